@@ -1,0 +1,15 @@
+import type { Command } from 'commander';
+import type { Output } from '../output.js';
+import { resolveGlobalOptions } from '../context.js';
+
+export function registerInspect(program: Command, output: Output): void {
+  program
+    .command('inspect')
+    .description('inspect this host and print what was found (or save it as facts)')
+    .option('--save <file>', 'write the facts as JSON to FILE')
+    .option('--json', 'print the facts as JSON')
+    .action(async (opts: { save?: string; json?: boolean }, cmd: Command) => {
+      const { inspectService } = await import('../../services/inspect-service.js');
+      await inspectService({ ...resolveGlobalOptions(cmd.optsWithGlobals()), save: opts.save, json: !!opts.json }, output);
+    });
+}

@@ -1,0 +1,60 @@
+// The entry point: parse argv, run one command, map errors to exit codes. The only place that
+// decides an exit code; commands throw UserError / ExitCodeError instead of exiting.
+import { Command, CommanderError } from 'commander';
+import { ExitCodeError, UserError, describeError } from '../core/errors.js';
+import { processOutput, type Output } from './output.js';
+import { VERSION } from '../core/version.js';
+import { registerCommands } from './commands/index.js';
+
+const PLUGIN_METADATA = {
+  SchemaVersion: '0.1.0',
+  Vendor: 'docker-harden',
+  Version: VERSION,
+  ShortDescription: 'Audit and harden this Docker host (CIS Docker Benchmark)',
+};
+
+export async function main(argv: string[], output: Output = processOutput): Promise<number> {
+  // As a Docker CLI plugin the binary is asked for metadata, then run as `docker-harden harden ...`.
+  if (argv[0] === 'docker-cli-plugin-metadata') {
+    output.out(JSON.stringify(PLUGIN_METADATA, null, 2));
+    return 0;
+  }
+  if (argv[0] === 'harden' && process.env.DOCKER_CLI_PLUGIN_ORIGINAL_CLI_COMMAND !== undefined) argv = argv.slice(1);
+  else if (argv[0] === 'harden' && /cli-plugins/.test(process.argv[1] ?? '')) argv = argv.slice(1);
+
+  const program = new Command('docker-harden')
+    .description('Inspect, audit and harden a Docker host against the CIS Docker Benchmark v1.8.0.')
+    .version(VERSION, '-V, --version')
+    .option('--root <dir>', 'read and write every host file under DIR instead of /')
+    .option('--docker-host <url>', 'engine endpoint (default: DOCKER_HOST, then the default socket)')
+    .option('--from <facts.json>', 'use facts saved by `inspect --save` instead of inspecting the host')
+    .option('--no-color', 'plain output (also: NO_COLOR)')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => output.out(s.trimEnd()), writeErr: (s) => output.err(s.trimEnd()) });
+  registerCommands(program, output);
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (err) {
+    return exitCodeFor(err, output);
+  }
+}
+
+function exitCodeFor(err: unknown, output: Output): number {
+  if (err instanceof CommanderError) {
+    // --help and --version end through here with code 0; usage errors are already printed.
+    return err.exitCode === 0 ? 0 : 2;
+  }
+  if (err instanceof ExitCodeError) {
+    if (err.message) output.err(err.message);
+    return err.exitCode;
+  }
+  if (err instanceof UserError) {
+    output.err(`docker-harden: ${err.message}${err.hint ? `\n${err.hint}` : ''}`);
+    return 2;
+  }
+  output.err(`docker-harden: unexpected error: ${describeError(err)}`);
+  if (process.env.DOCKER_HARDEN_DEBUG) output.err(String((err as Error)?.stack ?? ''));
+  return 70;
+}

@@ -1,0 +1,73 @@
+// The daemon's effective configuration: its command-line flags (from the running process, else
+// the systemd unit with drop-ins and environment files) combined with daemon.json.
+import type { HostFacts } from './host-facts.js';
+import { parseDockerdArgs, splitCommandLine, type ParsedFlag } from './dockerd-flags.js';
+import { effectiveExecStart, effectiveValues, expandVariables, parseEnvironmentFile } from './systemd-unit.js';
+
+export interface EffectiveOption {
+  key: string;
+  value: unknown;
+  source: 'flag' | 'file';
+  /** Human-readable origin: the flag as written, or "daemon.json: key". */
+  evidence: string;
+}
+
+export interface EffectiveConfig {
+  /** Where the flags came from. */
+  argsSource: 'process' | 'systemd' | 'none';
+  args: string[];
+  flags: Map<string, ParsedFlag>;
+  file: Record<string, unknown> | null;
+  get(key: string): EffectiveOption | undefined;
+  /** Keys set both as a flag and in daemon.json: dockerd refuses to start with these. */
+  conflicts: string[];
+}
+
+const cache = new WeakMap<HostFacts, EffectiveConfig>();
+
+export function effectiveConfig(facts: HostFacts): EffectiveConfig {
+  const hit = cache.get(facts);
+  if (hit) return hit;
+  const { source, args } = dockerdArgs(facts);
+  const flags = parseDockerdArgs(args);
+  const file = facts.daemonJson.parsed;
+  const cfg: EffectiveConfig = {
+    argsSource: source,
+    args,
+    flags,
+    file,
+    get(key) {
+      const flag = flags.get(key);
+      if (flag) return { key, value: flag.value, source: 'flag', evidence: flag.raw.join(' ') };
+      if (file && Object.prototype.hasOwnProperty.call(file, key)) {
+        return { key, value: file[key], source: 'file', evidence: `${facts.daemonJson.path}: "${key}": ${JSON.stringify(file[key])}` };
+      }
+      return undefined;
+    },
+    conflicts: file ? Object.keys(file).filter((k) => flags.has(k)) : [],
+  };
+  cache.set(facts, cfg);
+  return cfg;
+}
+
+/** The dockerd arguments (without the executable) and where they came from. */
+export function dockerdArgs(facts: HostFacts): { source: EffectiveConfig['argsSource']; args: string[] } {
+  if (facts.dockerd) return { source: 'process', args: facts.dockerd.argv.slice(1) };
+  const unit = facts.systemd.service;
+  if (unit) {
+    const exec = effectiveExecStart(unit);
+    if (exec) {
+      const env: Record<string, string> = {};
+      for (const spec of effectiveValues(unit, 'Service', 'EnvironmentFile')) {
+        const path = spec.replace(/^-/, '');
+        const content = facts.envFiles[path];
+        if (content) Object.assign(env, parseEnvironmentFile(content));
+      }
+      for (const spec of effectiveValues(unit, 'Service', 'Environment')) {
+        Object.assign(env, parseEnvironmentFile(splitCommandLine(spec).join('\n')));
+      }
+      return { source: 'systemd', args: splitCommandLine(expandVariables(exec, env)).slice(1) };
+    }
+  }
+  return { source: 'none', args: [] };
+}

@@ -1,0 +1,55 @@
+// The shape of a CIS rule: metadata as data, a pure check over HostFacts, and an optional pure
+// remediate that returns typed contributions for the artifact renderers.
+import type { HostFacts } from '../facts/host-facts.js';
+import type { Contribution } from '../plan/contribution.js';
+
+export type Severity = 'low' | 'medium' | 'high' | 'critical';
+export type CheckStatus = 'pass' | 'fail' | 'warn' | 'manual' | 'not-applicable';
+export type Section = 1 | 2 | 3 | 4 | 5 | 6 | 7;
+
+export interface RuleMeta {
+  /** CIS Docker Benchmark v1.8.0 id, e.g. "2.15". */
+  id: string;
+  /** The same item's ids in earlier benchmark versions, e.g. { "1.7.0": "2.14", "1.6.0": "2.14" }. */
+  aliases: Record<string, string>;
+  title: string;
+  section: Section;
+  level: 1 | 2;
+  automated: boolean;
+  severity: Severity;
+  rationale: string;
+  /** What applying the fix may break. */
+  impact: string;
+  remediation: string;
+  references: string[];
+}
+
+/** What decided a result: the exact key, flag, path, mode, container or setting. */
+export interface Evidence {
+  /** e.g. "daemon.json", "flag", "file", "container", "audit", "compose". */
+  kind: string;
+  /** e.g. "/etc/docker/daemon.json: \"icc\": true", "--log-level=debug", "/etc/docker mode 0777". */
+  detail: string;
+  container?: string;
+  service?: string;
+  project?: string;
+  path?: string;
+}
+
+export interface CheckResult {
+  status: CheckStatus;
+  /** One sentence explaining the status. */
+  message: string;
+  evidence: Evidence[];
+  /** Set for per-container (or per-service) results. */
+  subject?: { container?: string; service?: string; project?: string };
+}
+
+/** Profile parameters a rule's remediation may read (validated by the profile schema). */
+export type RuleParams = Record<string, unknown>;
+
+export interface Rule extends RuleMeta {
+  check(facts: HostFacts): CheckResult[];
+  /** Contributions that close this rule's failures. Absent where the fix is manual only. */
+  remediate?(facts: HostFacts, params: RuleParams): Contribution[];
+}

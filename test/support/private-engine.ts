@@ -1,0 +1,120 @@
+// A private dockerd for tests and benchmarks: its own data-root, exec-root, pidfile, socket,
+// config file and containerd namespace, no default bridge and no iptables, so it never disturbs
+// a Docker that already runs on the machine. Stopped by its own pid.
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, writeFileSync, readFileSync, rmSync, existsSync, copyFileSync, symlinkSync, openSync } from 'node:fs';
+import path from 'node:path';
+import http from 'node:http';
+
+export interface PrivateEngine {
+  dir: string;
+  socket: string;
+  host: string;
+  pid: number;
+  image: string;
+  dockerdPath: string;
+}
+
+export const TEST_IMAGE = 'local/busybox:1';
+
+export function findExecutable(name: string): string | null {
+  try {
+    return execFileSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).trim() || null;
+  } catch {
+    return null;
+  }
+}
+
+export async function startPrivateEngine(): Promise<PrivateEngine | null> {
+  const dockerdPath = findExecutable('dockerd');
+  if (!dockerdPath) return null;
+  const dir = mkdtempSync('/tmp/dh-engine-');
+  const socket = path.join(dir, 'docker.sock');
+  writeFileSync(path.join(dir, 'daemon.json'), '{}\n');
+  const log = openSync(path.join(dir, 'dockerd.log'), 'a');
+  const ns = `dh-test-${path.basename(dir).slice(-6)}`;
+  const child = spawn(dockerdPath, [
+    '--data-root', path.join(dir, 'data'), '--exec-root', path.join(dir, 'exec'),
+    '--pidfile', path.join(dir, 'docker.pid'), '-H', `unix://${socket}`,
+    '--config-file', path.join(dir, 'daemon.json'),
+    '--bridge=none', '--iptables=false', '--ip6tables=false',
+    '--containerd-namespace', ns, '--containerd-plugins-namespace', `${ns}-plugins`,
+  ], { detached: true, stdio: ['ignore', log, log] });
+  child.unref();
+  const engine: PrivateEngine = { dir, socket, host: `unix://${socket}`, pid: child.pid!, image: TEST_IMAGE, dockerdPath };
+  if (!(await waitForPing(socket, 30_000))) {
+    await stopPrivateEngine(engine);
+    throw new Error(`private dockerd did not answer within 30 s; log: ${path.join(dir, 'dockerd.log')}`);
+  }
+  try {
+    importBusybox(engine);
+  } catch (err) {
+    await stopPrivateEngine(engine);
+    throw err;
+  }
+  return engine;
+}
+
+export async function stopPrivateEngine(engine: PrivateEngine): Promise<void> {
+  let pid = engine.pid;
+  try {
+    pid = Number(readFileSync(path.join(engine.dir, 'docker.pid'), 'utf8')) || pid;
+  } catch { /* not written yet */ }
+  try {
+    process.kill(pid, 'SIGTERM');
+  } catch { /* already gone */ }
+  for (let i = 0; i < 150 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
+  if (isAlive(pid)) process.kill(pid, 'SIGKILL');
+  rmSync(engine.dir, { recursive: true, force: true, maxRetries: 3 });
+}
+
+/** Run the docker CLI against the private engine. */
+export function docker(engine: PrivateEngine, args: string[], input?: string | Buffer): string {
+  return execFileSync('docker', args, {
+    env: { ...process.env, DOCKER_HOST: engine.host },
+    input,
+    encoding: 'utf8',
+    stdio: ['pipe', 'pipe', 'pipe'],
+    maxBuffer: 64 * 1024 * 1024,
+  }).trim();
+}
+
+function importBusybox(engine: PrivateEngine): void {
+  const busybox = ['/bin/busybox', '/usr/bin/busybox'].find(existsSync);
+  if (!busybox) throw new Error('busybox-static is not installed (apt-get install busybox-static)');
+  const rootfs = path.join(engine.dir, 'rootfs');
+  mkdirSync(path.join(rootfs, 'bin'), { recursive: true });
+  mkdirSync(path.join(rootfs, 'tmp'), { recursive: true });
+  copyFileSync(busybox, path.join(rootfs, 'bin', 'busybox'));
+  for (const applet of ['sh', 'sleep', 'ls', 'cat', 'id', 'httpd', 'true', 'find', 'wget', 'echo', 'chmod', 'adduser', 'addgroup', 'mkdir', 'touch', 'rm', 'nc', 'ps']) {
+    symlinkSync('busybox', path.join(rootfs, 'bin', applet));
+  }
+  const tar = execFileSync('tar', ['-C', rootfs, '-c', '.'], { maxBuffer: 64 * 1024 * 1024 });
+  docker(engine, ['import', '-c', 'CMD ["sh"]', '-', TEST_IMAGE], tar);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function waitForPing(socket: string, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const ok = await new Promise<boolean>((resolve) => {
+      const req = http.get({ socketPath: socket, path: '/_ping', timeout: 1000 }, (res) => {
+        res.resume();
+        resolve(res.statusCode === 200);
+      });
+      req.on('error', () => resolve(false));
+      req.on('timeout', () => { req.destroy(); resolve(false); });
+    });
+    if (ok) return true;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return false;
+}
