@@ -15,7 +15,13 @@ export interface RuleMeta {
   title: string;
   section: Section;
   level: 1 | 2;
+  /** The benchmark's own Automated/Manual label (metadata only). */
   automated: boolean;
+  /**
+   * How this tool decides the item: 'facts' = check() returns pass/fail from HostFacts (such rules
+   * ship pass and fail fixtures); 'manual' = check() returns 'manual' with guidance, never a pretend pass.
+   */
+  checks: 'facts' | 'manual';
   severity: Severity;
   rationale: string;
   /** What applying the fix may break. */
