@@ -51,11 +51,10 @@ export interface CheckResult {
   subject?: { container?: string; service?: string; project?: string };
 }
 
-/** Profile parameters a rule's remediation may read (validated by the profile schema). */
-export type RuleParams = Record<string, unknown>;
+import type { HardeningParams } from './params.js';
 
 export interface Rule extends RuleMeta {
   check(facts: HostFacts): CheckResult[];
   /** Contributions that close this rule's failures. Absent where the fix is manual only. */
-  remediate?(facts: HostFacts, params: RuleParams): Contribution[];
+  remediate?(facts: HostFacts, params: HardeningParams): Contribution[];
 }
