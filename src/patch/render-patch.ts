@@ -1,0 +1,48 @@
+// A unified diff of every file change in a plan, in the layout both `patch -p1 -d /` and
+// `git apply --directory` accept, plus a sidecar for what a patch cannot carry (modes, owners,
+// permission fixes on files the patch does not touch, and the steps to run afterwards).
+import { structuredPatch } from 'diff';
+import type { Plan, FileChange } from '../plan/plan.js';
+
+export function renderPatch(plan: Plan): string {
+  return plan.files.filter((f) => f.kind !== 'unchanged').map(renderFilePatch).join('');
+}
+
+function renderFilePatch(change: FileChange): string {
+  const rel = change.path.replace(/^\/+/, '');
+  const before = change.before ?? '';
+  const after = change.after ?? '';
+  const mode = (change.mode & 0o777).toString(8).padStart(3, '0');
+  const header = [`diff --git a/${rel} b/${rel}`];
+  if (change.before === null) header.push(`new file mode 100${mode}`);
+  if (change.after === null || change.kind === 'delete') header.push(`deleted file mode 100${mode}`);
+  header.push(change.before === null ? '--- /dev/null' : `--- a/${rel}`);
+  header.push(change.after === null || change.kind === 'delete' ? '+++ /dev/null' : `+++ b/${rel}`);
+  const { hunks } = structuredPatch(`a/${rel}`, `b/${rel}`, before, after, undefined, undefined, { context: 3 });
+  const body = hunks.map((h) => {
+    // An empty side is written as "-0,0" / "+0,0", as GNU diff does for created and deleted files.
+    const oldStart = h.oldLines === 0 ? 0 : h.oldStart;
+    const newStart = h.newLines === 0 ? 0 : h.newStart;
+    return [`@@ -${oldStart},${h.oldLines} +${newStart},${h.newLines} @@`, ...h.lines].join('\n') + '\n';
+  });
+  return header.join('\n') + '\n' + body.join('');
+}
+
+export interface PatchSidecar {
+  profile: string;
+  files: { path: string; mode: string; owner: string; group: string }[];
+  permissions: { path: string; mode?: string; owner?: string; group?: string }[];
+  steps: { description: string; command: string[] }[];
+  warnings: string[];
+}
+
+export function renderPatchSidecar(plan: Plan): PatchSidecar {
+  const octal = (m: number | undefined) => (m === undefined ? undefined : '0' + (m & 0o7777).toString(8));
+  return {
+    profile: plan.profile,
+    files: plan.files.filter((f) => f.kind !== 'unchanged' && f.kind !== 'delete').map((f) => ({ path: f.path, mode: octal(f.mode)!, owner: f.owner, group: f.group })),
+    permissions: plan.permissions.map((p) => ({ path: p.path, mode: octal(p.mode), owner: p.owner, group: p.group })),
+    steps: plan.steps.map((s) => ({ description: s.description, command: s.command })),
+    warnings: plan.warnings.map((w) => (w.ruleId ? `${w.ruleId}: ${w.text}` : w.text)),
+  };
+}
