@@ -121,7 +121,8 @@ async function preflightPermissions(changes: PermissionChange[], root: string): 
     if (!st) continue; // gone since the plan: nothing to fix
     const before = { mode: st.mode & 0o7777, uid: st.uid, gid: st.gid };
     const after = {
-      mode: change.mode ?? before.mode,
+      // The plan's mode is the most permissive allowed: bits outside it are removed, none added.
+      mode: change.mode === undefined ? before.mode : before.mode & change.mode,
       uid: lookupId(root, 'user', change.owner) ?? before.uid,
       gid: lookupId(root, 'group', change.group) ?? before.gid,
     };
