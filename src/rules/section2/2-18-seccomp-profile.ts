@@ -1,0 +1,100 @@
+// CIS 2.18: a seccomp profile applies daemon-wide. Docker's builtin profile is a sound default and
+// passes; "unconfined" (or a kernel without seccomp) fails. A custom profile is site work.
+import type { HostFacts } from '../../facts/host-facts.js';
+import type { Contribution } from '../../plan/contribution.js';
+import type { HardeningParams } from '../params.js';
+import type { CheckResult, Rule } from '../rule.js';
+import { configBlocker, engineInfo, liveReading, readOption, securityOptions, type JsonKind, type Reading } from './support.js';
+import { settingResult } from './setting.js';
+import { blockerAdvice, hasFailure, manual, remedySetting } from './remedy.js';
+
+const KEYS: Record<string, JsonKind> = { 'seccomp-profile': 'string' };
+const UNAVAILABLE = 'no seccomp support';
+
+/** "default" (Engine 20.10 info) and an empty value both mean the builtin profile. */
+const normal = (v: unknown) => (v === '' || v === 'default' || v === undefined ? 'builtin' : String(v));
+const ok = (v: unknown) => normal(v) !== 'unconfined' && v !== UNAVAILABLE;
+
+function configured(facts: HostFacts): Reading | undefined {
+  const r = readOption(facts, 'seccomp-profile', 'builtin');
+  return r && { ...r, value: normal(r.value) };
+}
+
+function live(facts: HostFacts): Reading | undefined {
+  const opts = securityOptions(engineInfo(facts));
+  if (!opts) return undefined;
+  const entry = opts.find((o) => o.split(',').includes('name=seccomp'));
+  if (!entry) return liveReading(UNAVAILABLE, `docker info: SecurityOptions ${JSON.stringify(opts)} has no "name=seccomp" entry`);
+  const profile = entry.split(',').find((p) => p.startsWith('profile='))?.slice('profile='.length);
+  return liveReading(normal(profile), `docker info: SecurityOptions contains ${JSON.stringify(entry)}`);
+}
+
+function check(facts: HostFacts): CheckResult[] {
+  const blocked = configBlocker(facts, KEYS);
+  if (blocked) return [blocked];
+  return [settingResult(facts, {
+    subject: 'the seccomp profile',
+    configured: configured(facts),
+    live: live(facts),
+    ok,
+    show: (v) => (v === UNAVAILABLE ? 'no seccomp support' : `seccomp profile ${JSON.stringify(v)}`),
+    pass: (r) =>
+      r.value === 'builtin'
+        ? `Containers get Docker's builtin seccomp profile (${r.where}); a custom daemon-wide profile is optional and only worth it with a reviewed syscall list`
+        : `Containers get the custom seccomp profile ${JSON.stringify(r.value)} (${r.where})`,
+    fail: (r) =>
+      r.value === UNAVAILABLE
+        ? `The engine reports no seccomp support (${r.where}), so containers run without any syscall filter`
+        : `The daemon-wide seccomp profile is "unconfined" (${r.where}), so containers run without any syscall filter`,
+  })];
+}
+
+function remediate(facts: HostFacts, params: HardeningParams): Contribution[] {
+  if (!hasFailure(check(facts))) return [];
+  const blocked = blockerAdvice(facts, Object.keys(KEYS));
+  if (blocked) return [blocked];
+  if (live(facts)?.value === UNAVAILABLE) {
+    return [manual('The kernel or dockerd build has no seccomp support; run Docker on a kernel with CONFIG_SECCOMP and a dockerd built with seccomp.')];
+  }
+  return remedySetting(facts, {
+    key: 'seccomp-profile',
+    configured: configured(facts),
+    ok,
+    fix: () =>
+      params.seccompProfile
+        ? [{
+            kind: 'daemon-json-set',
+            key: 'seccomp-profile',
+            value: params.seccompProfile,
+            impact: `dockerd refuses to start if ${params.seccompProfile} is missing or invalid, and containers making syscalls the profile denies get EPERM.`,
+          }]
+        : [{
+            kind: 'daemon-json-remove',
+            key: 'seccomp-profile',
+            reason: 'without it containers get Docker\'s builtin seccomp profile instead of no filter',
+            impact: 'Containers that need syscalls the builtin profile blocks (some debuggers, nested containers) must opt out with --security-opt seccomp=unconfined or a custom profile.',
+          }],
+  });
+}
+
+export const seccompProfileRule: Rule = {
+  id: '2.18',
+  aliases: { '1.7.0': '2.17', '1.6.0': '2.17' },
+  title: 'Ensure that a daemon-wide custom seccomp profile is applied if appropriate',
+  section: 2,
+  level: 2,
+  automated: false,
+  checks: 'facts',
+  severity: 'high',
+  rationale:
+    'seccomp limits which of the ~300 Linux syscalls a container may make; without it every kernel syscall bug is reachable from inside a container.',
+  impact: 'A stricter custom profile breaks workloads that need the syscalls it removes; "unconfined" removes the protection for every container.',
+  remediation:
+    'Keep Docker\'s builtin seccomp profile (do not set "seccomp-profile": "unconfined"); where a stricter profile is appropriate, write and test one, install it (e.g. /etc/docker/seccomp.json), set "seccomp-profile" to its path and restart dockerd.',
+  references: [
+    'https://docs.docker.com/engine/security/seccomp/',
+    'CIS Docker Benchmark v1.8.0, 2.18',
+  ],
+  check,
+  remediate,
+};

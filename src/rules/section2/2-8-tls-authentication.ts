@@ -1,0 +1,126 @@
+// CIS 2.8: TLS client authentication wherever the API listens on TCP. Listeners come from -H/"hosts"
+// and, for fd:// (socket activation), from docker.socket's ListenStream= lines.
+import type { HostFacts } from '../../facts/host-facts.js';
+import { effectiveValues } from '../../facts/systemd-unit.js';
+import type { Contribution } from '../../plan/contribution.js';
+import type { CheckResult, Evidence, Rule } from '../rule.js';
+import { configBlocker, daemonJsonProbeText, flagsUnknownNote, readOption, type JsonKind } from './support.js';
+import { blockerAdvice, hasFailure, manual } from './remedy.js';
+
+const KEYS: Record<string, JsonKind> = {
+  hosts: 'string[]', tls: 'boolean', tlsverify: 'boolean', tlscacert: 'string', tlscert: 'string', tlskey: 'string',
+};
+const CERT_KEYS = ['tlscacert', 'tlscert', 'tlskey'] as const;
+
+/** A dockerd -H value that is a TCP listener: tcp://, or host:port without a scheme. */
+function isTcpHost(host: string): boolean {
+  return host.trim() !== '' && !/^(unix|fd|npipe|ssh):\/\//.test(host.trim());
+}
+
+/** docker.socket ListenStream= values that are network addresses, not paths or abstract sockets. */
+function socketTcpListeners(facts: HostFacts): string[] {
+  const unit = facts.systemd.socket;
+  if (!unit) return [];
+  return effectiveValues(unit, 'Socket', 'ListenStream').filter((v) => !/^[/@%]/.test(v));
+}
+
+function listeners(facts: HostFacts): { tcp: string[]; evidence: Evidence[] } | undefined {
+  const hosts = readOption(facts, 'hosts', []);
+  if (!hosts) return undefined;
+  const list = Array.isArray(hosts.value) ? hosts.value.map(String) : [];
+  const tcp = list.filter(isTcpHost);
+  const evidence = [hosts.evidence];
+  if (list.some((h) => h.startsWith('fd://'))) {
+    const activated = socketTcpListeners(facts);
+    tcp.push(...activated.map((a) => `fd:// (docker.socket ListenStream=${a})`));
+    if (activated.length) evidence.push({ kind: 'systemd', detail: `ListenStream=${activated.join(', ')}`, path: facts.systemd.socket!.path });
+  }
+  return { tcp, evidence };
+}
+
+function check(facts: HostFacts): CheckResult[] {
+  const blocked = configBlocker(facts, KEYS);
+  if (blocked) return [blocked];
+  const l = listeners(facts);
+  if (!l) {
+    return [{
+      status: 'warn',
+      message: `daemon.json could not be read (${daemonJsonProbeText(facts)}) and no -H flag was seen, so the API listeners are unknown.`,
+      evidence: [{ kind: 'probe', detail: daemonJsonProbeText(facts), path: facts.daemonJson.path }],
+    }];
+  }
+  const note = flagsUnknownNote(facts);
+  const tail = note ? `; ${note}.` : '.';
+  if (l.tcp.length === 0) {
+    return [{ status: 'pass', message: `The Docker API listens only on local sockets, so it is not exposed on the network${tail}`, evidence: l.evidence }];
+  }
+  const where = l.tcp.join(', ');
+  const verify = readOption(facts, 'tlsverify', false);
+  const tls = readOption(facts, 'tls', false);
+  if (!verify) {
+    return [{
+      status: 'warn',
+      message: `The Docker API listens on ${where}, but daemon.json could not be read (${daemonJsonProbeText(facts)}), so whether tlsverify is on is unknown.`,
+      evidence: [...l.evidence, { kind: 'probe', detail: daemonJsonProbeText(facts), path: facts.daemonJson.path }],
+    }];
+  }
+  const evidence = [...l.evidence, verify.evidence];
+  if (verify.value !== true) {
+    const how = tls?.value === true ? 'with tls but without tlsverify, so clients are not authenticated' : 'without TLS client verification';
+    return [{
+      status: 'fail',
+      message: `The Docker API listens on ${where} ${how}, and anyone who can reach it controls the host as root${tail}`,
+      evidence: tls?.value === true ? [...evidence, tls.evidence] : evidence,
+    }];
+  }
+  const certs = CERT_KEYS.map((k) => ({ key: k, r: readOption(facts, k, '') }));
+  const missing = certs.filter((c) => typeof c.r?.value !== 'string' || c.r.value === '').map((c) => c.key);
+  const certEvidence = certs.flatMap((c) => (c.r ? [c.r.evidence] : []));
+  if (missing.length > 0) {
+    return [{
+      status: 'fail',
+      message: `The Docker API listens on ${where} with tlsverify on, but ${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} not set, so dockerd falls back to certificates under root's ~/.docker${tail}`,
+      evidence: [...evidence, ...certEvidence],
+    }];
+  }
+  return [{
+    status: 'pass',
+    message: `The Docker API listens on ${where} with tlsverify and tlscacert, tlscert and tlskey set, so only clients with a certificate from that CA get in${tail}`,
+    evidence: [...evidence, ...certEvidence],
+  }];
+}
+
+function remediate(facts: HostFacts): Contribution[] {
+  if (!hasFailure(check(facts))) return [];
+  const blocked = blockerAdvice(facts, Object.keys(KEYS));
+  if (blocked) return [blocked];
+  // Certificates and client distribution cannot be generated blindly, and "hosts"/"tls*" in daemon.json
+  // clash with the packaged -H fd:// unit, so this stays advice.
+  return [manual(
+    'Either stop listening on TCP (remove the tcp:// -H value or the docker.socket ListenStream port) and reach remote hosts over SSH (DOCKER_HOST=ssh://host), or create a CA and a server certificate, set "tlsverify": true with "tlscacert", "tlscert" and "tlskey" (files readable by root only), issue client certificates, and restart dockerd.',
+  )];
+}
+
+export const tlsAuthenticationRule: Rule = {
+  id: '2.8',
+  aliases: { '1.7.0': '2.7', '1.6.0': '2.7' },
+  title: 'Ensure TLS authentication for Docker daemon is configured',
+  section: 2,
+  level: 1,
+  automated: false,
+  checks: 'facts',
+  severity: 'critical',
+  rationale:
+    'The Docker API grants root on the host. On a TCP socket without TLS client verification anyone who can reach the port can start a privileged container that mounts the host filesystem.',
+  impact:
+    'Every client needs a certificate signed by the CA (DOCKER_TLS_VERIFY=1, DOCKER_CERT_PATH) and tools that talk plain HTTP to the port stop working; setting tls on an fd:// socket-activated unix socket also wraps the local socket in TLS.',
+  remediation:
+    'Prefer no TCP listener at all (use SSH for remote access); where TCP is needed, issue a CA, server and client certificates, configure "tlsverify": true with "tlscacert", "tlscert" and "tlskey", keep the key files mode 0400, and restart dockerd.',
+  references: [
+    'https://docs.docker.com/engine/security/protect-access/',
+    'https://docs.docker.com/engine/daemon/remote-access/',
+    'CIS Docker Benchmark v1.8.0, 2.8',
+  ],
+  check,
+  remediate,
+};

@@ -1,0 +1,112 @@
+// CIS 2.9: daemon-wide default ulimits. The daemon.json shape is {name: {Name, Hard, Soft}}; the
+// "name": "soft:hard" shape some guides show makes dockerd refuse to start.
+import type { HostFacts } from '../../facts/host-facts.js';
+import type { Contribution } from '../../plan/contribution.js';
+import type { HardeningParams } from '../params.js';
+import type { CheckResult, Rule } from '../rule.js';
+import { configBlocker, fileEvidence, readOption, type JsonKind } from './support.js';
+import { settingResult } from './setting.js';
+import { blockerAdvice, hasFailure, manual, remedySetting } from './remedy.js';
+
+const KEYS: Record<string, JsonKind> = { 'default-ulimits': 'object' };
+
+/** Names of the configured ulimits: from the flag ("nofile=1024:2048") or the file object's keys. */
+function names(value: unknown): string[] {
+  if (Array.isArray(value)) return value.map((v) => String(v).split('=')[0]);
+  return value && typeof value === 'object' ? Object.keys(value) : [];
+}
+
+const ok = (v: unknown) => names(v).length > 0;
+
+function badShape(value: unknown): string[] {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return [];
+  return Object.entries(value as Record<string, any>)
+    .filter(([, u]) => !u || typeof u !== 'object' || typeof u.Name !== 'string' || !Number.isInteger(u.Hard) || !Number.isInteger(u.Soft))
+    .map(([name]) => name);
+}
+
+/** An entry in dockerd's shape, from the "soft:hard" string or lower-case object some guides use; null if unreadable. */
+function reshape(name: string, u: unknown): { Name: string; Hard: number; Soft: number } | null {
+  if (typeof u === 'string' || typeof u === 'number') {
+    const m = /^\s*(\d+)(?::(\d+))?\s*$/.exec(String(u));
+    return m ? { Name: name, Soft: Number(m[1]), Hard: Number(m[2] ?? m[1]) } : null;
+  }
+  const o = (u ?? {}) as Record<string, unknown>;
+  const soft = Number(o.Soft ?? o.soft);
+  const hard = Number(o.Hard ?? o.hard ?? soft);
+  return Number.isInteger(soft) && Number.isInteger(hard) ? { Name: name, Soft: soft, Hard: hard } : null;
+}
+
+function check(facts: HostFacts): CheckResult[] {
+  const blocked = configBlocker(facts, KEYS);
+  if (blocked) return [blocked];
+  const configured = readOption(facts, 'default-ulimits', {});
+  const bad = configured?.origin === 'file' ? badShape(configured.value) : [];
+  if (bad.length > 0) {
+    return [{
+      status: 'fail',
+      message: `daemon.json "default-ulimits" entries ${bad.join(', ')} are not {"Name", "Hard", "Soft"} objects, so dockerd refuses to start.`,
+      evidence: [fileEvidence(facts, 'default-ulimits')],
+    }];
+  }
+  return [settingResult(facts, {
+    subject: 'the default ulimits',
+    configured,
+    ok,
+    pass: (r) => `Default ulimits are set for ${names(r.value).join(', ')} (${r.where})`,
+    fail: (r) => `No default ulimits are set (${r.where}), so containers inherit dockerd's own limits and one container can exhaust file descriptors or processes`,
+  })];
+}
+
+function remediate(facts: HostFacts, params: HardeningParams): Contribution[] {
+  if (!hasFailure(check(facts))) return [];
+  const blocked = blockerAdvice(facts, Object.keys(KEYS));
+  if (blocked) return [blocked];
+  const value = Object.fromEntries(
+    Object.entries(params.defaultUlimits).map(([name, u]) => [name, { Name: name, Hard: u.hard, Soft: u.soft }]),
+  );
+  const configured = readOption(facts, 'default-ulimits', {});
+  const bad = configured?.origin === 'file' ? badShape(configured.value) : [];
+  if (bad.length > 0) {
+    const current = configured!.value as Record<string, unknown>;
+    const fixed = Object.fromEntries(Object.entries(current).map(([n, u]) => [n, bad.includes(n) ? reshape(n, u) : u]));
+    const unreadable = Object.entries(fixed).filter(([, u]) => u === null).map(([n]) => n);
+    return unreadable.length > 0
+      ? [manual(`Rewrite "default-ulimits" entries ${unreadable.join(', ')} in ${facts.daemonJson.path} as {"Name": name, "Hard": n, "Soft": n} objects; dockerd refuses to start with them as they are.`)]
+      : [{ kind: 'daemon-json-set', key: 'default-ulimits', value: fixed }];
+  }
+  return remedySetting(facts, {
+    key: 'default-ulimits',
+    configured,
+    ok,
+    fix: () => Object.keys(value).length === 0 ? [manual('The profile sets no defaultUlimits; choose site-appropriate values (e.g. nofile) and set "default-ulimits".')] : [{
+      kind: 'daemon-json-set',
+      key: 'default-ulimits',
+      value,
+      impact: `New containers start with ${Object.entries(params.defaultUlimits).map(([n, u]) => `${n}=${u.soft}:${u.hard}`).join(', ')} unless they pass --ulimit; nproc counts every process of the same user ID across all containers.`,
+    }],
+  });
+}
+
+export const defaultUlimitsRule: Rule = {
+  id: '2.9',
+  aliases: { '1.7.0': '2.8', '1.6.0': '2.8' },
+  title: 'Ensure the default ulimit is configured appropriately',
+  section: 2,
+  level: 1,
+  automated: false,
+  checks: 'facts',
+  severity: 'low',
+  rationale:
+    'Without default ulimits containers inherit the daemon\'s very high limits, so a runaway or hostile container can exhaust file descriptors or processes for the whole host.',
+  impact:
+    'Containers that need more open files or processes than the defaults must ask with --ulimit; nproc is counted per user ID across all containers, so a low value breaks containers that share a UID.',
+  remediation:
+    'Set "default-ulimits" in daemon.json to site-appropriate values, e.g. {"nofile": {"Name": "nofile", "Hard": 65536, "Soft": 65536}}, and restart dockerd; override per container with --ulimit where needed.',
+  references: [
+    'https://docs.docker.com/reference/cli/dockerd/#default-ulimit-settings',
+    'CIS Docker Benchmark v1.8.0, 2.9',
+  ],
+  check,
+  remediate,
+};
