@@ -1,0 +1,18 @@
+// CIS 3.17: daemon.json (the file dockerd reads) belongs to root:root.
+import type { Rule } from '../rule.js';
+import { ownershipRule } from './support.js';
+
+export const daemonJsonOwnershipRule: Rule = ownershipRule({
+  id: '3.17',
+  aliases: { '1.7.0': '3.17', '1.6.0': '3.17' },
+  title: 'Ensure that the daemon.json file ownership is set to root:root',
+  level: 2,
+  automated: false,
+  severity: 'high',
+  rationale: 'daemon.json sets the daemon-wide security options; its owner can turn them off.',
+  impact: 'None expected.',
+  remediation: 'chown root:root /etc/docker/daemon.json (or the --config-file path).',
+  references: ['CIS Docker Benchmark v1.8.0, 3.17'],
+  group: 'root',
+  targets: (facts) => [{ path: facts.daemonJson.path, source: 'the daemon configuration file dockerd reads' }],
+});

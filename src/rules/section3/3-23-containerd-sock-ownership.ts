@@ -1,0 +1,21 @@
+// CIS 3.23: containerd's socket belongs to root:root.
+import type { Rule } from '../rule.js';
+import { containerdSocket } from '../section1/docker-paths.js';
+import { ownershipRule } from './support.js';
+import { socketTargets } from './targets.js';
+
+export const containerdSockOwnershipRule: Rule = ownershipRule({
+  id: '3.23',
+  aliases: { '1.7.0': '3.23', '1.6.0': '3.23' },
+  title: 'Ensure that the Containerd socket file ownership is set to root:root',
+  level: 1,
+  automated: true,
+  severity: 'high',
+  rationale: "Access to containerd's socket runs containers as root without going through dockerd.",
+  impact: 'None expected.',
+  remediation: 'chown root:root /run/containerd/containerd.sock; to make it last, set uid = 0 and gid = 0 under [grpc] in /etc/containerd/config.toml.',
+  references: ['CIS Docker Benchmark v1.8.0, 3.23', 'https://docs.docker.com/engine/security/#docker-daemon-attack-surface'],
+  group: 'root',
+  targets: (facts) => socketTargets([containerdSocket(facts)]),
+  fixImpact: 'containerd recreates its socket when it starts; set uid/gid under [grpc] in /etc/containerd/config.toml for the change to last.',
+});

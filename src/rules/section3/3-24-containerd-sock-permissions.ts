@@ -1,0 +1,21 @@
+// CIS 3.24: containerd's socket is 0660 or stricter.
+import type { Rule } from '../rule.js';
+import { containerdSocket } from '../section1/docker-paths.js';
+import { modeRule } from './support.js';
+import { socketTargets } from './targets.js';
+
+export const containerdSockPermissionsRule: Rule = modeRule({
+  id: '3.24',
+  aliases: { '1.7.0': '3.24', '1.6.0': '3.24' },
+  title: 'Ensure that the Containerd socket file permissions are set to 660 or more restrictively',
+  level: 1,
+  automated: true,
+  severity: 'critical',
+  rationale: 'A world-accessible containerd socket gives every local user root on the host.',
+  impact: 'None expected.',
+  remediation: 'chmod 660 /run/containerd/containerd.sock (containerd creates it 0660 unless changed).',
+  references: ['CIS Docker Benchmark v1.8.0, 3.24', 'https://docs.docker.com/engine/security/#docker-daemon-attack-surface'],
+  maxMode: 0o660,
+  targets: (facts) => socketTargets([containerdSocket(facts)]),
+  fixImpact: 'containerd recreates its socket when it starts; set uid/gid under [grpc] in /etc/containerd/config.toml for the change to last.',
+});
