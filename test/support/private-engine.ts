@@ -25,12 +25,29 @@ export function findExecutable(name: string): string | null {
   }
 }
 
-export async function startPrivateEngine(): Promise<PrivateEngine | null> {
+export interface PrivateEngineOptions {
+  /** More dockerd flags, e.g. ['--insecure-registry', '10.1.2.3:5000'] for a daemon a test audits. */
+  extraArgs?: string[];
+  /** Contents of the engine's --config-file (default: {}); a string is written as it is. */
+  daemonJson?: Record<string, unknown> | string;
+  /** Import the busybox test image (default: true); a daemon only probed for its flags skips it. */
+  importImage?: boolean;
+}
+
+/** dockerd exited before answering (e.g. it refused its daemon.json); `log` is its output. */
+export class EngineExitError extends Error {
+  constructor(readonly exitCode: number, readonly log: string) {
+    super(`private dockerd exited with code ${exitCode}: ${log.trim().split('\n').slice(-3).join(' | ')}`);
+    this.name = 'EngineExitError';
+  }
+}
+
+export async function startPrivateEngine(opts: PrivateEngineOptions = {}): Promise<PrivateEngine | null> {
   const dockerdPath = findExecutable('dockerd');
   if (!dockerdPath) return null;
   const dir = mkdtempSync('/tmp/dh-engine-');
   const socket = path.join(dir, 'docker.sock');
-  writeFileSync(path.join(dir, 'daemon.json'), '{}\n');
+  writeFileSync(path.join(dir, 'daemon.json'), typeof opts.daemonJson === 'string' ? opts.daemonJson : `${JSON.stringify(opts.daemonJson ?? {})}\n`);
   const log = openSync(path.join(dir, 'dockerd.log'), 'a');
   const ns = `dh-test-${path.basename(dir).slice(-6)}`;
   const child = spawn(dockerdPath, [
@@ -39,15 +56,21 @@ export async function startPrivateEngine(): Promise<PrivateEngine | null> {
     '--config-file', path.join(dir, 'daemon.json'),
     '--bridge=none', '--iptables=false', '--ip6tables=false',
     '--containerd-namespace', ns, '--containerd-plugins-namespace', `${ns}-plugins`,
+    ...(opts.extraArgs ?? []),
   ], { detached: true, stdio: ['ignore', log, log] });
+  let exitCode: number | null = null;
+  child.on('exit', (code) => { exitCode = code ?? 128; });
   child.unref();
   const engine: PrivateEngine = { dir, socket, host: `unix://${socket}`, pid: child.pid!, image: TEST_IMAGE, dockerdPath };
-  if (!(await waitForPing(socket, 30_000))) {
+  if (!(await waitForPing(socket, 30_000, () => exitCode !== null))) {
+    // A daemon that refuses its configuration exits at once: report why instead of waiting.
+    const logText = readFileSync(path.join(dir, 'dockerd.log'), 'utf8');
     await stopPrivateEngine(engine);
+    if (exitCode !== null) throw new EngineExitError(exitCode, logText);
     throw new Error(`private dockerd did not answer within 30 s; log: ${path.join(dir, 'dockerd.log')}`);
   }
   try {
-    importBusybox(engine);
+    if (opts.importImage !== false) importBusybox(engine);
   } catch (err) {
     await stopPrivateEngine(engine);
     throw err;
@@ -65,7 +88,27 @@ export async function stopPrivateEngine(engine: PrivateEngine): Promise<void> {
   } catch { /* already gone */ }
   for (let i = 0; i < 150 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
   if (isAlive(pid)) process.kill(pid, 'SIGKILL');
+  unmountUnder(engine.dir);
   rmSync(engine.dir, { recursive: true, force: true, maxRetries: 3 });
+}
+
+/**
+ * dockerd 20.10 leaves exec-root/netns/default mounted once a container used the host network;
+ * rm would then fail with EBUSY. Only mounts inside the engine's own directory are touched.
+ */
+function unmountUnder(dir: string): void {
+  let mounts: string[];
+  try {
+    mounts = readFileSync('/proc/self/mounts', 'utf8').split('\n').map((line) => line.split(' ')[1] ?? '')
+      .map((p) => p.replace(/\\(\d{3})/g, (_, oct: string) => String.fromCharCode(parseInt(oct, 8))));
+  } catch {
+    return;
+  }
+  for (const mountPoint of mounts.filter((p) => p.startsWith(`${dir}/`)).sort().reverse()) {
+    try {
+      execFileSync('umount', ['-l', mountPoint], { stdio: 'ignore' });
+    } catch { /* already gone */ }
+  }
 }
 
 /** Run the docker CLI against the private engine. */
@@ -102,9 +145,9 @@ function isAlive(pid: number): boolean {
   }
 }
 
-async function waitForPing(socket: string, timeoutMs: number): Promise<boolean> {
+async function waitForPing(socket: string, timeoutMs: number, gone: () => boolean = () => false): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
+  while (Date.now() < deadline && !gone()) {
     const ok = await new Promise<boolean>((resolve) => {
       const req = http.get({ socketPath: socket, path: '/_ping', timeout: 1000 }, (res) => {
         res.resume();
