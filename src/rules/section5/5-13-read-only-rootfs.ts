@@ -1,0 +1,41 @@
+// 5.13: a read-only root filesystem stops an intruder from planting binaries or changing the
+// image's configuration; writable state goes to volumes and tmpfs instead.
+import type { HostFacts } from '../../facts/host-facts.js';
+import type { CheckResult, Rule } from '../rule.js';
+import { remediateFailures } from './remediation.js';
+import { perContainer, verdict } from './support.js';
+
+function check(facts: HostFacts): CheckResult[] {
+  return perContainer(facts, (c) =>
+    c.hostConfig.ReadonlyRootfs === true
+      ? verdict('pass', `Container ${c.name} has a read-only root filesystem.`, 'HostConfig.ReadonlyRootfs: true')
+      : verdict('fail', `Container ${c.name} has a writable root filesystem.`, `HostConfig.ReadonlyRootfs: ${JSON.stringify(c.hostConfig.ReadonlyRootfs ?? false)}`),
+  );
+}
+
+export const readOnlyRootfs: Rule = {
+  id: '5.13',
+  aliases: { '1.7.0': '5.13', '1.6.0': '5.13' },
+  title: "Ensure that the container's root filesystem is mounted as read only",
+  section: 5,
+  level: 1,
+  automated: false,
+  checks: 'facts',
+  severity: 'medium',
+  rationale:
+    'With a writable root filesystem an attacker can drop tools, alter binaries and configuration, and persist until the container is recreated; read-only makes every write path explicit.',
+  impact: 'Images that write outside their volumes and tmpfs (caches, pid files, package managers) fail with "Read-only file system".',
+  remediation:
+    'Run with `--read-only --tmpfs /tmp --tmpfs /run` and volumes for real data (Compose: `read_only: true` plus `tmpfs: ["/tmp", "/run"]`). The engine cannot change this on a live container: it must be recreated.',
+  references: ['CIS Docker Benchmark v1.8.0, 5.13', 'https://docs.docker.com/reference/cli/docker/container/run/#read-only'],
+  check,
+  remediate: (facts) =>
+    remediateFailures(facts, check, (c) => ({
+      compose: [
+        { key: 'read_only', value: true },
+        { key: 'tmpfs', value: ['/tmp', '/run'] },
+      ],
+      recreate: ['--read-only', '--tmpfs', '/tmp', '--tmpfs', '/run'],
+      impact: `Container ${c.name} breaks if its image writes outside volumes, /tmp and /run.`,
+    })),
+};

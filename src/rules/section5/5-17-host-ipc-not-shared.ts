@@ -1,0 +1,30 @@
+// 5.17: the host IPC namespace exposes host shared memory segments and semaphores.
+import type { HostFacts } from '../../facts/host-facts.js';
+import type { Rule } from '../rule.js';
+import { hostNamespaceCheck, hostNamespaceFix, type Namespace } from './namespaces.js';
+
+const ns: Namespace = {
+  field: 'IpcMode',
+  label: 'IPC',
+  composeKey: 'ipc',
+  recreate: () => ['--ipc=private'],
+  impact: 'it no longer shares System V IPC and /dev/shm with the host; software that exchanges shared memory with host processes breaks.',
+};
+
+export const hostIpcNotShared: Rule = {
+  id: '5.17',
+  aliases: { '1.7.0': '5.17', '1.6.0': '5.17' },
+  title: "Ensure that the host's IPC namespace is not shared",
+  section: 5,
+  level: 1,
+  automated: false,
+  checks: 'facts',
+  severity: 'high',
+  rationale:
+    'With --ipc=host the container can read and write the host\'s shared memory segments, semaphores and message queues, and so the data of host processes that use them.',
+  impact: 'Applications that exchange shared memory with host processes stop working.',
+  remediation: 'Recreate the container without `--ipc=host` (Compose: remove `ipc: host`); use `--ipc=shareable` / `container:<name>` between containers that must share memory.',
+  references: ['CIS Docker Benchmark v1.8.0, 5.17', 'https://docs.docker.com/reference/cli/docker/container/run/#ipc'],
+  check: (facts: HostFacts) => hostNamespaceCheck(facts, ns),
+  remediate: (facts: HostFacts) => hostNamespaceFix(facts, ns),
+};

@@ -1,0 +1,32 @@
+// 5.31: on a daemon with userns-remap, --userns=host opts one container out of the remapping, so
+// its root is the host's root again.
+import type { HostFacts } from '../../facts/host-facts.js';
+import type { Rule } from '../rule.js';
+import { hostNamespaceCheck, hostNamespaceFix, type Namespace } from './namespaces.js';
+
+const ns: Namespace = {
+  field: 'UsernsMode',
+  label: 'user',
+  composeKey: 'userns_mode',
+  // The empty value follows the daemon's userns-remap setting.
+  recreate: () => ['--userns='],
+  impact: 'its root is remapped to an unprivileged host user (where the daemon uses userns-remap); bind mounts owned by host root become read-only or inaccessible to it.',
+};
+
+export const hostUsernsNotShared: Rule = {
+  id: '5.31',
+  aliases: { '1.7.0': '5.31', '1.6.0': '5.31' },
+  title: "Ensure that the host's user namespaces are not shared",
+  section: 5,
+  level: 1,
+  automated: false,
+  checks: 'facts',
+  severity: 'high',
+  rationale:
+    'User namespace remapping makes root in a container an unprivileged user on the host; --userns=host turns that off for the container, so a breakout lands as real root.',
+  impact: 'Containers that need host-root file ownership (privileged or host-namespace workloads) fail under remapping.',
+  remediation: 'Recreate the container without `--userns=host` (Compose: remove `userns_mode: host`), and enable userns-remap on the daemon (item 2.10).',
+  references: ['CIS Docker Benchmark v1.8.0, 5.31', 'https://docs.docker.com/engine/security/userns-remap/'],
+  check: (facts: HostFacts) => hostNamespaceCheck(facts, ns),
+  remediate: (facts: HostFacts) => hostNamespaceFix(facts, ns),
+};

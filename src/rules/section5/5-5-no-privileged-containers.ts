@@ -1,0 +1,38 @@
+// 5.5: --privileged lifts every isolation layer at once (all capabilities, all devices, no
+// seccomp, no AppArmor/SELinux confinement). Created-but-stopped containers count too.
+import type { HostFacts } from '../../facts/host-facts.js';
+import type { CheckResult, Rule } from '../rule.js';
+import { remediateFailures } from './remediation.js';
+import { perContainer, verdict } from './support.js';
+
+function check(facts: HostFacts): CheckResult[] {
+  return perContainer(facts, (c) =>
+    c.hostConfig.Privileged === true
+      ? verdict('fail', `Container ${c.name} is privileged${c.running ? '' : ' (not running now, but will be when started)'}.`, 'HostConfig.Privileged: true')
+      : verdict('pass', `Container ${c.name} is not privileged.`, `HostConfig.Privileged: ${JSON.stringify(c.hostConfig.Privileged ?? false)}`),
+  );
+}
+
+export const noPrivilegedContainers: Rule = {
+  id: '5.5',
+  aliases: { '1.7.0': '5.5', '1.6.0': '5.5' },
+  title: 'Ensure that privileged containers are not used',
+  section: 5,
+  level: 1,
+  automated: false,
+  checks: 'facts',
+  severity: 'critical',
+  rationale:
+    'A privileged container has every capability, sees every host device, and runs without seccomp and LSM confinement; root inside it can mount the host disk or load kernel modules, so it is root on the host.',
+  impact: 'Software that manages devices, mounts or the network of the host stops working; it needs the specific capabilities and devices it uses instead.',
+  remediation:
+    'Recreate the container without --privileged (Compose: `privileged: false`), granting only the capabilities (`--cap-add`) and devices (`--device`) it really needs.',
+  references: ['CIS Docker Benchmark v1.8.0, 5.5', 'https://docs.docker.com/engine/containers/run/#runtime-privilege-and-linux-capabilities'],
+  check,
+  remediate: (facts) =>
+    remediateFailures(facts, check, (c) => ({
+      compose: [{ key: 'privileged', value: false }],
+      recreate: ['--privileged=false'],
+      impact: `Container ${c.name} loses all extra capabilities and host devices; anything it does with them (mounts, device access, network setup) fails.`,
+    })),
+};
