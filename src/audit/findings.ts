@@ -31,6 +31,8 @@ export interface FindingSubject {
   container?: string;
   service?: string;
   project?: string;
+  /** Image reference, for per-image results (section 4). */
+  image?: string;
 }
 
 export interface Finding {
@@ -84,5 +86,5 @@ export function subjectLabel(f: Pick<Finding, 'subject'>): string {
   if (!s) return '';
   if (s.container) return s.container;
   if (s.service) return s.project ? `${s.project}/${s.service}` : s.service;
-  return s.project ?? '';
+  return s.project ?? s.image ?? '';
 }
