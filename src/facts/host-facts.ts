@@ -34,6 +34,8 @@ export interface FileStat {
   group?: string;
   /** Set when stat failed for a reason other than absence. */
   error?: ProbeState;
+  /** Where the path really is (host path) when a symlink lies on the way; the other fields describe that object. */
+  realPath?: string;
 }
 
 export interface TextFile {
@@ -100,6 +102,12 @@ export interface MountFacts {
   mountPoint: string;
   device: string;
   fsType: string;
+  /**
+   * The first mount point of the same filesystem (same device number). It differs from mountPoint
+   * when that mount is a bind mount or subvolume of a filesystem mounted elsewhere (dockerd binds
+   * its data root onto itself where / is not a shared mount): '/' then means the root filesystem.
+   */
+  filesystemMountPoint?: string;
 }
 
 export interface HostFacts {

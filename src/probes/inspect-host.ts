@@ -1,7 +1,134 @@
-// Placeholder until the probes land: a host where nothing could be inspected.
-import type { HostFacts } from '../facts/host-facts.js';
+// Gather HostFacts: every probe runs concurrently, starting as soon as the facts it depends on are
+// in (daemon.json needs dockerd's --config-file; the file list needs the data root). A probe that
+// fails records its status instead of throwing, so a host without Docker still yields facts.
+import os from 'node:os';
+import path from 'node:path';
+import { FACTS_SCHEMA_VERSION, type HostFacts, type ProbeName, type ProbeStatus } from '../facts/host-facts.js';
 import { emptyFacts } from '../facts/empty-facts.js';
+import { dockerdArgs, effectiveConfig } from '../facts/effective-config.js';
+import { splitCommandLine } from '../facts/dockerd-flags.js';
+import { effectiveExecStart, effectiveValues } from '../facts/systemd-unit.js';
+import { parseDockerHost, type Endpoint } from './docker-host.js';
+import { oneLine, type Probed } from './probe.js';
+import { readHostText } from './host-fs.js';
+import { readAccounts } from './accounts.js';
+import { probeEngine } from './engine-probe.js';
+import { probeDockerdProcess } from './dockerd-process-probe.js';
+import { probeSystemd } from './systemd-probe.js';
+import { probeEnvFiles } from './env-files-probe.js';
+import { daemonJsonPath, probeDaemonJson } from './daemon-json-probe.js';
+import { probeAudit } from './audit-probe.js';
+import { probeCompose } from './compose-probe.js';
+import { probeUsers } from './users-probe.js';
+import { probeMounts } from './mounts-probe.js';
+import { probeFiles } from './files-probe.js';
+import { cisPaths, unixSockets, type PathContext } from './file-paths.js';
+import { probeContentTrust } from './content-trust-probe.js';
 
-export async function inspectHost(opts: { root: string; dockerHost: string }): Promise<HostFacts> {
-  return emptyFacts({ root: opts.root, collectedAt: new Date().toISOString() });
+export const PROBE_ORDER: ProbeName[] = ['engine', 'dockerdProcess', 'daemonJson', 'systemd', 'envFiles', 'files', 'audit', 'compose', 'users', 'mounts'];
+
+export interface InspectHostOptions {
+  root: string;
+  /** unix:///path or tcp://host:port; anything else is a UserError. */
+  dockerHost: string;
+  env?: NodeJS.ProcessEnv;
+}
+
+export async function inspectHost(opts: InspectHostOptions): Promise<HostFacts> {
+  const endpoint = parseDockerHost(opts.dockerHost);
+  const root = path.resolve(opts.root);
+  const env = opts.env ?? process.env;
+  const collectedAt = new Date().toISOString();
+  const statuses: Partial<Record<ProbeName, ProbeStatus>> = {};
+  const run = async <T>(name: ProbeName, fallback: T, probe: () => Promise<Probed<T>> | Probed<T>): Promise<T> => {
+    try {
+      const result = await probe();
+      statuses[name] = result.status;
+      return result.value;
+    } catch (err) {
+      statuses[name] = { status: 'error', message: oneLine(err) };
+      return fallback;
+    }
+  };
+  const base = emptyFacts({ root });
+
+  const accounts = readAccounts(root);
+  const engine = run('engine', null, () => probeEngine(endpoint));
+  const dockerd = run('dockerdProcess', null, () => probeDockerdProcess({ root, endpoint, searchPath: env.PATH }));
+  const systemd = run('systemd', base.systemd, () => probeSystemd(root));
+  const envFiles = systemd.then((s) => run('envFiles', base.envFiles, () => probeEnvFiles(root, s.service)));
+  const daemonJson = Promise.all([dockerd, systemd, envFiles]).then(([d, s, e]) => run('daemonJson', base.daemonJson, () =>
+    probeDaemonJson(root, daemonJsonPath(dockerdArgs(emptyFacts({ dockerd: d, systemd: s, envFiles: e })).args))));
+  const audit = run('audit', base.audit, () => probeAudit(root));
+  const compose = engine.then((e) => run('compose', [], () => probeCompose(root, e)));
+  const users = accounts.then((a) => run('users', null, () => probeUsers(a)));
+  const context = Promise.all([engine, dockerd, systemd, envFiles, daemonJson]).then(([e, d, s, ef, dj]) => {
+    try {
+      return pathContext(emptyFacts({ engine: e, dockerd: d, systemd: s, envFiles: ef, daemonJson: dj }), endpoint);
+    } catch {
+      return pathContext(base, endpoint); // odd facts must not cost the file and mount probes
+    }
+  });
+  const files = Promise.all([context, accounts]).then(([ctx, a]) => run('files', {}, () => probeFiles(root, cisPaths(ctx), a)));
+  const mounts = context.then((ctx) => run('mounts', null, () => probeMounts(root, ctx.dataRoot)));
+  const contentTrust = probeContentTrust(root, env).catch(() => ({ env: env.DOCKER_CONTENT_TRUST ?? null, files: [] }));
+
+  const facts: HostFacts = {
+    schemaVersion: FACTS_SCHEMA_VERSION,
+    source: 'host',
+    collectedAt,
+    root,
+    hostname: await hostname(root),
+    probes: {},
+    engine: await engine,
+    daemonJson: await daemonJson,
+    dockerd: await dockerd,
+    systemd: await systemd,
+    envFiles: await envFiles,
+    files: await files,
+    audit: await audit,
+    compose: await compose,
+    dockerGroupMembers: await users,
+    dataRootMount: await mounts,
+    contentTrust: await contentTrust,
+  };
+  for (const name of PROBE_ORDER) if (statuses[name]) facts.probes[name] = statuses[name];
+  return facts;
+}
+
+/** Where the daemon keeps its files, from what the probes saw so far. */
+export function pathContext(facts: HostFacts, endpoint: Endpoint): PathContext {
+  const cfg = effectiveConfig(facts);
+  const str = (key: string): string | undefined => {
+    const v = cfg.get(key)?.value;
+    return typeof v === 'string' && v !== '' ? v : undefined;
+  };
+  const { service, socket } = facts.systemd;
+  const unitExec = service ? effectiveExecStart(service) : null;
+  const unitDockerd = unitExec ? splitCommandLine(unitExec)[0] : undefined;
+  const listen = socket ? effectiveValues(socket, 'Socket', 'ListenStream').filter((v) => v.startsWith('/')) : [];
+  const containerd = str('containerd')?.replace(/^unix:\/\//, '');
+  const tlsOn = [cfg.get('tls')?.value, cfg.get('tlsverify')?.value].includes(true);
+  // dockerd (running as root) falls back to ~/.docker/{ca,cert,key}.pem when TLS is on.
+  const tls = (key: string, file: string) => str(key) ?? (tlsOn ? `/root/.docker/${file}` : undefined);
+  return {
+    dockerdPaths: [facts.dockerd?.exe, unitDockerd].filter((p): p is string => !!p && p.startsWith('/')),
+    dataRoot: (facts.engine?.info.DockerRootDir as string | undefined) || str('data-root') || str('graph') || '/var/lib/docker',
+    daemonJsonPath: facts.daemonJson.path,
+    unitPaths: [service, socket].flatMap((u) => (u ? [u.path, ...u.dropIns.map((d) => d.path)] : [])),
+    socketPaths: [
+      ...(endpoint.kind === 'unix' ? [endpoint.socketPath] : []),
+      ...unixSockets(cfg.get('hosts')?.value),
+      ...listen,
+      ...(containerd ? [containerd] : []),
+    ],
+    tlsPaths: [tls('tlscacert', 'ca.pem'), tls('tlscert', 'cert.pem'), tls('tlskey', 'key.pem')].filter((p): p is string => !!p),
+  };
+}
+
+async function hostname(root: string): Promise<string> {
+  if (root === '/') return os.hostname();
+  // Under --root the inspected system is the one in the directory, not the machine running the tool.
+  const read = await readHostText(root, '/etc/hostname');
+  return read.content?.trim() || os.hostname();
 }

@@ -16,26 +16,19 @@ export async function inspectService(opts: InspectOptions, output: Output): Prom
     await writeFactsFile(opts.save, facts);
     output.err(`Saved facts to ${opts.save}.`);
   }
-  if (opts.json) output.out(JSON.stringify(facts, null, 2));
-  else if (!opts.save) output.out(summarizeFacts(facts));
+  output.out(opts.json ? JSON.stringify(facts, null, 2) : summarizeFacts(facts));
   return facts;
 }
 
+/** One header line, then one line per probe: its name, its status and what it saw. */
 export function summarizeFacts(facts: HostFacts): string {
-  const lines: string[] = [`Host ${facts.hostname} (root ${facts.root}), facts from ${facts.source} at ${facts.collectedAt}`];
-  for (const [name, probe] of Object.entries(facts.probes)) {
-    const mark = probe.status === 'ok' ? 'ok' : probe.status;
-    lines.push(`  ${name.padEnd(16)} ${mark}${probe.message ? ` — ${probe.message}` : ''}`);
+  const origin = facts.source === 'file' ? 'saved facts' : 'this host';
+  const lines = [`Host ${facts.hostname} (root ${facts.root}), from ${origin} at ${facts.collectedAt}`];
+  const probes = Object.entries(facts.probes);
+  const width = Math.max(14, ...probes.map(([name]) => name.length)) + 2;
+  for (const [name, probe] of probes) {
+    lines.push(`  ${name.padEnd(width)}${probe.status.padEnd(19)}${probe.message ?? ''}`.trimEnd());
   }
-  if (facts.engine) {
-    const e = facts.engine;
-    lines.push(
-      `Engine ${e.version.Version ?? '?'} (API ${e.version.ApiVersion ?? '?'}) at ${e.host}: ` +
-        `${e.containers.length} containers, ${e.images.length} images, ${e.networks.length} networks`,
-    );
-  }
-  lines.push(`daemon.json ${facts.daemonJson.path}: ${facts.daemonJson.raw === null ? 'absent' : facts.daemonJson.parseError ? `invalid (line ${facts.daemonJson.parseError.line}: ${facts.daemonJson.parseError.message})` : 'ok'}`);
-  lines.push(`dockerd process: ${facts.dockerd ? `pid ${facts.dockerd.pid} ${facts.dockerd.argv.join(' ')}` : 'not running'}`);
-  lines.push(`compose projects: ${facts.compose.map((p) => p.name).join(', ') || 'none'}`);
+  if (probes.length === 0) lines.push('  (no probe results recorded)');
   return lines.join('\n');
 }

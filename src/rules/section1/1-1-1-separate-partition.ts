@@ -22,7 +22,8 @@ function check(facts: HostFacts): CheckResult[] {
   if (!isAncestorOrSelf(mount.mountPoint, root.path) && !(real && isAncestorOrSelf(mount.mountPoint, real))) {
     return [{ status: 'warn', message: `The reported mount point ${mount.mountPoint} does not contain the data root ${root.path}, so the facts disagree.`, evidence: [origin, mountEvidence] }];
   }
-  if (mount.mountPoint === '/') {
+  // dockerd may bind-mount its data root onto itself; what counts is the filesystem behind it.
+  if (mount.mountPoint === '/' || mount.filesystemMountPoint === '/') {
     return [{ status: 'fail', message: `${root.path} is on the root filesystem, so containers filling it can fill /.`, evidence: [origin, mountEvidence] }];
   }
   return [{ status: 'pass', message: `${root.path} is on its own filesystem mounted at ${mount.mountPoint}.`, evidence: [origin, mountEvidence] }];

@@ -1,0 +1,56 @@
+// Probe 'audit': the rules the kernel has loaded (`auditctl -l`, live host only) and the rule files
+// under /etc/audit/rules.d that augenrules will load at boot. Both matter: a rule in a file that
+// was never loaded, or loaded by hand and lost at reboot, is a half-done fix.
+import { execa } from 'execa';
+import type { AuditFacts, TextFile } from '../facts/host-facts.js';
+import { readHostDir, readHostText } from './host-fs.js';
+import { oneLine, probed, type Probed } from './probe.js';
+import type { ProbeState } from '../facts/host-facts.js';
+
+export const RULES_DIR = '/etc/audit/rules.d';
+
+export async function probeAudit(root: string, opts: { auditctl?: string } = {}): Promise<Probed<AuditFacts>> {
+  const [loaded, { rulesFiles, denied }] = await Promise.all([root === '/' ? loadedRules(opts.auditctl ?? 'auditctl') : null, readRulesFiles(root)]);
+  const value: AuditFacts = { loadedRules: loaded?.rules ?? null, rulesFiles };
+  const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const filesText = denied ? `${RULES_DIR} is not readable` : `${count(rulesFiles.length, 'file')} in ${RULES_DIR}`;
+  if (!loaded) {
+    const state = denied ? 'permission-denied' : rulesFiles.length > 0 ? 'ok' : 'missing';
+    return probed(value, state, `${filesText}; loaded rules not read for --root`);
+  }
+  if (loaded.rules === null) return probed(value, loaded.state, `${loaded.message}; ${filesText}`);
+  return probed(value, denied ? 'permission-denied' : 'ok', `${count(loaded.rules.length, 'loaded rule')}, ${filesText}`);
+}
+
+type Loaded = { rules: string[] } | { rules: null; state: ProbeState; message: string };
+
+async function loadedRules(auditctl: string): Promise<Loaded> {
+  const result = await execa(auditctl, ['-l'], { reject: false, timeout: 10_000, env: { LC_ALL: 'C' } });
+  if (result.failed && (result as { code?: string }).code === 'ENOENT') return { rules: null, state: 'missing', message: 'auditctl is not installed' };
+  const out = `${result.stdout}\n${result.stderr}`;
+  if (result.exitCode !== 0) {
+    if (/must be root|Operation not permitted|EPERM|Permission denied/i.test(out)) {
+      return { rules: null, state: 'permission-denied', message: 'auditctl -l needs root' };
+    }
+    return { rules: null, state: 'error', message: `auditctl -l failed: ${oneLine(result.stderr || result.stdout || result.shortMessage)}` };
+  }
+  return { rules: parseAuditctlList(result.stdout) };
+}
+
+/** `auditctl -l` output as rule lines; it prints "No rules" for an empty list. */
+export function parseAuditctlList(stdout: string): string[] {
+  const lines = stdout.split('\n').map((l) => l.trim()).filter(Boolean);
+  return lines.length === 1 && lines[0] === 'No rules' ? [] : lines;
+}
+
+async function readRulesFiles(root: string): Promise<{ rulesFiles: TextFile[]; denied: boolean }> {
+  const dir = await readHostDir(root, RULES_DIR);
+  let denied = dir.state === 'permission-denied';
+  const files = await Promise.all(dir.names.filter((n) => n.endsWith('.rules')).map(async (name) => {
+    const file = `${RULES_DIR}/${name}`;
+    const read = await readHostText(root, file);
+    if (read.content === null && read.state === 'permission-denied') denied = true;
+    return read.content === null ? null : { path: file, content: read.content };
+  }));
+  return { rulesFiles: files.filter((f): f is TextFile => f !== null), denied };
+}

@@ -1,0 +1,47 @@
+// The engine endpoint the tool talks to, parsed once. Only addresses a client can dial are
+// accepted; anything else is the user's typo and stops the run with one sentence.
+import path from 'node:path';
+import { UserError } from '../core/errors.js';
+
+export type Endpoint =
+  | { kind: 'unix'; url: string; socketPath: string }
+  | { kind: 'tcp'; url: string; host: string; port: number };
+
+const HINT = 'Pass --docker-host (or set DOCKER_HOST) to unix:///path/to/docker.sock or tcp://HOST:PORT.';
+
+export function parseDockerHost(value: string): Endpoint {
+  const text = value.trim();
+  const unix = /^unix:\/\/(.*)$/.exec(text);
+  if (unix) {
+    const socketPath = unix[1];
+    if (!socketPath.startsWith('/')) throw new UserError(`The Docker host "${value}" does not name an absolute socket path.`, HINT);
+    return { kind: 'unix', url: `unix://${path.posix.normalize(socketPath)}`, socketPath: path.posix.normalize(socketPath) };
+  }
+  const tcp = /^tcp:\/\/(\[[0-9a-fA-F:.]+\]|[^:/\s[\]]+)(?::(\d+))?\/?$/.exec(text);
+  if (tcp) {
+    const port = tcp[2] === undefined ? 2375 : Number(tcp[2]);
+    if (port < 1 || port > 65535) throw new UserError(`The Docker host "${value}" has an invalid port.`, HINT);
+    const host = tcp[1].replace(/^\[(.*)\]$/, '$1');
+    return { kind: 'tcp', url: `tcp://${tcp[1]}:${port}`, host, port };
+  }
+  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(text)?.[1];
+  if (scheme === 'fd') throw new UserError(`The Docker host "${value}" is a daemon-side address (fd://) that a client cannot connect to.`, HINT);
+  if (scheme) throw new UserError(`The Docker host "${value}" uses ${scheme}://, which docker-harden cannot connect to.`, HINT);
+  throw new UserError(`The Docker host "${value}" is not a unix:// or tcp:// address.`, HINT);
+}
+
+/** The same endpoint written the way dockerd's -H takes it, for matching against its flags. */
+export function sameEndpoint(a: Endpoint, hostFlag: string): boolean {
+  let b: Endpoint;
+  try {
+    b = parseDockerHost(hostFlag);
+  } catch {
+    return false;
+  }
+  if (a.kind === 'unix' && b.kind === 'unix') return a.socketPath === b.socketPath;
+  if (a.kind === 'tcp' && b.kind === 'tcp') {
+    const wildcard = (h: string) => h === '0.0.0.0' || h === '::' || h === '';
+    return a.port === b.port && (a.host === b.host || wildcard(b.host));
+  }
+  return false;
+}

@@ -1,0 +1,59 @@
+// A minimal Engine API client over node:http: GET + JSON, unix socket or TCP, with keep-alive so
+// hundreds of inspect calls reuse a few connections. No `docker` process is ever spawned.
+import http from 'node:http';
+import type { Endpoint } from './docker-host.js';
+
+export class EngineHttpError extends Error {
+  constructor(readonly statusCode: number, readonly path: string, message: string) {
+    super(`${path}: HTTP ${statusCode}${message ? ` ${message}` : ''}`);
+    this.name = 'EngineHttpError';
+  }
+}
+
+export interface EngineClient {
+  get<T = unknown>(path: string, timeoutMs?: number): Promise<T>;
+  close(): void;
+}
+
+export function engineClient(endpoint: Endpoint, opts: { maxSockets?: number; timeoutMs?: number } = {}): EngineClient {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: opts.maxSockets ?? 16 });
+  const timeoutMs = opts.timeoutMs ?? 15_000;
+  const target = endpoint.kind === 'unix' ? { socketPath: endpoint.socketPath } : { host: endpoint.host, port: endpoint.port };
+  return {
+    get<T>(path: string, timeout = timeoutMs): Promise<T> {
+      return new Promise<T>((resolve, reject) => {
+        const req = http.request({ ...target, path, method: 'GET', agent, headers: { Accept: 'application/json' } }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('error', reject);
+          res.on('end', () => {
+            const body = Buffer.concat(chunks).toString('utf8');
+            const status = res.statusCode ?? 0;
+            if (status < 200 || status >= 300) {
+              reject(new EngineHttpError(status, path, errorText(body)));
+              return;
+            }
+            try {
+              resolve(JSON.parse(body) as T);
+            } catch {
+              reject(new EngineHttpError(status, path, 'answered with something that is not JSON'));
+            }
+          });
+        });
+        // A socket that accepts but never answers must not hang the whole inspection.
+        req.setTimeout(timeout, () => req.destroy(Object.assign(new Error(`no answer within ${timeout} ms`), { code: 'ETIMEDOUT' })));
+        req.on('error', reject);
+        req.end();
+      });
+    },
+    close: () => agent.destroy(),
+  };
+}
+
+function errorText(body: string): string {
+  try {
+    const message = (JSON.parse(body) as { message?: unknown }).message;
+    if (typeof message === 'string') return message;
+  } catch { /* not JSON */ }
+  return body.trim().split('\n')[0].slice(0, 200);
+}
