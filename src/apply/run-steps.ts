@@ -16,10 +16,13 @@ export interface RunStepsOptions {
   onResult?(result: StepResult): void;
 }
 
-const RESTARTS = /^(restart|reload|kill)$/;
+const DOCKER_UNITS = /^docker(\.socket|\.service)?$/;
 
+/** Steps that restart or reload dockerd: `systemctl restart|reload docker...`, or a SIGHUP to its pid. */
 export function isDaemonRestart(step: PlanStep): boolean {
-  return step.command.some((w) => RESTARTS.test(w)) && step.command.some((w) => /^docker(\.socket|\.service)?$/.test(w) || w === 'dockerd');
+  const [cmd, ...args] = step.command;
+  if (cmd === 'kill') return step.id.startsWith('dockerd-');
+  return cmd === 'systemctl' && (args[0] === 'restart' || args[0] === 'reload') && args.slice(1).some((w) => DOCKER_UNITS.test(w));
 }
 
 export async function runSteps(steps: PlanStep[], opts: RunStepsOptions): Promise<StepResult[]> {

@@ -59,5 +59,29 @@ export interface Plan {
   steps: PlanStep[];
   warnings: PlanNote[];
   manual: PlanNote[];
-  refused: (PlanNote & { key?: string })[];
+  refused: (PlanNote & { key?: string; blocking?: boolean })[];
+}
+
+/** A refused item; `blocking` marks input that must be fixed before anything is applied (exit 2). */
+export type RefusedItem = Plan['refused'][number];
+
+/** Notes every renderer may add to the plan. */
+export interface PlanNotes {
+  warnings: PlanNote[];
+  manual: PlanNote[];
+  refused: RefusedItem[];
+}
+
+export function emptyNotes(): PlanNotes {
+  return { warnings: [], manual: [], refused: [] };
+}
+
+/** True when applying the plan would change anything on the host. */
+export function planHasChanges(plan: Plan): boolean {
+  return plan.files.some((f) => f.kind !== 'unchanged') || plan.permissions.length > 0 || plan.steps.length > 0;
+}
+
+/** Refused items that stop apply (exit 2): the user must fix the input first. */
+export function planBlockers(plan: Plan): RefusedItem[] {
+  return plan.refused.filter((r) => r.blocking === true);
 }

@@ -70,3 +70,15 @@ describe('apply and rollback', () => {
   });
 
 });
+
+describe('isDaemonRestart', () => {
+  it('recognises systemctl restart/reload of docker units and the SIGHUP step, nothing else', async () => {
+    const { isDaemonRestart } = await import('../../src/apply/run-steps.js');
+    const step = (id: string, command: string[]) => ({ id, description: id, command, when: 'after-files' as const, reason: '' });
+    expect(isDaemonRestart(step('restart', ['systemctl', 'restart', 'docker.socket', 'docker.service']))).toBe(true);
+    expect(isDaemonRestart(step('reload', ['systemctl', 'reload', 'docker']))).toBe(true);
+    expect(isDaemonRestart(step('dockerd-reload', ['kill', '-s', 'HUP', '1234']))).toBe(true);
+    expect(isDaemonRestart(step('daemon-reload', ['systemctl', 'daemon-reload']))).toBe(false);
+    expect(isDaemonRestart(step('audit', ['augenrules', '--load']))).toBe(false);
+  });
+});

@@ -3,7 +3,19 @@
 import type { Command } from 'commander';
 import type { Output } from '../output.js';
 import { registerInspect } from './inspect.js';
+import { registerProfiles } from './profiles.js';
+import { registerAudit } from './audit.js';
+import { registerPlan } from './plan.js';
+import { registerApply } from './apply.js';
+import { registerRollback } from './rollback.js';
+import { registerArtifacts } from './artifacts.js';
 
 export function registerCommands(program: Command, output: Output): void {
   registerInspect(program, output);
+  registerProfiles(program, output);
+  registerAudit(program, output);
+  registerPlan(program, output);
+  registerApply(program, output);
+  registerRollback(program, output);
+  registerArtifacts(program, output);
 }

@@ -1,0 +1,24 @@
+import type { Command } from 'commander';
+import type { Output } from '../output.js';
+import { resolveGlobalOptions } from '../context.js';
+
+export function registerArtifacts(program: Command, output: Output): void {
+  program
+    .command('script')
+    .description('emit a self-contained bash script that performs the plan (with --rollback)')
+    .requiredOption('-p, --profile <name|file>', 'baseline, strict, or a profile file')
+    .option('-o, --output <file>', 'write the script to FILE instead of standard output')
+    .action(async (opts: { profile: string; output?: string }, cmd: Command) => {
+      const { scriptService } = await import('../../services/artifact-service.js');
+      await scriptService({ ...resolveGlobalOptions(cmd.optsWithGlobals()), profile: opts.profile, output: opts.output }, output);
+    });
+  program
+    .command('patch')
+    .description('emit a unified diff of the plan (patch -p1 -d /) and a sidecar of modes, owners and steps')
+    .requiredOption('-p, --profile <name|file>', 'baseline, strict, or a profile file')
+    .option('-o, --output <file>', 'write the patch to FILE (and FILE.json) instead of standard output')
+    .action(async (opts: { profile: string; output?: string }, cmd: Command) => {
+      const { patchService } = await import('../../services/artifact-service.js');
+      await patchService({ ...resolveGlobalOptions(cmd.optsWithGlobals()), profile: opts.profile, output: opts.output }, output);
+    });
+}

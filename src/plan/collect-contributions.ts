@@ -1,0 +1,36 @@
+// Run each selected rule: check, and where something fails, remediate; every contribution is
+// tagged with the rule it closes. A rule that throws becomes a warning, not a broken plan.
+import type { HostFacts } from '../facts/host-facts.js';
+import type { Rule } from '../rules/rule.js';
+import type { HardeningParams } from '../rules/params.js';
+import type { Tagged } from '../artifacts/contributions.js';
+import { compareRuleIds } from './file-change.js';
+import type { PlanNote } from './plan.js';
+
+export interface Collected {
+  contributions: Tagged[];
+  warnings: PlanNote[];
+}
+
+export function collectContributions(facts: HostFacts, rules: readonly Rule[], params: HardeningParams): Collected {
+  const contributions: Tagged[] = [];
+  const warnings: PlanNote[] = [];
+  const impacts = new Set<string>();
+  for (const rule of [...rules].sort((a, b) => compareRuleIds(a.id, b.id))) {
+    if (!rule.remediate) continue;
+    try {
+      if (!rule.check(facts).some((r) => r.status === 'fail')) continue;
+      for (const c of rule.remediate(facts, params)) {
+        const tagged = { ...c, ruleId: c.ruleId ?? rule.id } as Tagged;
+        contributions.push(tagged);
+        if (c.impact && !impacts.has(`${tagged.ruleId}\0${c.impact}`)) {
+          impacts.add(`${tagged.ruleId}\0${c.impact}`);
+          warnings.push({ ruleId: tagged.ruleId, text: c.impact });
+        }
+      }
+    } catch (err) {
+      warnings.push({ ruleId: rule.id, text: `rule ${rule.id} could not be evaluated (${(err as Error).message}); nothing planned for it.` });
+    }
+  }
+  return { contributions, warnings };
+}

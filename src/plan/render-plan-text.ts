@@ -1,0 +1,80 @@
+// The plan as text for a terminal or a review: each file with a unified diff, then permission
+// fixes, steps, warnings, refusals, manual work and what each change closes.
+import { createTwoFilesPatch } from 'diff';
+import { octal } from '../artifacts/permissions.js';
+import { sortRuleIds } from './file-change.js';
+import { planHasChanges, type FileChange, type Plan, type PlanNote } from './plan.js';
+
+export interface PlanTextOptions {
+  color: boolean;
+}
+
+const ANSI = { red: '\x1b[31m', green: '\x1b[32m', cyan: '\x1b[36m', yellow: '\x1b[33m', bold: '\x1b[1m', dim: '\x1b[2m', reset: '\x1b[0m' };
+
+export function formatPlanText(plan: Plan, opts: PlanTextOptions): string {
+  const paint = (code: keyof typeof ANSI, text: string) => (opts.color ? `${ANSI[code]}${text}${ANSI.reset}` : text);
+  const head = (text: string) => paint('bold', text);
+  const out: string[] = [head(`Plan for profile ${plan.profile}`) + ` (facts from ${plan.facts.source} at ${plan.facts.collectedAt}, root ${plan.facts.root})`];
+
+  if (plan.files.length) out.push('', head('Files'));
+  for (const f of plan.files) {
+    out.push(`  ${f.kind.padEnd(9)} ${f.path}  ${octal(f.mode)} ${f.owner}:${f.group}${f.closes.length ? `  closes ${f.closes.join(', ')}` : ''}`);
+    if (f.kind !== 'unchanged') out.push(...diffLines(f).map((l) => '    ' + colorDiff(l, paint)));
+  }
+  if (plan.permissions.length) out.push('', head('Permissions'));
+  for (const p of plan.permissions) {
+    const parts: string[] = [];
+    if (p.owner !== undefined) parts.push(`owner ${p.fromOwner ?? '?'} -> ${p.owner}`);
+    if (p.group !== undefined) parts.push(`group ${p.fromGroup ?? '?'} -> ${p.group}`);
+    if (p.mode !== undefined) parts.push(`mode ${p.fromMode === undefined ? '?' : octal(p.fromMode)} -> ${p.fromMode === undefined ? `at most ${octal(p.mode)}` : octal(p.fromMode & p.mode)}`);
+    out.push(`  ${p.path}  ${parts.join(', ')}  closes ${p.closes.join(', ')}`);
+  }
+  if (plan.steps.length) out.push('', head('Steps (after the files are written)'));
+  plan.steps.forEach((s, i) => out.push(`  ${i + 1}. ${s.description}: ${s.command.join(' ')}`, paint('dim', `     ${s.reason}`)));
+  section(out, head('Impact warnings'), plan.warnings, (n) => paint('yellow', '! ') + note(n));
+  section(out, head('Refused (not written)'), plan.refused, (n) => paint('red', 'x ') + note(n));
+  section(out, head('Manual'), plan.manual, (n) => '- ' + note(n));
+
+  const closes = closedBy(plan);
+  if (closes.length) out.push('', head('Findings closed'), ...closes.map(([id, what]) => `  ${id}: ${what.join(', ')}`));
+  out.push('', planHasChanges(plan) ? summary(plan) : 'Nothing to change: this host already matches the profile.');
+  return out.join('\n');
+}
+
+/** The unified diff of one file change, as lines (the wizard shows the same diff). */
+export function diffLines(f: FileChange): string[] {
+  const from = f.before === null ? '/dev/null' : `a${f.path}`;
+  const to = f.after === null ? '/dev/null' : `b${f.path}`;
+  const patch = createTwoFilesPatch(from, to, f.before ?? '', f.after ?? '');
+  // Drop the "===" separator the diff package writes; keep ---/+++ and the hunks.
+  return patch.split('\n').filter((l) => l !== '' && !/^(=+|Index: .*)$/.test(l));
+}
+
+function colorDiff(line: string, paint: (c: keyof typeof ANSI, t: string) => string): string {
+  if (line.startsWith('+++') || line.startsWith('---')) return paint('bold', line);
+  if (line.startsWith('+')) return paint('green', line);
+  if (line.startsWith('-')) return paint('red', line);
+  if (line.startsWith('@@')) return paint('cyan', line);
+  return line;
+}
+
+function section(out: string[], title: string, notes: (PlanNote & { key?: string })[], fmt: (n: PlanNote) => string): void {
+  if (notes.length) out.push('', title, ...notes.map((n) => '  ' + fmt(n)));
+}
+
+function note(n: PlanNote): string {
+  return `${n.ruleId ? `[${n.ruleId}] ` : ''}${n.text}`;
+}
+
+function closedBy(plan: Plan): [string, string[]][] {
+  const map = new Map<string, string[]>();
+  const add = (id: string, what: string) => map.set(id, [...(map.get(id) ?? []), what]);
+  for (const f of plan.files) if (f.kind !== 'unchanged') for (const id of f.closes) add(id, f.path);
+  for (const p of plan.permissions) for (const id of p.closes) add(id, `${p.path} (owner/mode)`);
+  return sortRuleIds(map.keys()).map((id) => [id, map.get(id)!]);
+}
+
+function summary(plan: Plan): string {
+  const files = plan.files.filter((f) => f.kind !== 'unchanged').length;
+  return `${files} file(s) to write, ${plan.permissions.length} permission fix(es), ${plan.steps.length} step(s).`;
+}

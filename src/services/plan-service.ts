@@ -1,0 +1,26 @@
+// `plan`: facts + profile -> the plan, printed as text (diffs) or JSON; --check turns drift into
+// exit 1.
+import type { GlobalOptions } from '../cli/context.js';
+import type { Output } from '../cli/output.js';
+import { ExitCodeError } from '../core/errors.js';
+import { planBlockers, planHasChanges, type Plan } from '../plan/plan.js';
+import { formatPlanText } from '../plan/render-plan-text.js';
+import { makePlan } from './plan-source.js';
+
+export { formatPlanText };
+
+export interface PlanServiceOptions extends GlobalOptions {
+  profile: string;
+  format: 'text' | 'json';
+  check: boolean;
+}
+
+export async function planService(opts: PlanServiceOptions, output: Output): Promise<Plan> {
+  const { plan } = await makePlan(opts);
+  output.out(opts.format === 'json' ? JSON.stringify(plan, null, 2) : formatPlanText(plan, { color: opts.color }));
+  // A blocker (e.g. a daemon.json that does not parse) is drift too: the host cannot match the profile.
+  if (opts.check && (planHasChanges(plan) || planBlockers(plan).length > 0)) {
+    throw new ExitCodeError(1, opts.format === 'json' ? '' : `The host differs from profile ${plan.profile} (plan --check).`);
+  }
+  return plan;
+}
