@@ -106,3 +106,22 @@ describe('docker-harden audit: reports', () => {
     expect(JSON.stringify(result.evidence)).toContain('10.9.8.7:5000');
   });
 });
+
+describe('audit --profile', () => {
+  it('shows a waived failure as waived with its reason and does not count it for the exit code', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const path = await import('node:path');
+    const { main } = await import('../../src/cli/main.js');
+    const dir = mkdtempSync('/tmp/dh-audit-profile-');
+    const facts = path.join(dir, 'facts.json');
+    const { emptyFacts } = await import('../../src/facts/empty-facts.js');
+    writeFileSync(facts, JSON.stringify(emptyFacts({ daemonJson: { path: '/etc/docker/daemon.json', raw: '{"insecure-registries": ["10.0.0.1:5000"]}', parsed: { 'insecure-registries': ['10.0.0.1:5000'] } } })));
+    const profile = path.join(dir, 'site.yaml');
+    writeFileSync(profile, 'name: site\nextends: strict\nwaivers:\n  - id: "2.5"\n    reason: "lab registry"\n');
+    const lines: string[] = [];
+    const out = { out: (t: string) => lines.push(t), err: (t: string) => lines.push(t) };
+    await main(['audit', '--from', facts, '--profile', profile, '--format', 'json', '--include', '2.5'], out);
+    const report = JSON.parse(lines[0]);
+    expect(report.results[0]).toMatchObject({ id: '2.5', status: 'waived', waiver: { reason: 'lab registry' } });
+  });
+});

@@ -9,6 +9,7 @@ interface AuditFlags {
   include?: string[];
   exclude?: string[];
   level?: string;
+  profile?: string;
 }
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -23,11 +24,14 @@ export function registerAudit(program: Command, output: Output): void {
     .option('--include <ids>', 'audit only these ids, prefixes or sections (comma-separated, repeatable)', collect)
     .option('--exclude <ids>', 'skip these ids, prefixes or sections (comma-separated, repeatable)', collect)
     .option('--level <n>', 'CIS profile level: 1 = Level 1 items only, 2 = both levels')
+    .option('-p, --profile <name|file>', "audit the profile's rules and show its waivers as waived")
     .action(async (flags: AuditFlags, cmd: Command) => {
       const { parseReportFormat, parseSeverity, parseLevel, parseIdList } = await import('../../audit/options.js');
       const { auditService } = await import('../../services/audit-service.js');
+      const profiled = flags.profile ? await profileScope(flags.profile) : {};
       await auditService(
         {
+          ...profiled,
           ...resolveGlobalOptions(cmd.optsWithGlobals()),
           format: parseReportFormat(flags.format),
           failOn: parseSeverity(flags.failOn),
@@ -42,4 +46,12 @@ export function registerAudit(program: Command, output: Output): void {
         output,
       );
     });
+}
+
+/** A profile narrows the audit to its rules and brings its waivers (expired ones are shown, not applied). */
+async function profileScope(ref: string) {
+  const { loadProfile, selectRules } = await import('../../profiles/index.js');
+  const { allRules } = await import('../../rules/catalog.js');
+  const profile = await loadProfile(ref);
+  return { rules: selectRules(profile, allRules), waivers: profile.waivers };
 }
