@@ -9,6 +9,7 @@ import { registerPlan } from './plan.js';
 import { registerApply } from './apply.js';
 import { registerRollback } from './rollback.js';
 import { registerArtifacts } from './artifacts.js';
+import { registerDockerfile } from './dockerfile.js';
 
 export function registerCommands(program: Command, output: Output): void {
   registerInspect(program, output);
@@ -18,4 +19,5 @@ export function registerCommands(program: Command, output: Output): void {
   registerApply(program, output);
   registerRollback(program, output);
   registerArtifacts(program, output);
+  registerDockerfile(program, output);
 }

@@ -1,0 +1,50 @@
+import { Option, type Command } from 'commander';
+import type { Output } from '../output.js';
+import { resolveGlobalOptions } from '../context.js';
+
+interface DockerfileFlags {
+  format: 'table' | 'json';
+  fix?: boolean;
+  diff?: boolean;
+  script?: string;
+  patch?: string;
+  yes?: boolean;
+  user?: string;
+  healthcheckCmd?: string;
+  strict?: boolean;
+  failOn: 'info' | 'low' | 'medium' | 'high' | 'critical' | 'none';
+}
+
+export function registerDockerfile(program: Command, output: Output): void {
+  program
+    .command('dockerfile')
+    .description('check Dockerfiles (CIS section 4 and image hygiene) and fix what can be fixed mechanically')
+    .argument('[paths...]', 'Dockerfiles or directories holding one (default: ./Dockerfile and Compose build contexts)')
+    .addOption(new Option('--format <format>', 'report format').choices(['table', 'json']).default('table'))
+    .option('--fix', 'write the mechanical fixes (shows the diff and asks first)')
+    .option('--diff', 'show the diff of the mechanical fixes')
+    .option('--script <file>', 'write the fixes as a shell script to FILE')
+    .option('--patch <file>', 'write the fixes as a unified diff to FILE')
+    .option('-y, --yes', 'with --fix: write without asking')
+    .option('--user <name>', 'user for the USER line the 4.1 fix adds (default: app)')
+    .option('--healthcheck-cmd <cmd>', 'command for the HEALTHCHECK the 4.6 fix adds')
+    .option('--strict', 'also remove setuid/setgid bits (DH-IMG-005)')
+    .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at least this severe').choices(['info', 'low', 'medium', 'high', 'critical', 'none']).default('high'))
+    .action(async (paths: string[], opts: DockerfileFlags, cmd: Command) => {
+      const { dockerfileService } = await import('../../services/dockerfile-service.js');
+      await dockerfileService({
+        ...resolveGlobalOptions(cmd.optsWithGlobals()),
+        paths,
+        format: opts.format,
+        fix: !!opts.fix,
+        diff: !!opts.diff,
+        script: opts.script,
+        patch: opts.patch,
+        yes: !!opts.yes,
+        user: opts.user,
+        healthcheckCmd: opts.healthcheckCmd,
+        strict: !!opts.strict,
+        failOn: opts.failOn,
+      }, output);
+    });
+}

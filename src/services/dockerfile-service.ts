@@ -1,0 +1,122 @@
+// `dockerfile`: find Dockerfiles (PATHs, ./Dockerfile, Compose build contexts from the facts),
+// report findings, show or emit the mechanical fixes, and apply them after asking.
+import path from 'node:path';
+import { existsSync } from 'node:fs';
+import type { GlobalOptions } from '../cli/context.js';
+import type { Output } from '../cli/output.js';
+import { ExitCodeError, UserError } from '../core/errors.js';
+import { writeFileAtomic } from '../core/atomic-write.js';
+import { planHasChanges } from '../plan/plan.js';
+import { applyPlan } from '../apply/apply-plan.js';
+import { renderPatch, renderPatchSidecar } from '../patch/render-patch.js';
+import { renderScript } from '../script/render-script.js';
+import { planDockerfiles, type DockerfilePlan, type DockerfileReport } from '../dockerfile/plan-dockerfiles.js';
+import { readInput, targetFromPath, type Target } from '../dockerfile/read-inputs.js';
+import { composeBuildTargets } from '../dockerfile/compose-contexts.js';
+import { colorDiff, formatFindingsJson, formatFindingsTable } from '../dockerfile/format-findings.js';
+import { severityAtLeast, type FindingSeverity } from '../dockerfile/types.js';
+import { askYesNo } from './confirm.js';
+
+export interface DockerfileServiceOptions extends GlobalOptions {
+  paths: string[];
+  format: 'table' | 'json';
+  fix: boolean;
+  diff: boolean;
+  script?: string;
+  patch?: string;
+  yes: boolean;
+  user?: string;
+  healthcheckCmd?: string;
+  strict: boolean;
+  failOn: FindingSeverity | 'none';
+  cwd?: string;
+}
+
+export async function dockerfileService(opts: DockerfileServiceOptions, output: Output): Promise<DockerfilePlan> {
+  validateOptions(opts);
+  const targets = await findTargets(opts, output);
+  const inputs = await Promise.all(targets.map(readInput));
+  const result = planDockerfiles(inputs, { user: opts.user, healthcheckCmd: opts.healthcheckCmd, strict: opts.strict });
+  const { plan } = result;
+  const diff = renderPatch(plan);
+
+  if (opts.format === 'json') output.out(formatFindingsJson(result.reports, plan, opts.diff || opts.fix ? diff : undefined));
+  else output.out(formatFindingsTable(result.reports, plan, opts.color));
+  if (opts.format === 'table' && (opts.diff || opts.fix)) {
+    output.out(diff ? colorDiff(diff, opts.color) : 'No mechanical fixes to show.');
+    for (const w of plan.warnings) output.out(`impact (${w.ruleId}): ${w.text}`);
+  }
+  if (opts.script) {
+    await writeFileAtomic(opts.script, renderScript(plan, { scriptName: path.basename(opts.script), host: 'Dockerfiles' }), { mode: 0o700 });
+    output.err(`Wrote ${opts.script}: review it, then run it with bash ${opts.script}.`);
+  }
+  if (opts.patch) {
+    await writeFileAtomic(opts.patch, diff, { mode: 0o644 });
+    await writeFileAtomic(`${opts.patch}.json`, JSON.stringify(renderPatchSidecar(plan), null, 2) + '\n', { mode: 0o644 });
+    output.err(`Wrote ${opts.patch} (apply with: patch -p1 -d / < ${opts.patch}) and ${opts.patch}.json.`);
+  }
+  if (opts.fix) await applyFixes(result, opts, output);
+  failOnThreshold(opts.fix ? result.remaining : result.reports, opts.failOn);
+  return result;
+}
+
+async function applyFixes(result: DockerfilePlan, opts: DockerfileServiceOptions, output: Output): Promise<void> {
+  if (!planHasChanges(result.plan)) {
+    output.err('Nothing to fix mechanically; the findings left need the advice above.');
+    return;
+  }
+  if (!opts.yes) {
+    if (!process.stdin.isTTY) throw new UserError('dockerfile --fix asks before writing and there is no terminal to ask on, so pass --yes to write without asking.');
+    if (!(await askYesNo('Write these changes?'))) {
+      output.out('No changes made.');
+      return;
+    }
+  }
+  // Dockerfiles live in the user's project: absolute real paths under root "/".
+  const applied = await applyPlan(result.plan, { root: '/', onFile: (p) => output.err(`wrote ${p}`) });
+  if (applied.backupId) output.err(`Backup set ${applied.backupId} (undo with: docker-harden rollback ${applied.backupId})`);
+}
+
+function failOnThreshold(reports: DockerfileReport[], failOn: FindingSeverity | 'none'): void {
+  if (failOn === 'none') return;
+  const over = reports.flatMap((r) => r.findings).filter((f) => severityAtLeast(f.severity, failOn));
+  if (over.length > 0) throw new ExitCodeError(1);
+}
+
+async function findTargets(opts: DockerfileServiceOptions, output: Output): Promise<Target[]> {
+  const cwd = opts.cwd ?? process.cwd();
+  if (opts.paths.length > 0) return unique(await Promise.all(opts.paths.map((p) => targetFromPath(cwd, p))));
+  const targets: Target[] = [];
+  if (existsSync(path.join(cwd, 'Dockerfile'))) targets.push(await targetFromPath(cwd, 'Dockerfile'));
+  for (const t of await composeTargets(opts)) {
+    const local = { dockerfile: path.join(opts.root, t.dockerfile), context: path.join(opts.root, t.context) };
+    if (existsSync(local.dockerfile)) targets.push(local);
+    else output.err(`skipped ${t.dockerfile} (Compose project ${t.project}, service ${t.service}): not found on this machine`);
+  }
+  if (targets.length === 0) throw new UserError(`There is no Dockerfile in ${cwd} and no Compose build context was found; pass a Dockerfile or a directory.`);
+  return unique(targets);
+}
+
+async function composeTargets(opts: DockerfileServiceOptions) {
+  const { loadFacts } = await import('./facts-source.js');
+  try {
+    return composeBuildTargets(await loadFacts(opts));
+  } catch (err) {
+    if (opts.from) throw err;
+    return []; // no reachable host: only ./Dockerfile
+  }
+}
+
+function unique(targets: Target[]): Target[] {
+  return targets.filter((t, i) => targets.findIndex((u) => u.dockerfile === t.dockerfile) === i);
+}
+
+function validateOptions(opts: DockerfileServiceOptions): void {
+  if (opts.user !== undefined && !/^([a-z_][a-z0-9_-]{0,31}|\d+(:\d+)?)$/.test(opts.user)) {
+    throw new UserError(`--user ${JSON.stringify(opts.user)} is not a valid user name (lower-case letters, digits, _ and -, or a numeric uid[:gid]).`);
+  }
+  // A trailing escape character (\ or the ` of an escape directive) would continue the line.
+  if (opts.healthcheckCmd !== undefined && (/[\r\n]/.test(opts.healthcheckCmd) || opts.healthcheckCmd.trim() === '' || /[\\`]\s*$/.test(opts.healthcheckCmd))) {
+    throw new UserError('--healthcheck-cmd must be one non-empty line that does not end in a backslash or backtick.');
+  }
+}
