@@ -5,6 +5,9 @@ import { ExitCodeError, UserError, describeError } from '../core/errors.js';
 import { processOutput, type Output } from './output.js';
 import { VERSION } from '../core/version.js';
 import { registerCommands } from './commands/index.js';
+import { resolveGlobalOptions } from './context.js';
+
+const NO_TERMINAL = 'docker-harden: no terminal to run the wizard on; use `docker-harden audit` or `docker-harden apply --profile baseline --yes`';
 
 const PLUGIN_METADATA = {
   SchemaVersion: '0.1.0',
@@ -32,6 +35,15 @@ export async function main(argv: string[], output: Output = processOutput): Prom
     .exitOverride()
     .configureOutput({ writeOut: (s) => output.out(s.trimEnd()), writeErr: (s) => output.err(s.trimEnd()) });
   registerCommands(program, output);
+  // Extra words reach the action, which names them as an unknown command.
+  program.allowExcessArguments(true).action(async (_flags: unknown, cmd: Command) => {
+    // No subcommand: the interactive wizard, which needs a terminal; Ink and React load only here.
+    if (cmd.args.length > 0) throw new UserError(`unknown command "${cmd.args[0]}".`, 'Run docker-harden --help for the commands.');
+    if (!process.stdin.isTTY || !process.stdout.isTTY) throw new ExitCodeError(2, NO_TERMINAL);
+    const { startWizard } = await import('../wizard/start-wizard.js');
+    const code = await startWizard(resolveGlobalOptions(cmd.opts()));
+    if (code !== 0) throw new ExitCodeError(code);
+  });
 
   try {
     await program.parseAsync(argv, { from: 'user' });

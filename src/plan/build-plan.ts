@@ -9,9 +9,12 @@ import { renderAuditRules } from '../artifacts/audit-rules.js';
 import { renderSystemdDropIns } from '../artifacts/systemd-dropins.js';
 import { collectPermissions } from '../artifacts/permissions.js';
 import { renderProfileEnv } from '../artifacts/profile-env.js';
+import { renderComposeOverrides } from '../artifacts/compose-override.js';
+import type { ComposeProjectInput } from '../compose/load-project.js';
 import { collectContributions } from './collect-contributions.js';
 import { adviceNotes, dockerUpdateSteps } from './container-advice.js';
 import { planSteps } from './plan-steps.js';
+import { withCreatedFiles } from './planned-facts.js';
 import type { Plan, PlanNotes } from './plan.js';
 
 export interface BuildPlanInput {
@@ -21,6 +24,8 @@ export interface BuildPlanInput {
   profileName: string;
   /** Set when `dockerd --validate` rejected the daemon.json this plan would write. */
   daemonJsonVeto?: string;
+  /** Projects read from --compose files, and the current text of override files, as the edge read them. */
+  compose?: { projects?: ComposeProjectInput[]; existing?: Record<string, string | null> };
 }
 
 export function buildPlan(input: BuildPlanInput): Plan {
@@ -51,7 +56,10 @@ export function buildPlan(input: BuildPlanInput): Plan {
   }
   if (daemon.file) plan.files.push(daemon.file);
 
-  const audit = renderAuditRules({ facts, contributions: ofKind(contributions, 'audit-watch'), params, profileName });
+  // Audit watches are planned for the host as this plan leaves it (a daemon.json it creates is watched too).
+  const planned = withCreatedFiles(facts, [daemon.file]);
+  const watches = planned === facts ? contributions : collectContributions(planned, input.rules, params).contributions;
+  const audit = renderAuditRules({ facts: planned, contributions: ofKind(watches, 'audit-watch'), params, profileName });
   take(audit);
   if (audit.file) plan.files.push(audit.file);
 
@@ -63,14 +71,26 @@ export function buildPlan(input: BuildPlanInput): Plan {
   take(env);
   plan.files.push(...env.files);
 
+  const compose = renderComposeOverrides({
+    facts, contributions, params, profileName,
+    selected: new Set(input.rules.map((r) => r.id)),
+    fileProjects: input.compose?.projects,
+    existing: input.compose?.existing,
+  });
+  take(compose);
+  plan.files.push(...compose.files);
+
   const perms = collectPermissions(facts, ofKind(contributions, 'file-permission'));
   take(perms);
   plan.permissions = perms.permissions;
 
   plan.files.sort((a, b) => a.path.localeCompare(b.path));
   const steps = planSteps({ facts, files: plan.files, daemonJsonChangedKeys: daemon.changedKeys });
-  plan.steps = [...steps.steps, ...dockerUpdateSteps(ofKind(contributions, 'docker-update'))];
+  // Live container updates go first: a daemon restart that turns on userns-remap hides the
+  // containers from a later `docker update`.
+  plan.steps = [...dockerUpdateSteps(ofKind(contributions, 'docker-update')), ...steps.steps];
   plan.warnings.push(...steps.warnings);
-  plan.manual.push(...steps.manual, ...adviceNotes(contributions));
+  // Compose settings that went into an override or base patch need no advice of their own.
+  plan.manual.push(...steps.manual, ...adviceNotes(contributions.filter((c) => !compose.handled.has(c))));
   return plan;
 }

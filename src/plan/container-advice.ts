@@ -24,11 +24,34 @@ export function dockerUpdateSteps(updates: Tagged<'docker-update'>[]): PlanStep[
 export function adviceNotes(contributions: Tagged[]): PlanNote[] {
   const notes: PlanNote[] = [];
   for (const c of ofKind(contributions, 'manual')) notes.push({ ruleId: c.ruleId, text: c.text });
-  for (const c of ofKind(contributions, 'recreate-advice')) {
-    notes.push({ ruleId: c.ruleId, text: `Recreate container ${c.container} with ${c.flags.join(' ')} (these cannot change on a running container).` });
-  }
+  notes.push(...recreateNotes(ofKind(contributions, 'recreate-advice')));
   for (const c of ofKind(contributions, 'compose-service')) {
     notes.push({ ruleId: c.ruleId, text: `Compose project ${c.project}, service ${c.service}: set ${c.key}: ${JSON.stringify(c.value)}.` });
   }
   return notes;
+}
+
+/**
+ * Split docker run flags into options with their values ("--cap-add", "NET_ADMIN"), so the same
+ * option asked for by two rules (5.4 and 5.5 both say --privileged=false) is listed once.
+ */
+function optionGroups(flags: readonly string[]): string[] {
+  const groups: string[] = [];
+  for (let i = 0; i < flags.length; i++) {
+    const takesValue = flags[i].startsWith('-') && !flags[i].includes('=') && i + 1 < flags.length && !flags[i + 1].startsWith('-');
+    groups.push(takesValue ? `${flags[i]} ${flags[++i]}` : flags[i]);
+  }
+  return groups;
+}
+
+/** One note per container: every docker run flag the failing rules ask for, in rule order. */
+function recreateNotes(advice: Tagged<'recreate-advice'>[]): PlanNote[] {
+  const byContainer = new Map<string, Tagged<'recreate-advice'>[]>();
+  for (const a of advice) byContainer.set(a.container, [...(byContainer.get(a.container) ?? []), a]);
+  return [...byContainer.entries()].map(([container, list]) => {
+    const flags = [...new Set(list.flatMap((a) => optionGroups(a.flags)))];
+    const rules = sortRuleIds(list.map((a) => a.ruleId));
+    const closes = rules.length > 1 ? ` Closes CIS ${rules.join(', ')}.` : '';
+    return { ruleId: rules[0], text: `Recreate container ${container} with ${flags.join(' ')} (these cannot change on a running container).${closes}` };
+  });
 }

@@ -11,6 +11,8 @@ import { askYesNo } from './confirm.js';
 
 export interface ApplyServiceOptions extends GlobalOptions {
   profile: string;
+  /** --compose files, planned besides the engine's Compose projects. */
+  compose?: string[];
   yes: boolean;
   noRestart: boolean;
 }

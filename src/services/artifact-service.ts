@@ -11,6 +11,8 @@ import { makePlan } from './plan-source.js';
 
 export interface ArtifactServiceOptions extends GlobalOptions {
   profile: string;
+  /** --compose files, planned besides the engine's Compose projects. */
+  compose?: string[];
   output?: string;
 }
 

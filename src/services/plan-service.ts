@@ -11,6 +11,8 @@ export { formatPlanText };
 
 export interface PlanServiceOptions extends GlobalOptions {
   profile: string;
+  /** --compose files, planned besides the engine's Compose projects. */
+  compose?: string[];
   format: 'text' | 'json';
   check: boolean;
 }

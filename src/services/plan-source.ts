@@ -9,6 +9,13 @@ import { allRules } from '../rules/catalog.js';
 import { buildPlan } from '../plan/build-plan.js';
 import { vetPlanDaemonJson } from '../artifacts/validate-daemon-config.js';
 import type { Rule } from '../rules/rule.js';
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { UserError } from '../core/errors.js';
+import { readHostText } from '../probes/host-fs.js';
+import { fileProjects, type GivenComposeFile } from '../compose/file-projects.js';
+import { overridePathFor } from '../compose/load-project.js';
+import type { ComposeProjectInput } from '../compose/load-project.js';
 
 export interface PlannedChange {
   facts: HostFacts;
@@ -16,12 +23,17 @@ export interface PlannedChange {
   plan: Plan;
 }
 
-export type PlanSourceOptions = Pick<GlobalOptions, 'from' | 'root' | 'dockerHost'> & { profile: string };
+export type PlanSourceOptions = Pick<GlobalOptions, 'from' | 'root' | 'dockerHost'> & {
+  profile: string;
+  /** Compose files to plan for besides the projects the engine runs (--compose). */
+  compose?: string[];
+};
 
 export async function makePlan(opts: PlanSourceOptions, facts?: HostFacts): Promise<PlannedChange> {
   const [loadedFacts, profile] = await Promise.all([facts ?? loadFacts(opts), loadProfile(opts.profile)]);
   const rules = rulesToRemediate(profile);
-  const input = { facts: loadedFacts, rules, params: profile.params, profileName: profile.name };
+  const compose = await readComposeInputs(opts, loadedFacts);
+  const input = { facts: loadedFacts, rules, params: profile.params, profileName: profile.name, compose };
   let plan = buildPlan(input);
   // Where the engine has `dockerd --validate`, a daemon.json it rejects is never offered.
   const veto = await vetPlanDaemonJson(plan, loadedFacts, opts);
@@ -32,4 +44,34 @@ export async function makePlan(opts: PlanSourceOptions, facts?: HostFacts): Prom
 /** The profile's rules, less those an active waiver accepts as they are. */
 export function rulesToRemediate(profile: ResolvedProfile, now = new Date()): Rule[] {
   return selectRules(profile, allRules).filter((r) => !activeWaiverFor(profile.waivers, r.id, now));
+}
+
+/**
+ * --compose files as projects, and the current text of every project's hardening override. A
+ * --compose path is a path on this machine; under --root it must lie inside the root, and the
+ * plan names it by its host path like every other file.
+ */
+async function readComposeInputs(opts: PlanSourceOptions, facts: HostFacts): Promise<{ projects: ComposeProjectInput[]; existing: Record<string, string | null> }> {
+  const given: GivenComposeFile[] = [];
+  for (const arg of opts.compose ?? []) {
+    const local = path.resolve(arg);
+    const hostPath = opts.root === '/' ? local : path.posix.join('/', path.relative(opts.root, local));
+    if (opts.root !== '/' && path.relative(opts.root, local).startsWith('..')) {
+      throw new UserError(`The compose file ${arg} lies outside --root ${opts.root}.`, 'Give the copy of the file that lies under the root.');
+    }
+    try {
+      const [content, st] = await Promise.all([readFile(local, 'utf8'), stat(local)]);
+      given.push({ path: hostPath, content, meta: { mode: st.mode & 0o7777, owner: String(st.uid), group: String(st.gid) } });
+    } catch (err) {
+      throw new UserError(`Cannot read the compose file ${arg} (${(err as NodeJS.ErrnoException).code ?? String(err)}).`, 'Check the path given to --compose.');
+    }
+  }
+  const projects = fileProjects(given);
+  const existing: Record<string, string | null> = {};
+  // Saved facts describe another host, whose override files cannot be read from here; --compose files are local.
+  for (const p of [...(opts.from ? [] : facts.compose), ...projects]) {
+    const file = overridePathFor(p);
+    if (file && !(file in existing)) existing[file] = (await readHostText(opts.root, file)).content;
+  }
+  return { projects, existing };
 }

@@ -58,11 +58,11 @@ describe('buildPlan', () => {
 
   it('orders the steps and turns container contributions into steps and advice', () => {
     expect(plan.steps.map((s) => s.command.join(' '))).toEqual([
+      'docker update --pids-limit=256 web',
       'systemctl daemon-reload',
       'augenrules --load',
       'systemctl reload docker',
       'systemctl restart docker.socket docker.service',
-      'docker update --pids-limit=256 web',
     ]);
     expect(plan.manual.map((m) => [m.ruleId, m.text])).toEqual([
       ['5.29', 'Talk to the database team.'],

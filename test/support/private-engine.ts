@@ -32,6 +32,8 @@ export interface PrivateEngineOptions {
   daemonJson?: Record<string, unknown> | string;
   /** Import the busybox test image (default: true); a daemon only probed for its flags skips it. */
   importImage?: boolean;
+  /** Start in this directory of an engine stopped with { keepDir: true }: a restart with the same data. */
+  dir?: string;
 }
 
 /** dockerd exited before answering (e.g. it refused its daemon.json); `log` is its output. */
@@ -45,15 +47,17 @@ export class EngineExitError extends Error {
 export async function startPrivateEngine(opts: PrivateEngineOptions = {}): Promise<PrivateEngine | null> {
   const dockerdPath = findExecutable('dockerd');
   if (!dockerdPath) return null;
-  const dir = mkdtempSync('/tmp/dh-engine-');
+  const dir = opts.dir ?? mkdtempSync('/tmp/dh-engine-');
   const socket = path.join(dir, 'docker.sock');
-  writeFileSync(path.join(dir, 'daemon.json'), typeof opts.daemonJson === 'string' ? opts.daemonJson : `${JSON.stringify(opts.daemonJson ?? {})}\n`);
+  // A --config-file among extraArgs is the one the test wants dockerd to read; dockerd takes one only.
+  const ownConfig = !(opts.extraArgs ?? []).some((a) => a === '--config-file' || a.startsWith('--config-file='));
+  if (ownConfig) writeFileSync(path.join(dir, 'daemon.json'), typeof opts.daemonJson === 'string' ? opts.daemonJson : `${JSON.stringify(opts.daemonJson ?? {})}\n`);
   const log = openSync(path.join(dir, 'dockerd.log'), 'a');
   const ns = `dh-test-${path.basename(dir).slice(-6)}`;
   const child = spawn(dockerdPath, [
     '--data-root', path.join(dir, 'data'), '--exec-root', path.join(dir, 'exec'),
     '--pidfile', path.join(dir, 'docker.pid'), '-H', `unix://${socket}`,
-    '--config-file', path.join(dir, 'daemon.json'),
+    ...(ownConfig ? ['--config-file', path.join(dir, 'daemon.json')] : []),
     '--bridge=none', '--iptables=false', '--ip6tables=false',
     '--containerd-namespace', ns, '--containerd-plugins-namespace', `${ns}-plugins`,
     ...(opts.extraArgs ?? []),
@@ -65,12 +69,12 @@ export async function startPrivateEngine(opts: PrivateEngineOptions = {}): Promi
   if (!(await waitForPing(socket, 30_000, () => exitCode !== null))) {
     // A daemon that refuses its configuration exits at once: report why instead of waiting.
     const logText = readFileSync(path.join(dir, 'dockerd.log'), 'utf8');
-    await stopPrivateEngine(engine);
+    await stopPrivateEngine(engine, { keepDir: opts.dir !== undefined });
     if (exitCode !== null) throw new EngineExitError(exitCode, logText);
     throw new Error(`private dockerd did not answer within 30 s; log: ${path.join(dir, 'dockerd.log')}`);
   }
   try {
-    if (opts.importImage !== false) importBusybox(engine);
+    if (opts.importImage !== false && opts.dir === undefined) importBusybox(engine);
   } catch (err) {
     await stopPrivateEngine(engine);
     throw err;
@@ -78,7 +82,8 @@ export async function startPrivateEngine(opts: PrivateEngineOptions = {}): Promi
   return engine;
 }
 
-export async function stopPrivateEngine(engine: PrivateEngine): Promise<void> {
+/** Stop dockerd by its pid; { keepDir: true } keeps its directory for a restart (startPrivateEngine({ dir })). */
+export async function stopPrivateEngine(engine: PrivateEngine, opts: { keepDir?: boolean } = {}): Promise<void> {
   let pid = engine.pid;
   try {
     pid = Number(readFileSync(path.join(engine.dir, 'docker.pid'), 'utf8')) || pid;
@@ -89,7 +94,7 @@ export async function stopPrivateEngine(engine: PrivateEngine): Promise<void> {
   for (let i = 0; i < 150 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
   if (isAlive(pid)) process.kill(pid, 'SIGKILL');
   unmountUnder(engine.dir);
-  rmSync(engine.dir, { recursive: true, force: true, maxRetries: 3 });
+  if (!opts.keepDir) rmSync(engine.dir, { recursive: true, force: true, maxRetries: 3 });
 }
 
 /**

@@ -46,7 +46,9 @@ function evaluate(spec: AuditWatchSpec, facts: HostFacts): Outcome[] {
       const absent: Evidence = { kind: 'file', detail: `${path} does not exist`, path };
       return { target, result: res('not-applicable', `${path} does not exist on this host, so there is nothing to audit.`, origin, absent) };
     }
-    const covering = findCovering(audit.rules, path);
+    // A watch on a symlink's target is what the kernel can watch (remediate writes that one).
+    const real = fileStat(facts, path)?.stat.realPath;
+    const covering = findCovering(audit.rules, path) ?? (real ? findCovering(audit.rules, real) : undefined);
     if (covering && audit.killSwitch) {
       const message = `${path} is watched, but the rule "-a never,task" stops every watch from firing.`;
       return { target, result: res('warn', message, origin, audited(covering), killSwitchEvidence(audit.killSwitch)) };

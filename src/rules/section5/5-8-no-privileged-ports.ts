@@ -38,7 +38,7 @@ export const noPrivilegedPorts: Rule = {
   check,
   remediate: (facts) =>
     remediateFailures(facts, check, (c) => ({
-      manual: `Container ${c.name}${c.subject.service ? ` (compose service ${c.subject.project}/${c.subject.service})` : ''}: publish ${low(c).map((p) => `${p.hostPort}->${p.containerPort}`).join(', ')} on host ports of 1024 or above.`,
+      manual: `Container ${c.name}${c.subject.service ? ` (compose service ${c.subject.project}/${c.subject.service})` : ''}: publish ${[...new Set(low(c).map((p) => `${p.hostPort}->${p.containerPort}`))].join(', ')} on host ports of 1024 or above.`,
       impact: 'Clients of the old port must move, or a proxy must forward it.',
     })),
 };

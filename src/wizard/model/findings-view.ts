@@ -1,0 +1,135 @@
+// The Findings screen as rows: a summary per CIS section, which opens (enter) to its findings,
+// each of which opens to its message and evidence. Rows are keyed so the cursor survives a
+// section opening or closing above it.
+import type { Finding, FindingStatus } from '../../audit/findings.js';
+import { subjectLabel } from '../../audit/findings.js';
+import { SECTION_TITLES } from '../../rules/cis-v1.8.0-ids.js';
+import type { Section } from '../../rules/rule.js';
+import { cells, line, padEnd, padStart, seg, wrap, type Line, type Segment } from './lines.js';
+import type { KeyEvent } from './key-event.js';
+import { keyAction } from './keys.js';
+
+export interface FindingsRow {
+  /** "s:2" for a section, "f:17" for report.findings[17]; absent on detail rows. */
+  key?: string;
+  line: Line;
+}
+
+export interface FindingsExpansion {
+  sections: ReadonlySet<number>;
+  findings: ReadonlySet<number>;
+}
+
+const COUNTED: readonly FindingStatus[] = ['pass', 'fail', 'manual', 'waived'];
+const COLUMN = 7;
+
+export const MARKS: Record<FindingStatus, Segment> = {
+  pass: seg('✓', 'ok'),
+  fail: seg('✗', 'bad'),
+  warn: seg('⚠', 'warn'),
+  manual: seg('?', 'info'),
+  'not-applicable': seg('–', 'muted'),
+  waived: seg('~', 'muted'),
+};
+
+/** The column titles over the section rows, right-aligned to the counts. */
+export function findingsHeader(width: number): Line {
+  const counts = COUNTED.map((s) => padStart(s, COLUMN)).join('');
+  return line(seg(padEnd('  CIS section', width - counts.length) + counts, 'muted'));
+}
+
+export function findingsRows(findings: readonly Finding[], open: FindingsExpansion, width: number): FindingsRow[] {
+  const rows: FindingsRow[] = [];
+  const sections = [...new Set(findings.map((f) => f.section))].sort((a, b) => a - b);
+  for (const section of sections) {
+    const inSection = findings.map((f, i) => [f, i] as const).filter(([f]) => f.section === section);
+    const expanded = open.sections.has(section);
+    const counts = COUNTED.map((s): Segment => {
+      const n = inSection.filter(([f]) => f.status === s).length;
+      return seg(padStart(String(n), COLUMN), n > 0 && s === 'fail' ? 'bad' : n > 0 && s === 'pass' ? 'ok' : undefined);
+    });
+    const titleWidth = width - 2 - COLUMN * COUNTED.length;
+    const title = padEnd(`${expanded ? '▾' : '▸'} ${section} ${SECTION_TITLES[section as Section]}`, titleWidth);
+    rows.push({ key: `s:${section}`, line: line(seg(title, 'strong'), ...counts) });
+    if (!expanded) continue;
+    for (const [f, i] of inSection) {
+      const subject = subjectLabel(f);
+      rows.push({ key: `f:${i}`, line: line('  ', MARKS[f.status], ' ', padEnd(f.id, 7), f.title, ...(subject ? [seg(` — ${subject}`, 'muted')] : [])) });
+      if (open.findings.has(i)) rows.push(...findingDetail(f, width));
+    }
+  }
+  return rows;
+}
+
+/** A finding's message and evidence, wrapped to the width under the finding's title. */
+function findingDetail(f: Finding, width: number): FindingsRow[] {
+  const indent = '        ';
+  const room = Math.max(20, width - 2 - indent.length);
+  const out: Line[] = [];
+  const para = (lead: Segment, text: string) => {
+    wrap(text, room - cells(lead.text)).forEach((t, i) => out.push(line(indent, i === 0 ? lead : seg(' '.repeat(cells(lead.text))), t)));
+  };
+  para(seg(`${f.status} · ${f.severity} · level ${f.level}: `, 'muted'), f.message);
+  for (const e of f.evidence) para(seg('• ', 'muted'), `${e.kind}: ${e.detail}`);
+  if (f.waiver) para(seg('waived: ', 'muted'), `${f.waiver.reason}${f.waiver.expires ? ` (until ${f.waiver.expires})` : ''}${f.waiver.expired ? ' — expired' : ''}`);
+  if (f.status === 'fail' && f.remediation) para(seg('fix: ', 'muted'), f.remediation);
+  return out.map((l) => ({ line: l }));
+}
+
+/** Index of the row the cursor key points at, or of the nearest selectable row. */
+export function cursorIndex(rows: readonly FindingsRow[], key: string): number {
+  const i = rows.findIndex((r) => r.key === key);
+  if (i >= 0) return i;
+  // A finding row vanished (its section closed): fall back to that section.
+  const idx = rows.findIndex((r) => r.key !== undefined);
+  return idx < 0 ? 0 : idx;
+}
+
+/** The key of the next (dir 1) or previous (dir -1) selectable row, `steps` selectable rows away. */
+export function moveKey(rows: readonly FindingsRow[], key: string, dir: 1 | -1, steps = 1): string {
+  const keys = rows.filter((r) => r.key !== undefined).map((r) => r.key!);
+  const at = Math.max(0, keys.indexOf(key));
+  return keys[Math.max(0, Math.min(keys.length - 1, at + dir * steps))] ?? key;
+}
+
+export interface FindingsNav {
+  open: FindingsExpansion;
+  /** Key of the row under the cursor. */
+  cursor: string;
+  done?: 'next' | 'back';
+}
+
+export function initialFindingsNav(findings: readonly Finding[]): FindingsNav {
+  const open = { sections: new Set<number>(), findings: new Set<number>() };
+  return { open, cursor: findingsRows(findings, open, 80).find((r) => r.key)?.key ?? '' };
+}
+
+/** The Findings screen's state after one key. */
+export function findingsStep(findings: readonly Finding[], nav: FindingsNav, ev: KeyEvent): FindingsNav {
+  if (nav.done) return nav;
+  const rows = findingsRows(findings, nav.open, 80);
+  const page = Math.max(1, (ev.page ?? 10) - 1);
+  switch (keyAction(ev.input, ev.key)) {
+    case 'up': return { ...nav, cursor: moveKey(rows, nav.cursor, -1) };
+    case 'down': return { ...nav, cursor: moveKey(rows, nav.cursor, 1) };
+    case 'pageUp': return { ...nav, cursor: moveKey(rows, nav.cursor, -1, page) };
+    case 'pageDown': return { ...nav, cursor: moveKey(rows, nav.cursor, 1, page) };
+    case 'home': return { ...nav, cursor: moveKey(rows, nav.cursor, -1, rows.length) };
+    case 'end': return { ...nav, cursor: moveKey(rows, nav.cursor, 1, rows.length) };
+    case 'enter':
+    case 'toggle': return nav.cursor ? { ...nav, open: toggleOpen(nav.open, nav.cursor) } : nav;
+    case 'continue': return { ...nav, done: 'next' };
+    case 'back': return { ...nav, done: 'back' };
+    default: return nav;
+  }
+}
+
+function toggleOpen(open: FindingsExpansion, key: string): FindingsExpansion {
+  const sections = new Set(open.sections);
+  const findings = new Set(open.findings);
+  const set = key.startsWith('s:') ? sections : findings;
+  const id = Number(key.slice(2));
+  if (set.has(id)) set.delete(id);
+  else set.add(id);
+  return { sections, findings };
+}

@@ -1,0 +1,117 @@
+// What every wizard screen draws: lines of toned segments. Screens are computed as lines by pure
+// functions, so the same layout feeds Ink, the first frame written before Ink has loaded, and tests.
+
+/** Meaning, not colour: the renderer maps tones to colours, or to nothing under NO_COLOR. */
+export type Tone = 'ok' | 'warn' | 'bad' | 'info' | 'muted' | 'strong' | 'accent' | 'add' | 'del' | 'hunk';
+
+export interface Segment {
+  text: string;
+  tone?: Tone;
+}
+
+export type Line = Segment[];
+
+export const seg = (text: string, tone?: Tone): Segment => (tone ? { text, tone } : { text });
+
+export const line = (...parts: (Segment | string)[]): Line => parts.map((p) => (typeof p === 'string' ? { text: p } : p));
+
+/** Terminal cells a string takes; the wizard's own symbols are all one cell wide. */
+export function cells(text: string): number {
+  let n = 0;
+  for (const ch of text) n += isWide(ch.codePointAt(0)!) ? 2 : 1;
+  return n;
+}
+
+// East Asian wide ranges that show up in paths and container names; enough to keep columns straight.
+function isWide(cp: number): boolean {
+  return (cp >= 0x1100 && cp <= 0x115f) || (cp >= 0x2e80 && cp <= 0xa4cf) || (cp >= 0xac00 && cp <= 0xd7a3) ||
+    (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xff00 && cp <= 0xff60) || (cp >= 0x1f300 && cp <= 0x1faff);
+}
+
+/** Cut to `width` cells, marking the cut with "…"; control characters become spaces. */
+export function truncate(text: string, width: number): string {
+  const clean = text.replace(/\t/g, '  ').replace(/[\u0000-\u001f\u007f]/g, ' ');
+  if (cells(clean) <= width) return clean;
+  if (width <= 0) return '';
+  let out = '';
+  let used = 0;
+  for (const ch of clean) {
+    const w = cells(ch);
+    if (used + w > width - 1) break;
+    out += ch;
+    used += w;
+  }
+  return out + '…';
+}
+
+export function padEnd(text: string, width: number): string {
+  const t = truncate(text, width);
+  return t + ' '.repeat(Math.max(0, width - cells(t)));
+}
+
+export function padStart(text: string, width: number): string {
+  const t = truncate(text, width);
+  return ' '.repeat(Math.max(0, width - cells(t))) + t;
+}
+
+/** Cut a whole line to `width` cells: long lines are truncated, never wrapped. */
+export function fitLine(parts: Line, width: number): Line {
+  const out: Line = [];
+  let left = width;
+  for (const part of parts) {
+    const text = part.text.replace(/\t/g, '  ').replace(/[\u0000-\u001f\u007f]/g, ' ');
+    const w = cells(text);
+    if (w <= left) {
+      out.push({ ...part, text });
+      left -= w;
+      continue;
+    }
+    out.push({ ...part, text: truncate(text, left) });
+    break;
+  }
+  return out;
+}
+
+export function plainLine(parts: Line): string {
+  return parts.map((p) => p.text).join('');
+}
+
+export function plainText(lines: readonly Line[]): string {
+  return lines.map(plainLine).join('\n');
+}
+
+/** Word-wrap to `width` cells; words longer than a line are cut into pieces. */
+export function wrap(text: string, width: number): string[] {
+  const w = Math.max(1, width);
+  const out: string[] = [];
+  let current = '';
+  for (const word of text.replace(/[\u0000-\u001f\u007f]+/g, ' ').split(/ +/).filter(Boolean)) {
+    let rest = word;
+    while (cells(rest) > w) {
+      if (current) {
+        out.push(current);
+        current = '';
+      }
+      const piece = [...rest].reduce((acc, ch) => (cells(acc + ch) <= w ? acc + ch : acc), '');
+      out.push(piece);
+      rest = rest.slice(piece.length);
+    }
+    if (!current) current = rest;
+    else if (cells(current) + 1 + cells(rest) <= w) current += ` ${rest}`;
+    else {
+      out.push(current);
+      current = rest;
+    }
+  }
+  if (current || out.length === 0) out.push(current);
+  return out;
+}
+
+/** Wrap a line of segments: the first segment leads, the rest is wrapped under it in its tone. */
+export function wrapLine(parts: Line, width: number): Line[] {
+  if (cells(plainLine(parts)) <= width || parts.length === 0) return [parts];
+  const [lead, ...rest] = parts.length > 1 ? parts : [{ text: '' }, ...parts];
+  const indent = cells(lead.text);
+  const tone = rest.find((s) => s.tone)?.tone;
+  return wrap(rest.map((s) => s.text).join(''), width - indent).map((t, i) => [i === 0 ? lead : { text: ' '.repeat(indent) }, seg(t, tone)]);
+}

@@ -1,0 +1,117 @@
+// The wizard's flow as plain async code: each step awaits one screen and decides where to go
+// next. q / esc on a screen returns to the one before; nothing is written before the Act step.
+import path from 'node:path';
+import type { GlobalOptions } from '../cli/context.js';
+import type { AuditReport } from '../audit/findings.js';
+import type { HostFacts } from '../facts/host-facts.js';
+import type { PlannedChange } from '../services/plan-source.js';
+import type { PlannedChoice } from './wizard-data.js';
+import { cancelled, noChanges, type WizardOutcome } from './outcome.js';
+import { withoutFiles } from './without-files.js';
+import { describeSource } from './model/inspect-view.js';
+import { WizardCancelled, createScreenHost, type ScreenHost } from './ui/screen-host.js';
+import { renderFindings, renderInspect, renderReview, renderSelectProfile, whileBusy } from './ui/prompts.js';
+
+export type { WizardOutcome };
+
+// The catalog, profiles, planner and writers load after the first screen is up, not before it.
+let dataModule: Promise<typeof import('./wizard-data.js')> | undefined;
+let actModule: Promise<typeof import('./act-step.js')> | undefined;
+const data = () => (dataModule ??= import('./wizard-data.js'));
+const actStep = () => (actModule ??= import('./act-step.js'));
+
+export interface WizardRun {
+  opts: GlobalOptions;
+  /** Started before the first screen, so inspecting overlaps loading the interface. */
+  facts: Promise<HostFacts>;
+  host: ScreenHost;
+  cwd: string;
+  uid?: number;
+}
+
+type Step = 'inspect' | 'findings' | 'profile' | 'review' | 'act';
+const NOT_YET = Symbol('not yet');
+
+export async function runWizard(run: WizardRun): Promise<WizardOutcome> {
+  try {
+    return await flow(run);
+  } catch (err) {
+    if (err instanceof WizardCancelled) return cancelled();
+    throw err;
+  }
+}
+
+async function flow(run: WizardRun): Promise<WizardOutcome> {
+  const { opts, host } = run;
+  let inspectError: unknown = null;
+  run.facts.catch((err: unknown) => {
+    inspectError = err;
+  });
+  let facts: HostFacts | undefined;
+  let report: AuditReport | undefined;
+  let choices: Promise<PlannedChoice[]> | undefined;
+  let chosen: PlannedChange | undefined;
+  let excluded: string[] = [];
+  let profileError: string | undefined;
+  let typedPath: string | undefined;
+  let step: Step = 'inspect';
+
+  for (;;) {
+    if (step === 'inspect') {
+      const shown = renderInspect(host, { source: describeSource(opts), facts: run.facts });
+      data().then(() => actStep()).catch(() => {}); // a failure surfaces where the module is awaited
+      const r = await shown;
+      const { auditHost, explain, profileChoices } = await data();
+      if (r.type === 'back') return inspectError ? { exitCode: 2, summary: [`docker-harden: ${explain(inspectError)}`] } : noChanges();
+      facts = r.facts;
+      report ??= auditHost(facts);
+      choices ??= profileChoices(opts, facts);
+      step = 'findings';
+    } else if (step === 'findings') {
+      const r = await renderFindings(host, { report: report! });
+      step = r.type === 'back' ? 'inspect' : 'profile';
+    } else if (step === 'profile') {
+      const ready = await Promise.race([choices!, Promise.resolve(NOT_YET)]);
+      const list = ready === NOT_YET ? await whileBusy(host, 'Profile', 'Making a plan for each shipped profile…', choices!) : ready;
+      const r = await renderSelectProfile(host, { choices: list.map((c) => c.choice), error: profileError, initialPath: typedPath });
+      profileError = undefined;
+      if (r.type === 'back') {
+        typedPath = undefined;
+        step = 'findings';
+        continue;
+      }
+      const picked = r.type === 'shipped' ? list.find((c) => c.choice.name === r.name) : undefined;
+      const { explain, planFor } = await data();
+      try {
+        chosen = picked?.planned ?? (await whileBusy(host, 'Profile', `Making the plan for ${r.type === 'file' ? r.path : r.name}…`, planFor(opts, facts!, r.type === 'file' ? path.resolve(run.cwd, r.path) : r.name)));
+      } catch (err) {
+        if (err instanceof WizardCancelled) throw err;
+        profileError = explain(err);
+        typedPath = r.type === 'file' ? r.path : undefined;
+        continue;
+      }
+      typedPath = undefined;
+      excluded = [];
+      step = 'review';
+    } else if (step === 'review') {
+      const r = await renderReview(host, { plan: chosen!.plan, excluded });
+      excluded = r.excluded;
+      step = r.type === 'back' ? 'profile' : 'act';
+    } else {
+      const plan = withoutFiles(chosen!.plan, excluded);
+      const outcome = await (await actStep()).act(run, plan, excluded.length);
+      if (outcome) return outcome;
+      step = 'review';
+    }
+  }
+}
+
+/** Mount the screens on the terminal, run the flow, and take the screens down again. */
+export async function launch(opts: GlobalOptions, facts: Promise<HostFacts>): Promise<WizardOutcome> {
+  const host = createScreenHost({ color: opts.color });
+  try {
+    return await runWizard({ opts, facts, host, cwd: process.cwd(), uid: process.getuid?.() });
+  } finally {
+    host.close();
+  }
+}

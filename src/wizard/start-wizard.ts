@@ -1,0 +1,31 @@
+// The wizard's entry from the CLI. Deliberately light: it draws the first frame as plain text at
+// once, starts inspecting the host, and only then loads Ink and React (the slow part of startup),
+// which take over the same frame.
+import type { GlobalOptions } from '../cli/context.js';
+import type { HostFacts } from '../facts/host-facts.js';
+import { inspectFrame, describeSource } from './model/inspect-view.js';
+import { plainText } from './model/lines.js';
+import { HOME_AND_CLEAR, enterFullScreen, importInteractive } from './terminal.js';
+
+export async function startWizard(opts: GlobalOptions, stdout: NodeJS.WriteStream = process.stdout): Promise<number> {
+  const screen = enterFullScreen(stdout);
+  try {
+    const size = { columns: stdout.columns || 80, rows: stdout.rows || 24 };
+    stdout.write(plainText(inspectFrame({ state: { phase: 'running', tick: 0 }, source: describeSource(opts), size })));
+    const facts = loadFacts(opts);
+    facts.catch(() => {}); // the Inspect screen reports a failure; it must not end the process first
+    const { launch } = await importInteractive(() => import('./run-wizard.js'));
+    stdout.write(HOME_AND_CLEAR);
+    const outcome = await launch(opts, facts);
+    screen.leave();
+    for (const line of outcome.summary) stdout.write(`${line}\n`);
+    return outcome.exitCode;
+  } finally {
+    screen.leave();
+  }
+}
+
+async function loadFacts(opts: GlobalOptions): Promise<HostFacts> {
+  const { loadFacts: load } = await import('../services/facts-source.js');
+  return load(opts);
+}

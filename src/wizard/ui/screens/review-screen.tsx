@@ -1,0 +1,92 @@
+// Screen 4: the files the plan writes, with their size of change and impact; enter opens a
+// file's diff, space switches a file in or out of what will be written.
+import React, { useRef } from 'react';
+import type { Plan, PlanNote } from '../../../plan/plan.js';
+import { planBlockers } from '../../../plan/plan.js';
+import { bodyHeight, frameLines, helpBody } from '../../model/frame.js';
+import type { KeyEvent } from '../../model/key-event.js';
+import { line, padEnd, padStart, seg, wrap, type Line } from '../../model/lines.js';
+import { changedFiles, diffStat, planWideWarnings, plural, warningsFor } from '../../model/plan-view.js';
+import { initialReviewNav, reviewStep, type ReviewNav } from '../../model/review-state.js';
+import { follow } from '../../model/scroll.js';
+import { LinesView } from '../lines-view.js';
+import { useKeyState, useScreenKeys } from '../use-screen-keys.js';
+import { useTerminalSize } from '../use-terminal-size.js';
+import { DiffView } from './diff-view.js';
+
+export type ReviewResult = { type: 'next' | 'back'; excluded: string[] };
+
+export interface ReviewScreenProps {
+  plan: Plan;
+  excluded: readonly string[];
+  onDone(result: ReviewResult): void;
+}
+
+export const REVIEW_KEYS = [
+  ['↑ ↓ / k j', 'move'],
+  ['enter', "open the file's diff"],
+  ['space', 'write this file, or leave it out'],
+  ['c', 'continue to writing, script or patch'],
+  ['q / esc', 'back to the profiles'],
+] as const;
+
+export function ReviewScreen({ plan, excluded, onDone }: ReviewScreenProps) {
+  const size = useTerminalSize();
+  const files = changedFiles(plan);
+  const [nav, dispatch] = useKeyState(
+    (s: ReviewNav, ev: KeyEvent) => reviewStep(files, s, ev),
+    () => initialReviewNav(excluded),
+    (type, s) => onDone({ type, excluded: [...s.excluded] }),
+  );
+  const helpOpen = useScreenKeys(dispatch, { page: bodyHeight(size.rows) });
+  const offset = useRef(0);
+
+  const open = files.find((f) => f.path === nav.diff);
+  if (open) return <DiffView file={open} top={nav.diffTop} size={size} helpOpen={helpOpen} />;
+
+  const listHeight = Math.max(1, Math.min(files.length, bodyHeight(size.rows) - 9));
+  offset.current = follow(offset.current, nav.cursor, listHeight, files.length);
+  const pathWidth = Math.max(10, size.columns - 2 - 4 - 8 - 18);
+  const selected = files.filter((f) => !nav.excluded.has(f.path)).length;
+  const body: Line[] = [
+    line(`Profile ${plan.profile}: ${selected} of ${plural(files.length, 'file')} selected, ${plural(plan.permissions.length, 'permission fix', 'permission fixes')}, ${plural(plan.steps.length, 'step')}.`),
+    ...planBlockers(plan).map((b) => line(seg(`✗ blocked: ${b.text}`, 'bad'))),
+    [],
+  ];
+  if (files.length === 0) body.push(line(seg('This profile writes no files on this host.', 'muted')));
+  files.slice(offset.current, offset.current + listHeight).forEach((f, i) => {
+    const off = nav.excluded.has(f.path);
+    const { added, removed } = diffStat(f);
+    const warnings = warningsFor(plan, f).length;
+    body.push(line(
+      seg(offset.current + i === nav.cursor ? '› ' : '  ', 'accent'),
+      seg(off ? '[ ] ' : '[x] ', off ? 'muted' : 'ok'),
+      seg(padEnd(f.kind, 8), off ? 'muted' : undefined),
+      seg(padEnd(f.path, pathWidth), off ? 'muted' : 'strong'),
+      seg(padStart(`+${added}`, 6), 'add'),
+      seg(padStart(`-${removed}`, 6), 'del'),
+      seg(warnings ? padStart(`! ${warnings}`, 6) : '', 'warn'),
+    ));
+  });
+  const current = files[nav.cursor];
+  if (current) {
+    const notes = warningsFor(plan, current);
+    body.push([], line(seg(current.path, 'strong')));
+    if (current.closes.length) body.push(...wrap(`closes ${current.closes.join(', ')}`, size.columns - 2).map((t) => line('  ', seg(t, 'muted'))));
+    if (notes.length === 0) body.push(line(seg('  No impact warnings for this file.', 'muted')));
+    for (const n of notes) body.push(...noteLines(n, size.columns));
+  }
+  const general = planWideWarnings(plan);
+  if (general.length) body.push([], line(seg('For the whole plan', 'strong')), ...general.flatMap((n) => noteLines(n, size.columns)));
+  const lines = frameLines({
+    step: 'Review',
+    body: helpOpen ? helpBody(REVIEW_KEYS) : body,
+    footer: helpOpen ? 'any key closes the help' : '↑↓ move  enter diff  space toggle  c continue  q back  ? help',
+    size,
+  });
+  return <LinesView lines={lines} width={size.columns} />;
+}
+
+function noteLines(n: PlanNote, width: number): Line[] {
+  return wrap(`${n.ruleId ? `[${n.ruleId}] ` : ''}${n.text}`, width - 4).map((t, i) => line(seg(i === 0 ? '  ! ' : '    ', 'warn'), t));
+}
