@@ -15,7 +15,7 @@ import { collectContributions } from './collect-contributions.js';
 import { adviceNotes, dockerUpdateSteps } from './container-advice.js';
 import { planSteps } from './plan-steps.js';
 import { withCreatedFiles } from './planned-facts.js';
-import type { Plan, PlanNotes } from './plan.js';
+import type { Plan, PlanNote, PlanNotes } from './plan.js';
 
 export interface BuildPlanInput {
   facts: HostFacts;
@@ -92,5 +92,18 @@ export function buildPlan(input: BuildPlanInput): Plan {
   plan.warnings.push(...steps.warnings);
   // Compose settings that went into an override or base patch need no advice of their own.
   plan.manual.push(...steps.manual, ...adviceNotes(contributions.filter((c) => !compose.handled.has(c))));
+  plan.warnings = mergeNotes(plan.warnings);
+  plan.manual = mergeNotes(plan.manual);
   return plan;
+}
+
+/** Several rules often say the same thing (a broken daemon.json, br_netfilter): say it once, naming them all. */
+export function mergeNotes(notes: readonly PlanNote[]): PlanNote[] {
+  const byText = new Map<string, PlanNote>();
+  for (const note of notes) {
+    const seen = byText.get(note.text);
+    if (!seen) byText.set(note.text, { ...note });
+    else if (note.ruleId && !seen.ruleId?.split(', ').includes(note.ruleId)) seen.ruleId = seen.ruleId ? `${seen.ruleId}, ${note.ruleId}` : note.ruleId;
+  }
+  return [...byText.values()];
 }

@@ -69,7 +69,9 @@ export async function inspectHost(opts: InspectHostOptions): Promise<HostFacts> 
       return pathContext(base, endpoint); // odd facts must not cost the file and mount probes
     }
   });
-  const files = Promise.all([context, accounts]).then(([ctx, a]) => run('files', {}, () => probeFiles(root, cisPaths(ctx), a)));
+  // Compose config files are stat'ed too: a fix rewritten into one keeps its owner and mode.
+  const files = Promise.all([context, accounts, compose]).then(([ctx, a, projects]) =>
+    run('files', {}, () => probeFiles(root, [...cisPaths(ctx), ...projects.flatMap((p) => p.configFiles.map((f) => f.path))], a)));
   const mounts = context.then((ctx) => run('mounts', null, () => probeMounts(root, ctx.dataRoot)));
   const contentTrust = probeContentTrust(root, env).catch(() => ({ env: env.DOCKER_CONTENT_TRUST ?? null, files: [] }));
 

@@ -95,3 +95,15 @@ describe('buildPlan', () => {
     expect(p.files.map((f) => f.artifact)).toEqual(['audit-rules', 'systemd-dropin']);
   });
 });
+
+describe('mergeNotes', () => {
+  it('says a note once, naming every rule that gave it', async () => {
+    const { mergeNotes } = await import('../../src/plan/build-plan.js');
+    expect(mergeNotes([
+      { ruleId: '2.2', text: 'needs br_netfilter' },
+      { ruleId: '2.17', text: 'needs br_netfilter' },
+      { ruleId: '2.2', text: 'needs br_netfilter' },
+      { text: 'other' },
+    ])).toEqual([{ ruleId: '2.2, 2.17', text: 'needs br_netfilter' }, { text: 'other' }]);
+  });
+});
