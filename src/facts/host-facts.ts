@@ -20,7 +20,9 @@ export type ProbeName =
   | 'audit'
   | 'compose'
   | 'users'
-  | 'mounts';
+  | 'mounts'
+  /** Only with --deep: the setuid/setgid scan of the images containers use. */
+  | 'imageScans';
 
 export interface FileStat {
   exists: boolean;
@@ -82,6 +84,15 @@ export interface EngineFacts {
   /** Image inspect data (Config.User, Config.Healthcheck, RepoTags, RepoDigests, ...) plus History. */
   images: EngineObject[];
   networks: EngineObject[];
+  /** Only with --deep: what a throwaway container saw inside each image, keyed by image Id (sha256:...). */
+  imageScans?: Record<string, ImageScan>;
+}
+
+export interface ImageScan {
+  /** Regular files with the setuid or setgid bit, absolute paths inside the image, sorted. */
+  setuidFiles: string[];
+  /** Why the scan is missing or incomplete ("no find in the image", a timeout, unreadable directories). */
+  error?: string;
 }
 
 export interface ComposeProjectFacts {

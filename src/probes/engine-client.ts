@@ -12,7 +12,17 @@ export class EngineHttpError extends Error {
 
 export interface EngineClient {
   get<T = unknown>(path: string, timeoutMs?: number): Promise<T>;
+  /** Any method, optional JSON body; resolves with the raw body of a 2xx answer (logs are not JSON). */
+  send(method: string, path: string, opts?: SendOptions): Promise<Buffer>;
   close(): void;
+}
+
+export interface SendOptions {
+  body?: unknown;
+  /** Deadline for the whole exchange, not only for silence on the socket. */
+  timeoutMs?: number;
+  /** Bytes kept of the answer; the rest is dropped (a container's logs can be endless). */
+  maxBytes?: number;
 }
 
 export function engineClient(endpoint: Endpoint, opts: { maxSockets?: number; timeoutMs?: number } = {}): EngineClient {
@@ -44,6 +54,50 @@ export function engineClient(endpoint: Endpoint, opts: { maxSockets?: number; ti
         req.setTimeout(timeout, () => req.destroy(Object.assign(new Error(`no answer within ${timeout} ms`), { code: 'ETIMEDOUT' })));
         req.on('error', reject);
         req.end();
+      });
+    },
+    send(method: string, path: string, opts: SendOptions = {}): Promise<Buffer> {
+      const timeout = opts.timeoutMs ?? timeoutMs;
+      const maxBytes = opts.maxBytes ?? Number.POSITIVE_INFINITY;
+      const payload = opts.body === undefined ? undefined : Buffer.from(JSON.stringify(opts.body));
+      const headers: http.OutgoingHttpHeaders = payload ? { 'Content-Type': 'application/json', 'Content-Length': payload.length } : {};
+      return new Promise<Buffer>((resolve, reject) => {
+        const req = http.request({ ...target, path, method, agent, headers }, (res) => {
+          const chunks: Buffer[] = [];
+          let kept = 0;
+          res.on('data', (c: Buffer) => {
+            chunks.push(c.subarray(0, maxBytes - kept));
+            kept += c.length;
+            if (kept >= maxBytes && (res.statusCode ?? 0) < 300) {
+              // Enough: stop the transfer rather than read the rest only to drop it.
+              clearTimeout(timer);
+              resolve(Buffer.concat(chunks));
+              res.destroy();
+            }
+          });
+          res.on('error', (err) => {
+            clearTimeout(timer);
+            reject(err);
+          });
+          res.on('end', () => {
+            clearTimeout(timer);
+            const body = Buffer.concat(chunks);
+            const status = res.statusCode ?? 0;
+            if (status < 200 || status >= 300) reject(new EngineHttpError(status, path, errorText(body.toString('utf8'))));
+            else resolve(body);
+          });
+        });
+        // Rejected here, not through the request: once headers are in, destroy() surfaces as ECONNRESET.
+        const timer = setTimeout(() => {
+          const err = Object.assign(new Error(`no answer within ${timeout} ms`), { code: 'ETIMEDOUT' });
+          reject(err);
+          req.destroy(err);
+        }, timeout);
+        req.on('error', (err) => {
+          clearTimeout(timer);
+          reject(err);
+        });
+        req.end(payload);
       });
     },
     close: () => agent.destroy(),

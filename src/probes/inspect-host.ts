@@ -24,6 +24,7 @@ import { probeMounts } from './mounts-probe.js';
 import { probeFiles } from './files-probe.js';
 import { cisPaths, unixSockets, type PathContext } from './file-paths.js';
 import { probeContentTrust } from './content-trust-probe.js';
+import { probeImageScans } from './deep-image-probe.js';
 
 export const PROBE_ORDER: ProbeName[] = ['engine', 'dockerdProcess', 'daemonJson', 'systemd', 'envFiles', 'files', 'audit', 'compose', 'users', 'mounts'];
 
@@ -32,6 +33,8 @@ export interface InspectHostOptions {
   /** unix:///path or tcp://host:port; anything else is a UserError. */
   dockerHost: string;
   env?: NodeJS.ProcessEnv;
+  /** Also scan the images containers use for setuid/setgid files (starts one throwaway container per image). */
+  deep?: boolean;
 }
 
 export async function inspectHost(opts: InspectHostOptions): Promise<HostFacts> {
@@ -73,6 +76,10 @@ export async function inspectHost(opts: InspectHostOptions): Promise<HostFacts> 
   const files = Promise.all([context, accounts, compose]).then(([ctx, a, projects]) =>
     run('files', {}, () => probeFiles(root, [...cisPaths(ctx), ...projects.flatMap((p) => p.configFiles.map((f) => f.path))], a)));
   const mounts = context.then((ctx) => run('mounts', null, () => probeMounts(root, ctx.dataRoot)));
+  // After the engine probe, so the scan containers never show up among the host's own containers.
+  const imageScans = opts.deep
+    ? engine.then((e) => (e ? run('imageScans', undefined, () => probeImageScans(endpoint, e)) : undefined))
+    : Promise.resolve(undefined);
   const contentTrust = probeContentTrust(root, env).catch(() => ({ env: env.DOCKER_CONTENT_TRUST ?? null, files: [] }));
 
   const facts: HostFacts = {
@@ -94,7 +101,9 @@ export async function inspectHost(opts: InspectHostOptions): Promise<HostFacts> 
     dataRootMount: await mounts,
     contentTrust: await contentTrust,
   };
-  for (const name of PROBE_ORDER) if (statuses[name]) facts.probes[name] = statuses[name];
+  const scans = await imageScans;
+  if (facts.engine && scans) facts.engine.imageScans = scans;
+  for (const name of [...PROBE_ORDER, 'imageScans' as const]) if (statuses[name]) facts.probes[name] = statuses[name];
   return facts;
 }
 

@@ -20,6 +20,8 @@ export interface AuditServiceOptions extends GlobalOptions {
   /** Terminal columns for the table. */
   width?: number;
   selection?: RuleSelection;
+  /** Scan the images containers use for setuid/setgid files (4.8). */
+  deep?: boolean;
   waivers?: readonly Waiver[];
   /** The rules to run; the whole catalog unless a caller narrows it. */
   rules?: readonly Rule[];

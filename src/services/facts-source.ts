@@ -2,9 +2,19 @@
 import type { HostFacts } from '../facts/host-facts.js';
 import type { GlobalOptions } from '../cli/context.js';
 import { readFactsFile } from '../facts/facts-file.js';
+import { UserError } from '../core/errors.js';
 
-export async function loadFacts(opts: Pick<GlobalOptions, 'from' | 'root' | 'dockerHost'>): Promise<HostFacts> {
-  if (opts.from) return readFactsFile(opts.from);
+export interface FactsSourceOptions extends Pick<GlobalOptions, 'from' | 'root' | 'dockerHost'> {
+  /** Also scan the images containers use (live host only). */
+  deep?: boolean;
+}
+
+export async function loadFacts(opts: FactsSourceOptions): Promise<HostFacts> {
+  if (opts.from) {
+    // Saved facts keep whatever scan they were saved with; nothing live is there to scan.
+    if (opts.deep) throw new UserError('--deep scans images on a live engine and cannot be used with --from.', 'Save the facts with `docker-harden inspect --deep --save FILE` instead.');
+    return readFactsFile(opts.from);
+  }
   const { inspectHost } = await import('../probes/inspect-host.js');
-  return inspectHost({ root: opts.root, dockerHost: opts.dockerHost });
+  return inspectHost({ root: opts.root, dockerHost: opts.dockerHost, deep: opts.deep });
 }

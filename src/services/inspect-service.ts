@@ -8,6 +8,7 @@ import { writeFactsFile } from '../facts/facts-file.js';
 export interface InspectOptions extends GlobalOptions {
   save?: string;
   json: boolean;
+  deep?: boolean;
 }
 
 export async function inspectService(opts: InspectOptions, output: Output): Promise<HostFacts> {

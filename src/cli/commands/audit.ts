@@ -10,6 +10,7 @@ interface AuditFlags {
   exclude?: string[];
   level?: string;
   profile?: string;
+  deep?: boolean;
 }
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -25,6 +26,7 @@ export function registerAudit(program: Command, output: Output): void {
     .option('--exclude <ids>', 'skip these ids, prefixes or sections (comma-separated, repeatable)', collect)
     .option('--level <n>', 'CIS profile level: 1 = Level 1 items only, 2 = both levels')
     .option('-p, --profile <name|file>', "audit the profile's rules and show its waivers as waived")
+    .option('--deep', 'also scan the images containers use for setuid/setgid files (4.8; one throwaway container per image)')
     .action(async (flags: AuditFlags, cmd: Command) => {
       const { parseReportFormat, parseSeverity, parseLevel, parseIdList } = await import('../../audit/options.js');
       const { auditService } = await import('../../services/audit-service.js');
@@ -36,6 +38,7 @@ export function registerAudit(program: Command, output: Output): void {
           format: parseReportFormat(flags.format),
           failOn: parseSeverity(flags.failOn),
           output: flags.output,
+          deep: !!flags.deep,
           width: process.stdout.columns || undefined,
           selection: {
             include: parseIdList(flags.include),

@@ -8,8 +8,9 @@ export function registerInspect(program: Command, output: Output): void {
     .description('inspect this host and print what was found (or save it as facts)')
     .option('--save <file>', 'write the facts as JSON to FILE')
     .option('--json', 'print the facts as JSON')
-    .action(async (opts: { save?: string; json?: boolean }, cmd: Command) => {
+    .option('--deep', 'also scan the images containers use for setuid/setgid files (one throwaway container per image)')
+    .action(async (opts: { save?: string; json?: boolean; deep?: boolean }, cmd: Command) => {
       const { inspectService } = await import('../../services/inspect-service.js');
-      await inspectService({ ...resolveGlobalOptions(cmd.optsWithGlobals()), save: opts.save, json: !!opts.json }, output);
+      await inspectService({ ...resolveGlobalOptions(cmd.optsWithGlobals()), save: opts.save, json: !!opts.json, deep: !!opts.deep }, output);
     });
 }
