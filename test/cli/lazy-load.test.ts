@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, REPO, ensureBuilt } from '../wizard/support/ensure-build.js';
+import { BIN, REPO, ensureBuilt } from '../support/ensure-build.js';
 
 const FACTS = path.join(REPO, 'test/fixtures/hosts/debian-docker-io.json');
 const UI_MODULE = /\/node_modules\/(ink|react|react-reconciler|yoga-layout|ink-testing-library)\/|\/dist\/wizard\/ui\//;

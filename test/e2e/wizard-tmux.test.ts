@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeEngine } from '../support/engine.js';
 import { docker } from '../support/private-engine.js';
-import { BIN, REPO, ensureBuilt } from '../wizard/support/ensure-build.js';
+import { BIN, REPO, ensureBuilt } from '../support/ensure-build.js';
 
 const FACTS = path.join(REPO, 'test/fixtures/hosts/debian-docker-io.json');
 const SERVER = `dh-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;

@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
-export const REPO = path.resolve(import.meta.dirname, '../../..');
+export const REPO = path.resolve(import.meta.dirname, '../..');
 export const BIN = path.join(REPO, 'bin/docker-harden.js');
 const MARKERS = ['dist/cli/main.js', 'dist/wizard/start-wizard.js'].map((p) => path.join(REPO, p));
 
