@@ -48,6 +48,9 @@ export function planSteps({ facts, files, daemonJsonChangedKeys }: StepsInput): 
   if (!unit) {
     if (reload && facts.dockerd) {
       out.steps.push(step('dockerd-reload', 'Reload the dockerd configuration', ['kill', '-s', 'HUP', String(facts.dockerd.pid)], 'every changed daemon.json key is reloadable, and dockerd is not run by systemd here.'));
+    } else if ((reload || restart) && dockerNotInstalled(facts)) {
+      // Provisioning before Docker is installed: the daemon reads the file at its first start.
+      out.manual.push({ text: 'Docker is not installed yet: dockerd reads the new daemon.json when it first starts, so nothing needs restarting.' });
     } else if (reload || restart) {
       out.manual.push({ text: `Restart dockerd the way this host runs it (no docker.service was found) so the new ${reload ? 'daemon.json' : 'configuration'} takes effect.` });
     }
@@ -74,4 +77,11 @@ export function planSteps({ facts, files, daemonJsonChangedKeys }: StepsInput): 
     out.warnings.push({ text: `Restarting docker stops every running container (${running} running now) because live-restore is not active; plan a maintenance window.` });
   }
   return out;
+}
+
+/** No dockerd running, no unit, and no dockerd binary in the usual places: provisioning ahead of the install. */
+function dockerNotInstalled(facts: HostFacts): boolean {
+  if (facts.dockerd || facts.systemd.service) return false;
+  const binaries = Object.entries(facts.files).filter(([p]) => /\/dockerd$/.test(p));
+  return binaries.length > 0 && binaries.every(([, st]) => !st.exists);
 }
