@@ -91,7 +91,9 @@ export function buildPlan(input: BuildPlanInput): Plan {
   plan.steps = [...dockerUpdateSteps(ofKind(contributions, 'docker-update')), ...steps.steps];
   plan.warnings.push(...steps.warnings);
   // Compose settings that went into an override or base patch need no advice of their own.
-  plan.manual.push(...steps.manual, ...adviceNotes(contributions.filter((c) => !compose.handled.has(c))));
+  // A drop-in that rewrites ExecStart already settles flag/daemon.json clashes: no advice to remove one.
+  const advised = contributions.filter((c) => !compose.handled.has(c) && !(daemon.execStart && c.flagConflict));
+  plan.manual.push(...steps.manual, ...adviceNotes(advised));
   plan.warnings = mergeNotes(plan.warnings);
   plan.manual = mergeNotes(plan.manual);
   return plan;

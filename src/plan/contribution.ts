@@ -5,6 +5,8 @@ interface Base {
   ruleId?: string;
   /** What it may break; shown in the plan as an impact warning. */
   impact?: string;
+  /** Advice about a daemon.json key that a dockerd flag also sets; moot once the plan rewrites ExecStart. */
+  flagConflict?: boolean;
 }
 
 export type Contribution =

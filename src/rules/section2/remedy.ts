@@ -20,7 +20,7 @@ export function blockerAdvice(facts: HostFacts, keys: string[]): Contribution | 
   const cfg = effectiveConfig(facts);
   const clash = keys.find((k) => cfg.conflicts.includes(k));
   if (clash) {
-    return manual(`"${clash}" is given both as the ${cfg.flags.get(clash)!.raw.join(' ')} flag in ${flagSource(facts).text} and in ${dj.path}; remove one of them, dockerd refuses to start with both.`);
+    return { ...manual(`"${clash}" is given both as the ${cfg.flags.get(clash)!.raw.join(' ')} flag in ${flagSource(facts).text} and in ${dj.path}; remove one of them, dockerd refuses to start with both.`), flagConflict: true };
   }
   return null;
 }
