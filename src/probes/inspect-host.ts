@@ -35,6 +35,8 @@ export interface InspectHostOptions {
   env?: NodeJS.ProcessEnv;
   /** Also scan the images containers use for setuid/setgid files (starts one throwaway container per image). */
   deep?: boolean;
+  /** Called as each probe finishes, so a screen can show progress before all facts are in. */
+  onProbe?(name: ProbeName, status: ProbeStatus): void;
 }
 
 export async function inspectHost(opts: InspectHostOptions): Promise<HostFacts> {
@@ -47,9 +49,11 @@ export async function inspectHost(opts: InspectHostOptions): Promise<HostFacts> 
     try {
       const result = await probe();
       statuses[name] = result.status;
+      opts.onProbe?.(name, result.status);
       return result.value;
     } catch (err) {
       statuses[name] = { status: 'error', message: oneLine(err) };
+      opts.onProbe?.(name, statuses[name]!);
       return fallback;
     }
   };

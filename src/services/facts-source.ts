@@ -2,11 +2,13 @@
 import type { HostFacts } from '../facts/host-facts.js';
 import type { GlobalOptions } from '../cli/context.js';
 import { readFactsFile } from '../facts/facts-file.js';
+import type { InspectHostOptions } from '../probes/inspect-host.js';
 import { UserError } from '../core/errors.js';
 
 export interface FactsSourceOptions extends Pick<GlobalOptions, 'from' | 'root' | 'dockerHost'> {
   /** Also scan the images containers use (live host only). */
   deep?: boolean;
+  onProbe?: InspectHostOptions['onProbe'];
 }
 
 export async function loadFacts(opts: FactsSourceOptions): Promise<HostFacts> {
@@ -16,5 +18,5 @@ export async function loadFacts(opts: FactsSourceOptions): Promise<HostFacts> {
     return readFactsFile(opts.from);
   }
   const { inspectHost } = await import('../probes/inspect-host.js');
-  return inspectHost({ root: opts.root, dockerHost: opts.dockerHost, deep: opts.deep });
+  return inspectHost({ root: opts.root, dockerHost: opts.dockerHost, deep: opts.deep, onProbe: opts.onProbe });
 }

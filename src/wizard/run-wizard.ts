@@ -3,7 +3,7 @@
 import path from 'node:path';
 import type { GlobalOptions } from '../cli/context.js';
 import type { AuditReport } from '../audit/findings.js';
-import type { HostFacts } from '../facts/host-facts.js';
+import type { HostFacts, ProbeName, ProbeStatus } from '../facts/host-facts.js';
 import type { PlannedChange } from '../services/plan-source.js';
 import type { PlannedChoice } from './wizard-data.js';
 import { cancelled, noChanges, type WizardOutcome } from './outcome.js';
@@ -24,6 +24,8 @@ export interface WizardRun {
   opts: GlobalOptions;
   /** Started before the first screen, so inspecting overlaps loading the interface. */
   facts: Promise<HostFacts>;
+  /** Probe statuses as they arrive, filled in by the facts source. */
+  progress?: Partial<Record<ProbeName, ProbeStatus>>;
   host: ScreenHost;
   cwd: string;
   uid?: number;
@@ -58,7 +60,7 @@ async function flow(run: WizardRun): Promise<WizardOutcome> {
 
   for (;;) {
     if (step === 'inspect') {
-      const shown = renderInspect(host, { source: describeSource(opts), facts: run.facts });
+      const shown = renderInspect(host, { source: describeSource(opts), facts: run.facts, progress: run.progress });
       data().then(() => actStep()).catch(() => {}); // a failure surfaces where the module is awaited
       const r = await shown;
       const { auditHost, explain, profileChoices } = await data();
@@ -107,10 +109,10 @@ async function flow(run: WizardRun): Promise<WizardOutcome> {
 }
 
 /** Mount the screens on the terminal, run the flow, and take the screens down again. */
-export async function launch(opts: GlobalOptions, facts: Promise<HostFacts>): Promise<WizardOutcome> {
+export async function launch(opts: GlobalOptions, facts: Promise<HostFacts>, progress?: Partial<Record<ProbeName, ProbeStatus>>): Promise<WizardOutcome> {
   const host = createScreenHost({ color: opts.color });
   try {
-    return await runWizard({ opts, facts, host, cwd: process.cwd(), uid: process.getuid?.() });
+    return await runWizard({ opts, facts, progress, host, cwd: process.cwd(), uid: process.getuid?.() });
   } finally {
     host.close();
   }

@@ -2,7 +2,7 @@
 // once, starts inspecting the host, and only then loads Ink and React (the slow part of startup),
 // which take over the same frame.
 import type { GlobalOptions } from '../cli/context.js';
-import type { HostFacts } from '../facts/host-facts.js';
+import type { HostFacts, ProbeName, ProbeStatus } from '../facts/host-facts.js';
 import { inspectFrame, describeSource } from './model/inspect-view.js';
 import { plainText } from './model/lines.js';
 import { HOME_AND_CLEAR, enterFullScreen, importInteractive } from './terminal.js';
@@ -12,11 +12,14 @@ export async function startWizard(opts: GlobalOptions, stdout: NodeJS.WriteStrea
   try {
     const size = { columns: stdout.columns || 80, rows: stdout.rows || 24 };
     stdout.write(plainText(inspectFrame({ state: { phase: 'running', tick: 0 }, source: describeSource(opts), size })));
-    const facts = loadFacts(opts);
+    const progress: Partial<Record<ProbeName, ProbeStatus>> = {};
+    const facts = loadFacts(opts, (name, status) => {
+      progress[name] = status;
+    });
     facts.catch(() => {}); // the Inspect screen reports a failure; it must not end the process first
     const { launch } = await importInteractive(() => import('./run-wizard.js'));
     stdout.write(HOME_AND_CLEAR);
-    const outcome = await launch(opts, facts);
+    const outcome = await launch(opts, facts, progress);
     screen.leave();
     for (const line of outcome.summary) stdout.write(`${line}\n`);
     return outcome.exitCode;
@@ -25,7 +28,7 @@ export async function startWizard(opts: GlobalOptions, stdout: NodeJS.WriteStrea
   }
 }
 
-async function loadFacts(opts: GlobalOptions): Promise<HostFacts> {
+async function loadFacts(opts: GlobalOptions, onProbe: (name: ProbeName, status: ProbeStatus) => void): Promise<HostFacts> {
   const { loadFacts: load } = await import('../services/facts-source.js');
-  return load(opts);
+  return load({ ...opts, onProbe });
 }

@@ -119,4 +119,22 @@ describe('inspect view', () => {
     expect(text).toContain('Inspecting this host (root /) …');
     expect(text).toContain('  ⠋ auditctl');
   });
+
+  it('shows each probe outcome as it arrives while the others still spin', () => {
+    const probes = { engine: { status: 'not-running' as const, message: 'no answer' } };
+    const text = plainText(inspectFrame({ state: { phase: 'running', tick: 0, probes }, source: 'this host (root /)', size: { columns: 80, rows: 24 } }));
+    expect(text).toMatch(/⚠ engine +not running: no answer/);
+    expect(text).toContain('  ⠋ auditctl');
+  });
+});
+
+describe('inspectHost progress', () => {
+  it('reports every probe once, as it finishes', async () => {
+    const { mkdtempSync } = await import('node:fs');
+    const { inspectHost } = await import('../../src/probes/inspect-host.js');
+    const seen: string[] = [];
+    const facts = await inspectHost({ root: mkdtempSync('/tmp/dh-progress-'), dockerHost: 'unix:///nonexistent/docker.sock', onProbe: (name) => seen.push(name) });
+    expect([...seen].sort()).toEqual(Object.keys(facts.probes).sort());
+    expect(new Set(seen).size).toBe(seen.length);
+  });
 });

@@ -21,7 +21,7 @@ export const WIZARD_PROBES: readonly (readonly [ProbeName, string])[] = [
 export const SPINNER = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'] as const;
 
 export type InspectState =
-  | { phase: 'running'; tick: number }
+  | { phase: 'running'; tick: number; probes?: Partial<Record<ProbeName, ProbeStatus>> }
   | { phase: 'done'; probes: Partial<Record<ProbeName, ProbeStatus>>; hostname: string; fromFile: boolean }
   | { phase: 'failed'; message: string };
 
@@ -60,9 +60,10 @@ export function inspectBody(state: InspectState, source: string): Line[] {
     : state.phase === 'failed' ? line(seg('✗ ', 'bad'), `Could not inspect ${source}.`)
     : line(`Inspected ${state.fromFile ? source : `host ${state.hostname}, ${source}`}.`);
   const rows = WIZARD_PROBES.map(([name, label]): Line => {
-    if (state.phase === 'running') return line('  ', seg(SPINNER[state.tick % SPINNER.length], 'info'), ' ', padEnd(label, 15));
+    const finished = state.phase === 'running' ? state.probes?.[name] : undefined;
+    if (state.phase === 'running' && !finished) return line('  ', seg(SPINNER[state.tick % SPINNER.length], 'info'), ' ', padEnd(label, 15));
     if (state.phase === 'failed') return line('  ', seg('·', 'muted'), ' ', padEnd(label, 15));
-    const status = state.probes[name];
+    const status = state.phase === 'running' ? finished : state.probes[name];
     return line('  ', probeMark(status), ' ', padEnd(label, 15), seg(probeReason(status), status?.status === 'ok' ? 'muted' : undefined));
   });
   const tail =

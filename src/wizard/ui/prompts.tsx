@@ -2,7 +2,7 @@
 // with what the person chose. The flow (run-wizard.ts) is written against these alone.
 import React from 'react';
 import type { AuditReport } from '../../audit/findings.js';
-import type { HostFacts } from '../../facts/host-facts.js';
+import type { HostFacts, ProbeName, ProbeStatus } from '../../facts/host-facts.js';
 import type { Plan } from '../../plan/plan.js';
 import type { StepName } from '../model/frame.js';
 import type { Store } from '../model/store.js';
@@ -18,7 +18,7 @@ import { BusyScreen, ReportScreen, type ReportState } from './screens/message-sc
 
 type Props<P> = Omit<P, 'onDone'>;
 
-export const renderInspect = (host: ScreenHost, props: { source: string; facts: Promise<HostFacts> }) =>
+export const renderInspect = (host: ScreenHost, props: { source: string; facts: Promise<HostFacts>; progress?: Partial<Record<ProbeName, ProbeStatus>> }) =>
   host.show<InspectResult>((done) => <InspectScreen {...props} onDone={done} />);
 
 export const renderFindings = (host: ScreenHost, props: { report: AuditReport }) =>

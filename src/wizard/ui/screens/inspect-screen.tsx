@@ -1,6 +1,6 @@
 // Screen 1: the probes, spinning until the facts arrive, then each one's outcome.
 import React, { useEffect, useState } from 'react';
-import type { HostFacts } from '../../../facts/host-facts.js';
+import type { HostFacts, ProbeName, ProbeStatus } from '../../../facts/host-facts.js';
 import { describeError } from '../../../core/errors.js';
 import { INSPECT_KEYS, inspectFrame, type InspectState } from '../../model/inspect-view.js';
 import { frameLines, helpBody } from '../../model/frame.js';
@@ -14,10 +14,12 @@ export type InspectResult = { type: 'next'; facts: HostFacts } | { type: 'back' 
 export interface InspectScreenProps {
   source: string;
   facts: Promise<HostFacts>;
+  /** Probes finished so far (filled in while the facts are gathered). */
+  progress?: Partial<Record<ProbeName, ProbeStatus>>;
   onDone(result: InspectResult): void;
 }
 
-export function InspectScreen({ source, facts, onDone }: InspectScreenProps) {
+export function InspectScreen({ source, facts, progress, onDone }: InspectScreenProps) {
   const size = useTerminalSize();
   const [tick, setTick] = useState(0);
   const [outcome, setOutcome] = useState<{ facts: HostFacts } | { error: string } | null>(null);
@@ -36,7 +38,7 @@ export function InspectScreen({ source, facts, onDone }: InspectScreenProps) {
   }, [outcome]);
 
   const state: InspectState =
-    outcome === null ? { phase: 'running', tick }
+    outcome === null ? { phase: 'running', tick, probes: { ...progress } }
     : 'error' in outcome ? { phase: 'failed', message: outcome.error }
     : { phase: 'done', probes: outcome.facts.probes, hostname: outcome.facts.hostname, fromFile: outcome.facts.source === 'file' };
 
