@@ -63,7 +63,8 @@ function renderProject(p: ComposeProjectInput, input: ComposeOverrideInput, out:
   const loaded = loadProject(p, input.overrideName);
   if ('error' in loaded) {
     if (p.origin === 'file') {
-      out.refused.push({ key: p.configFiles[0]?.path, text: `The compose project ${p.name} given with --compose cannot be planned: ${loaded.error}.` });
+      // A file the user named on the command line must be fixed before anything is applied.
+      out.refused.push({ key: p.configFiles[0]?.path, blocking: true, text: `The compose project ${p.name} given with --compose cannot be planned: ${loaded.error}.` });
     } else if (input.contributions.some((c) => c.kind === 'compose-service' && c.project === p.name)) {
       out.manual.push({ text: `Compose project ${p.name}: ${loaded.error}, so its settings are listed as advice instead of an override file.` });
     }

@@ -1,5 +1,7 @@
 // Global options every command shares, resolved once from flags and the environment.
 import path from 'node:path';
+import { statSync } from 'node:fs';
+import { UserError } from '../core/errors.js';
 
 export interface GlobalOptions {
   /** Every host file is read (and written) under this directory. */
@@ -13,6 +15,9 @@ export interface GlobalOptions {
 
 export function resolveGlobalOptions(raw: { root?: string; dockerHost?: string; from?: string; color?: boolean }, env = process.env): GlobalOptions {
   const root = path.resolve(raw.root ?? '/');
+  if (!statSync(root, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new UserError(`The root ${root} is not a directory.`, 'Pass --root a directory that holds a copy of the host files (etc/, usr/, ...).');
+  }
   return {
     root,
     dockerHost: raw.dockerHost ?? env.DOCKER_HOST ?? 'unix:///var/run/docker.sock',

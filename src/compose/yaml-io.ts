@@ -30,7 +30,7 @@ export function newComposeDocument(value: unknown): Document {
 /** The first parse error, as one line, or null. */
 export function composeParseError(doc: Document.Parsed): string | null {
   const err = doc.errors[0];
-  return err ? err.message.split('\n')[0] : null;
+  return err ? err.message.split('\n')[0].replace(/:$/, '') : null;
 }
 
 /** Plain JSON of a parsed file (aliases and merge keys resolved), or null when it is not a mapping. */

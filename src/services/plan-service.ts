@@ -2,7 +2,7 @@
 // exit 1.
 import type { GlobalOptions } from '../cli/context.js';
 import type { Output } from '../cli/output.js';
-import { ExitCodeError } from '../core/errors.js';
+import { ExitCodeError, UserError } from '../core/errors.js';
 import { planBlockers, planHasChanges, type Plan } from '../plan/plan.js';
 import { formatPlanText } from '../plan/render-plan-text.js';
 import { makePlan } from './plan-source.js';
@@ -20,8 +20,10 @@ export interface PlanServiceOptions extends GlobalOptions {
 export async function planService(opts: PlanServiceOptions, output: Output): Promise<Plan> {
   const { plan } = await makePlan(opts);
   output.out(opts.format === 'json' ? JSON.stringify(plan, null, 2) : formatPlanText(plan, { color: opts.color }));
-  // A blocker (e.g. a daemon.json that does not parse) is drift too: the host cannot match the profile.
-  if (opts.check && (planHasChanges(plan) || planBlockers(plan).length > 0)) {
+  // Broken input (a daemon.json or compose file that does not parse) is shown above, then ends in exit 2.
+  const blockers = planBlockers(plan);
+  if (blockers.length > 0) throw new UserError(blockers[0].text, 'Nothing can be applied until that is fixed.');
+  if (opts.check && planHasChanges(plan)) {
     throw new ExitCodeError(1, opts.format === 'json' ? '' : `The host differs from profile ${plan.profile} (plan --check).`);
   }
   return plan;

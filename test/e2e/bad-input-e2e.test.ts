@@ -20,12 +20,13 @@ describe('a daemon.json that is not valid JSON', () => {
   });
   const args = ['--root', root, '--docker-host', `unix://${root}/run/none.sock`, '--no-color'];
 
-  it('plan shows it refused, and --check counts it as drift', async () => {
+  it('plan shows it refused, then exits 2 naming the broken line (with or without --check)', async () => {
     const plan = await cli(...args, 'plan', '--profile', 'strict');
-    expect(plan.code).toBe(0);
+    expect(plan.code).toBe(2);
     expect(plan.stdout).toMatch(/^  x \/etc\/docker\/daemon.json does not parse \(line 4: [^)]+\); fix it first/m);
     expect(plan.stdout).not.toMatch(/^  (modify|create) +\/etc\/docker\/daemon.json/m);
-    expect((await cli(...args, 'plan', '--profile', 'strict', '--check')).code).toBe(1);
+    expect(plan.stderr).toMatch(/^docker-harden: \/etc\/docker\/daemon.json does not parse \(line 4: /);
+    expect((await cli(...args, 'plan', '--profile', 'strict', '--check')).code).toBe(2);
   });
 
   it('apply --yes exits 2 naming the broken line, and writes nothing', async () => {

@@ -55,12 +55,12 @@ describe('docker-harden plan with a daemon.json that does not parse', () => {
   const file = path.join(dir, 'facts.json');
   writeFileSync(file, JSON.stringify(facts));
 
-  it('shows it as refused (plan) and as drift (--check)', async () => {
+  it('shows it as refused, then exits 2 (with or without --check)', async () => {
     const r = await run('--from', file, '--no-color', 'plan', '--profile', 'baseline');
-    expect(r.code).toBe(0);
+    expect(r.code).toBe(2);
     expect(r.stdout).toMatch(/^  x \/etc\/docker\/daemon.json does not parse \(line 3: Expected double-quoted property name\); fix it first/m);
     expect(r.stdout).not.toMatch(/^  (modify|create) +\/etc\/docker\/daemon.json/m);
-    expect((await run('--from', file, 'plan', '--profile', 'baseline', '--check')).code).toBe(1);
+    expect((await run('--from', file, 'plan', '--profile', 'baseline', '--check')).code).toBe(2);
   });
 });
 
