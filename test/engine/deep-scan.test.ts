@@ -58,9 +58,13 @@ describeEngine('deep image scan (--deep) and 4.8', (engine) => {
     rmSync(root, { recursive: true, force: true });
   });
 
+  // The engine is shared with other test files running at the same time: their containers (and
+  // images) may be in the facts too, so these checks look at this file's own.
   it('scans exactly the images the containers use, once each', () => {
-    expect(facts.probes.imageScans).toEqual({ status: 'ok', message: '4 images that containers use scanned: 2 with setuid/setgid files, 2 not fully scanned' });
-    expect(Object.keys(facts.engine!.imageScans!).sort()).toEqual([ids.suid, ids.nofind, ids.locked, ids.busybox].sort());
+    const used = new Set(facts.engine!.containers.map((c) => c.Image));
+    expect(Object.keys(facts.engine!.imageScans!).sort()).toEqual([...used].sort());
+    expect(Object.keys(facts.engine!.imageScans!)).toEqual(expect.arrayContaining([ids.suid, ids.nofind, ids.locked, ids.busybox]));
+    expect(facts.probes.imageScans).toMatchObject({ status: 'ok', message: expect.stringMatching(/^\d+ images that containers use scanned: /) });
   });
 
   it('finds the setuid and the setgid file, and 4.8 fails with them as evidence', () => {
@@ -90,7 +94,8 @@ describeEngine('deep image scan (--deep) and 4.8', (engine) => {
   it('leaves no scan container behind, and none in the facts', () => {
     expect(scanContainers()).toBe('');
     expect(facts.engine!.containers.filter((c) => c.Config?.Labels?.[SCAN_LABEL])).toEqual([]);
-    expect(facts.engine!.containers).toHaveLength(containers.length);
+    const ours = facts.engine!.containers.filter((c) => containers.some((id) => id.startsWith(c.Id) || c.Id.startsWith(id)));
+    expect(ours).toHaveLength(containers.length);
   });
 
   it('stops a find that runs too long and removes its container', async () => {
