@@ -12,7 +12,7 @@ import { existingOverride, loadProject, type ComposeFileMeta, type ComposeProjec
 import { patchComposeFile, type ServiceOp } from '../compose/patch-base.js';
 import type { BaseOp, OverrideEntry } from '../compose/placement.js';
 import { renderOverride } from '../compose/render-override.js';
-import { shellWord } from '../rules/section5/remediation.js';
+import { shellQuote } from '../core/shell-quote.js';
 import { composeProjects } from './compose-override-projects.js';
 import { planComposeService } from './compose-override-service.js';
 
@@ -56,7 +56,7 @@ function recreateCommand(project: LoadedProject, withOverride: boolean): string 
   const { flavour, name, origin } = project.input;
   const tool = flavour.generation === 2 ? 'docker compose' : 'docker-compose';
   const files = [...project.base.map((f) => f.path), ...(withOverride ? [project.overridePath] : [])];
-  return `${tool}${origin === 'engine' ? ` -p ${shellWord(name)}` : ''} ${files.map((f) => `-f ${shellWord(f)}`).join(' ')} up -d`;
+  return `${tool}${origin === 'engine' ? ` -p ${shellQuote(name)}` : ''} ${files.map((f) => `-f ${shellQuote(f)}`).join(' ')} up -d`;
 }
 
 function renderProject(p: ComposeProjectInput, input: ComposeOverrideInput, out: ComposeOverrideResult): void {

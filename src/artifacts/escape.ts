@@ -1,17 +1,7 @@
 // Escaping for each target language the templates write. Every interpolated value goes through
 // one of these; a value a target cannot hold safely is an error, never silently mangled.
 
-/**
- * One shell word for sh/bash, taken literally ($(), backticks, globs, quotes and newlines
- * included). Single quotes where possible; a value with `$` or a backtick is double-quoted with
- * those escaped instead, which is just as literal and keeps shellcheck (SC2016) quiet.
- */
-export function shellQuote(value: string): string {
-  if (value.includes('\0')) throw new Error('a shell word cannot contain a NUL byte');
-  if (/^[A-Za-z0-9_./:=@%+,-]+$/.test(value)) return value;
-  if (!/[$`]/.test(value)) return `'${value.replace(/'/g, `'\\''`)}'`;
-  return `"${value.replace(/[\\"$`]/g, '\\$&')}"`;
-}
+export { shellQuote } from '../core/shell-quote.js';
 
 /**
  * A systemd unit-file value: `%` starts a specifier, so it is doubled; a newline or a trailing

@@ -2,7 +2,8 @@
 // nothing restarts or routes around it.
 import type { HostFacts } from '../../facts/host-facts.js';
 import type { CheckResult, Rule } from '../rule.js';
-import { byImagePrefix, remediateFailures, shellWord } from './remediation.js';
+import { byImagePrefix, remediateFailures } from './remediation.js';
+import { shellQuote } from '../../core/shell-quote.js';
 import { perContainer, verdict } from './support.js';
 
 function check(facts: HostFacts): CheckResult[] {
@@ -19,7 +20,7 @@ function check(facts: HostFacts): CheckResult[] {
 /** docker run --health-cmd text for a Compose-style test list. */
 function healthCmd(test: string[]): string {
   if (test[0] === 'CMD-SHELL') return test.slice(1).join(' ');
-  return (test[0] === 'CMD' ? test.slice(1) : test).map(shellWord).join(' ');
+  return (test[0] === 'CMD' ? test.slice(1) : test).map(shellQuote).join(' ');
 }
 
 export const healthChecked: Rule = {

@@ -86,7 +86,4 @@ export function doubledSize(size: string): string {
   return `${Number(m[1]) * 2}${m[2]}`;
 }
 
-/** Shell-quote one word for a suggested command line. */
-export function shellWord(word: string): string {
-  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
-}
+
