@@ -4,6 +4,7 @@ import type { FileStat, HostFacts } from '../facts/host-facts.js';
 import { emptyNotes, type PermissionChange, type PlanNotes } from '../plan/plan.js';
 import { sortRuleIds } from '../plan/file-change.js';
 import type { Tagged } from './contributions.js';
+import { formatMode as octal } from '../core/file-mode.js';
 
 export interface PermissionsResult extends PlanNotes {
   permissions: PermissionChange[];
@@ -57,6 +58,4 @@ function sameOwner(stat: FileStat | undefined, which: 'owner' | 'group', name: s
 }
 
 /** "0644" for display and for the script. */
-export function octal(mode: number): string {
-  return '0' + (mode & 0o7777).toString(8).padStart(3, '0');
-}
+export { octal };

@@ -2,6 +2,7 @@
 // `git apply --directory` accept, plus a sidecar for what a patch cannot carry (modes, owners,
 // permission fixes on files the patch does not touch, and the steps to run afterwards).
 import { structuredPatch } from 'diff';
+import { formatMode } from '../core/file-mode.js';
 import type { Plan, FileChange } from '../plan/plan.js';
 
 export function renderPatch(plan: Plan): string {
@@ -37,7 +38,7 @@ export interface PatchSidecar {
 }
 
 export function renderPatchSidecar(plan: Plan): PatchSidecar {
-  const octal = (m: number | undefined) => (m === undefined ? undefined : '0' + (m & 0o7777).toString(8));
+  const octal = (m: number | undefined) => (m === undefined ? undefined : formatMode(m));
   return {
     profile: plan.profile,
     files: plan.files.filter((f) => f.kind !== 'unchanged' && f.kind !== 'delete').map((f) => ({ path: f.path, mode: octal(f.mode)!, owner: f.owner, group: f.group })),

@@ -2,6 +2,7 @@
 // every file's sha256 before touching any, backs up, writes through heredocs with quoted
 // delimiters (the shell never interprets the content), sets owner and mode, then runs the steps.
 import { sha256 } from '../core/sha256.js';
+import { formatMode as octal } from '../core/file-mode.js';
 import { VERSION } from '../core/version.js';
 import { renderTemplate } from '../artifacts/render-template.js';
 import type { Plan } from '../plan/plan.js';
@@ -68,9 +69,6 @@ function oneLine(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f]+/g, ' ');
 }
 
-function octal(mode: number): string {
-  return '0' + (mode & 0o7777).toString(8).padStart(3, '0');
-}
 
 function heredocDelimiter(content: string): string {
   const lines = new Set(content.split('\n'));

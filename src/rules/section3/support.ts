@@ -5,6 +5,7 @@ import type { FileStat, HostFacts } from '../../facts/host-facts.js';
 import type { Contribution } from '../../plan/contribution.js';
 import type { CheckResult, Evidence, Rule, RuleMeta } from '../rule.js';
 import { fileStat, type HostPath } from '../section1/docker-paths.js';
+import { formatMode as octal } from '../../core/file-mode.js';
 
 export interface FileTarget extends HostPath {
   /** What an absent file means: nothing to check, or a configured file that is missing. */
@@ -32,7 +33,7 @@ export interface ModeSpec extends FileRuleSpec {
   maxMode: number;
 }
 
-export const octal = (mode: number): string => `0${mode.toString(8).padStart(3, '0')}`;
+export { octal };
 
 /** True when the mode has no bit outside `max` (setuid, setgid and sticky included). */
 export function modeWithin(mode: number, max: number): boolean {
