@@ -52,6 +52,10 @@ function recreateNotes(advice: Tagged<'recreate-advice'>[]): PlanNote[] {
     const flags = [...new Set(list.flatMap((a) => optionGroups(a.flags)))];
     const rules = sortRuleIds(list.map((a) => a.ruleId));
     const closes = rules.length > 1 ? ` Closes CIS ${rules.join(', ')}.` : '';
-    return { ruleId: rules[0], text: `Recreate container ${container} with ${flags.join(' ')} (these cannot change on a running container).${closes}` };
+    // An empty --pid= / --uts= / --userns= means "the container's own namespace": say it as a flag to leave out.
+    const own = flags.filter((f) => /^--(pid|uts|userns)=$/.test(f));
+    const add = flags.filter((f) => !own.includes(f));
+    const parts = [add.length ? `with ${add.join(' ')}` : '', own.length ? `without ${own.map((f) => `${f}host`).join(' ')}` : ''].filter(Boolean);
+    return { ruleId: rules[0], text: `Recreate container ${container} ${parts.join(' and ')} (these cannot change on a running container).${closes}` };
   });
 }
