@@ -119,3 +119,19 @@ describe('remediation helpers', () => {
     expect(doubledSize('1g')).toBe('2g');
   });
 });
+
+describe('swarm tasks', () => {
+  it('get one note per service to change the service, never docker update or recreate advice', () => {
+    const task = (n: number) => plain(`api.${n}.x${n}`, (c) => {
+      c.Config.Labels = { 'com.docker.swarm.service.name': 'api', 'com.docker.swarm.task.name': `api.${n}.x${n}` };
+      c.HostConfig.Memory = 0;
+      c.HostConfig.Privileged = true;
+    });
+    const f = facts(task(1), task(2));
+    for (const id of ['5.11', '5.5']) {
+      const out = rule(id).remediate!(f, DEFAULT_PARAMS);
+      expect(out.map((c) => c.kind)).toEqual(['manual']);
+      expect(out[0]).toMatchObject({ text: expect.stringMatching(/swarm service api are tasks: change the service itself/) });
+    }
+  });
+});

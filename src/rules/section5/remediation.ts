@@ -7,6 +7,8 @@ import type { Contribution } from '../../plan/contribution.js';
 import type { CheckResult } from '../rule.js';
 import { containerViews, type ContainerView } from './support.js';
 
+const SWARM_SERVICE = 'com.docker.swarm.service.name';
+
 export interface ContainerFix {
   /** Compose Spec service keys; null as a value means "remove / reset to the default". */
   compose?: { key: string; value: unknown }[];
@@ -31,13 +33,21 @@ export function remediateFailures(
   );
   const out: Contribution[] = [];
   const composeKeys = new Set<string>();
+  const swarmServices = new Set<string>();
   for (const c of containerViews(facts)) {
     if (!failing.has(c.name)) continue;
     const f = fix(c);
     if (!f) continue;
     const impact = f.impact ? { impact: f.impact } : {};
     const { project, service } = c.subject;
-    if (project && service && f.compose) {
+    const swarmService = c.raw.Config?.Labels?.[SWARM_SERVICE] as string | undefined;
+    if (swarmService) {
+      // Swarm replaces a task it did not create: `docker update` or a recreate would be undone.
+      if (!swarmServices.has(swarmService)) {
+        swarmServices.add(swarmService);
+        out.push({ kind: 'manual', text: `Containers of swarm service ${swarmService} are tasks: change the service itself (\`docker service update ${swarmService}\` or its stack file), not its containers.`, ...impact });
+      }
+    } else if (project && service && f.compose) {
       // Replicas of one service share its definition: one contribution per service and key.
       for (const { key, value } of f.compose) {
         const id = `${project}\0${service}\0${key}`;
