@@ -58,7 +58,9 @@ function items(ctx: ServiceContext): [string, () => Fix][] {
       const added = capList(def.cap_add);
       const failing = privileged || added.some((a) => ROOT_EQUIVALENT.has(a)) ||
         (!capList(def.cap_drop).includes('ALL') && added.some((a) => !DEFAULT_CAPS.has(a)));
-      if (!failing) return null;
+      // Keeping Docker's default set only warns, and 5.4 remediates warnings too (remediatesWarnings).
+      const keepsDefaults = !capList(def.cap_drop).includes('ALL');
+      if (!failing && !keepsDefaults) return null;
       const fromProfile = capList(byImagePrefix(params.capAddByImage, serviceImage(def)) ?? []);
       const keep = [...new Set([...added.filter((a) => !ROOT_EQUIVALENT.has(a)), ...fromProfile])];
       const lost = added.filter((a) => ROOT_EQUIVALENT.has(a));

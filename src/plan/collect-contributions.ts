@@ -19,7 +19,8 @@ export function collectContributions(facts: HostFacts, rules: readonly Rule[], p
   for (const rule of [...rules].sort((a, b) => compareRuleIds(a.id, b.id))) {
     if (!rule.remediate) continue;
     try {
-      if (!rule.check(facts).some((r) => r.status === 'fail')) continue;
+      const fixes = (status: string) => status === 'fail' || (rule.remediatesWarnings === true && status === 'warn');
+      if (!rule.check(facts).some((r) => fixes(r.status))) continue;
       for (const c of rule.remediate(facts, params)) {
         const tagged = { ...c, ruleId: c.ruleId ?? rule.id } as Tagged;
         contributions.push(tagged);

@@ -57,4 +57,6 @@ export interface Rule extends RuleMeta {
   check(facts: HostFacts): CheckResult[];
   /** Contributions that close this rule's failures. Absent where the fix is manual only. */
   remediate?(facts: HostFacts, params: HardeningParams): Contribution[];
+  /** Also remediate 'warn' results (e.g. 5.4's "default capabilities kept") when a profile selects the rule. */
+  remediatesWarnings?: boolean;
 }

@@ -182,9 +182,9 @@ describeEngine('compose hardening with docker-compose 1.29', (engine: PrivateEng
     const ourFindings = audit.findings.filter((f) => f.section === 5 && f.subject?.project === project);
     expect(new Set(ourFindings.map((f) => f.subject?.service))).toEqual(new Set(['app', 'hostns', 'web', 'db', 'priv']));
     const notPassing = ourFindings.filter((f) => f.status === 'fail' || f.status === 'warn').map((f) => `${f.id} ${f.subject?.service} ${f.status}`).sort();
-    // 5.4 warns where a service kept Docker's default capabilities (the rule passes those it cannot
-    // judge as needed); 5.6 warns on the read-only /etc bind; nothing fails.
-    expect(notPassing).toEqual(['5.4 db warn', '5.4 hostns warn', '5.6 app warn']);
+    // Every service now drops ALL (5.4 fixes its warnings too); 5.6 warns on the read-only /etc
+    // bind; nothing fails.
+    expect(notPassing).toEqual(['5.6 app warn']);
   });
 
   it('without NET_BIND_SERVICE the same httpd cannot start: the kept capability is what makes it run', () => {

@@ -62,6 +62,8 @@ export const capabilitiesRestricted: Rule = {
     'Run with `--cap-drop ALL` and add back only what the process needs (`--cap-add NET_BIND_SERVICE`, ...); never add ALL or SYS_ADMIN. This check fails on --privileged, on ALL or SYS_ADMIN in CapAdd, and on capabilities added beyond Docker\'s default set without dropping ALL; it passes when CapDrop holds ALL and warns when the default set is kept unchanged. The generated fix keeps the container\'s existing additions except ALL and SYS_ADMIN, plus the profile\'s capAddByImage entry for its image.',
   references: ['CIS Docker Benchmark v1.8.0, 5.4', 'https://docs.docker.com/engine/containers/run/#runtime-privilege-and-linux-capabilities', 'https://man7.org/linux/man-pages/man7/capabilities.7.html'],
   check,
+  // Keeping Docker's default set only warns, but a profile that selects 5.4 wants it restricted too.
+  remediatesWarnings: true,
   remediate: (facts, params) =>
     remediateFailures(facts, check, (c) => {
       const { keep, removed } = keptCaps(c, params.capAddByImage);
@@ -77,5 +79,5 @@ export const capabilitiesRestricted: Rule = {
         recreate: [...(privileged ? ['--privileged=false'] : []), '--cap-drop', 'ALL', ...keep.flatMap((k) => ['--cap-add', k])],
         impact,
       };
-    }),
+    }, ['fail', 'warn']),
 };

@@ -4,7 +4,7 @@
 // recreate it with.
 import type { HostFacts } from '../../facts/host-facts.js';
 import type { Contribution } from '../../plan/contribution.js';
-import type { CheckResult } from '../rule.js';
+import type { CheckResult, CheckStatus } from '../rule.js';
 import { containerViews, type ContainerView } from './support.js';
 
 const SWARM_SERVICE = 'com.docker.swarm.service.name';
@@ -25,10 +25,11 @@ export function remediateFailures(
   facts: HostFacts,
   check: (facts: HostFacts) => CheckResult[],
   fix: (c: ContainerView) => ContainerFix | null,
+  statuses: readonly CheckStatus[] = ['fail'],
 ): Contribution[] {
   const failing = new Set(
     check(facts)
-      .filter((r) => r.status === 'fail' && r.subject?.container)
+      .filter((r) => statuses.includes(r.status) && r.subject?.container)
       .map((r) => r.subject!.container!),
   );
   const out: Contribution[] = [];
