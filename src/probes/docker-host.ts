@@ -1,11 +1,20 @@
 // The engine endpoint the tool talks to, parsed once. Only addresses a client can dial are
 // accepted; anything else is the user's typo and stops the run with one sentence.
 import path from 'node:path';
+import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import { UserError } from '../core/errors.js';
 
 export type Endpoint =
   | { kind: 'unix'; url: string; socketPath: string }
-  | { kind: 'tcp'; url: string; host: string; port: number };
+  | { kind: 'tcp'; url: string; host: string; port: number; tls?: ClientTls };
+
+/** The client certificate set the docker CLI uses with DOCKER_TLS_VERIFY (PEM contents). */
+export interface ClientTls {
+  ca: string;
+  cert: string;
+  key: string;
+}
 
 const HINT = 'Pass --docker-host (or set DOCKER_HOST) to unix:///path/to/docker.sock or tcp://HOST:PORT.';
 
@@ -44,4 +53,25 @@ export function sameEndpoint(a: Endpoint, hostFlag: string): boolean {
     return a.port === b.port && (a.host === b.host || wildcard(b.host));
   }
   return false;
+}
+
+/**
+ * A tcp:// endpoint with TLS where the environment asks for it, as the docker CLI does:
+ * DOCKER_TLS_VERIFY set to anything but "" turns it on; the files are ca.pem, cert.pem and key.pem
+ * in DOCKER_CERT_PATH (default ~/.docker).
+ */
+export function withClientTls(endpoint: Endpoint, env: NodeJS.ProcessEnv): Endpoint {
+  if (endpoint.kind !== 'tcp' || !env.DOCKER_TLS_VERIFY) return endpoint;
+  const dir = env.DOCKER_CERT_PATH || path.join(env.HOME ?? os.homedir(), '.docker');
+  const read = (name: string) => {
+    try {
+      return readFileSync(path.join(dir, name), 'utf8');
+    } catch (err) {
+      throw new UserError(
+        `DOCKER_TLS_VERIFY is set, but ${path.join(dir, name)} cannot be read (${(err as NodeJS.ErrnoException).code}).`,
+        'Point DOCKER_CERT_PATH at the folder with ca.pem, cert.pem and key.pem, or unset DOCKER_TLS_VERIFY.',
+      );
+    }
+  };
+  return { ...endpoint, tls: { ca: read('ca.pem'), cert: read('cert.pem'), key: read('key.pem') } };
 }

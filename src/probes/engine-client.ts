@@ -1,6 +1,7 @@
 // A minimal Engine API client over node:http: GET + JSON, unix socket or TCP, with keep-alive so
 // hundreds of inspect calls reuse a few connections. No `docker` process is ever spawned.
 import http from 'node:http';
+import https from 'node:https';
 import type { Endpoint } from './docker-host.js';
 
 export class EngineHttpError extends Error {
@@ -26,13 +27,17 @@ export interface SendOptions {
 }
 
 export function engineClient(endpoint: Endpoint, opts: { maxSockets?: number; timeoutMs?: number } = {}): EngineClient {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: opts.maxSockets ?? 16 });
+  const maxSockets = opts.maxSockets ?? 16;
+  // tcp:// with client certificates (DOCKER_TLS_VERIFY): the server is verified against ca.pem.
+  const tls = endpoint.kind === 'tcp' ? endpoint.tls : undefined;
+  const agent = tls ? new https.Agent({ keepAlive: true, maxSockets, ...tls }) : new http.Agent({ keepAlive: true, maxSockets });
+  const request = tls ? https.request : http.request;
   const timeoutMs = opts.timeoutMs ?? 15_000;
   const target = endpoint.kind === 'unix' ? { socketPath: endpoint.socketPath } : { host: endpoint.host, port: endpoint.port };
   return {
     get<T>(path: string, timeout = timeoutMs): Promise<T> {
       return new Promise<T>((resolve, reject) => {
-        const req = http.request({ ...target, path, method: 'GET', agent, headers: { Accept: 'application/json' } }, (res) => {
+        const req = request({ ...target, path, method: 'GET', agent, headers: { Accept: 'application/json' } }, (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (c: Buffer) => chunks.push(c));
           res.on('error', reject);
@@ -62,7 +67,7 @@ export function engineClient(endpoint: Endpoint, opts: { maxSockets?: number; ti
       const payload = opts.body === undefined ? undefined : Buffer.from(JSON.stringify(opts.body));
       const headers: http.OutgoingHttpHeaders = payload ? { 'Content-Type': 'application/json', 'Content-Length': payload.length } : {};
       return new Promise<Buffer>((resolve, reject) => {
-        const req = http.request({ ...target, path, method, agent, headers }, (res) => {
+        const req = request({ ...target, path, method, agent, headers }, (res) => {
           const chunks: Buffer[] = [];
           let kept = 0;
           res.on('data', (c: Buffer) => {

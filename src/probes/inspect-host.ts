@@ -8,7 +8,7 @@ import { emptyFacts } from '../facts/empty-facts.js';
 import { dockerdArgs, effectiveConfig } from '../facts/effective-config.js';
 import { splitCommandLine } from '../facts/dockerd-flags.js';
 import { effectiveExecStart, effectiveValues } from '../facts/systemd-unit.js';
-import { parseDockerHost, type Endpoint } from './docker-host.js';
+import { parseDockerHost, withClientTls, type Endpoint } from './docker-host.js';
 import { oneLine, type Probed } from './probe.js';
 import { readHostText } from './host-fs.js';
 import { readAccounts } from './accounts.js';
@@ -40,7 +40,7 @@ export interface InspectHostOptions {
 }
 
 export async function inspectHost(opts: InspectHostOptions): Promise<HostFacts> {
-  const endpoint = parseDockerHost(opts.dockerHost);
+  const endpoint = withClientTls(parseDockerHost(opts.dockerHost), opts.env ?? process.env);
   const root = path.resolve(opts.root);
   const env = opts.env ?? process.env;
   const collectedAt = new Date().toISOString();
