@@ -8,6 +8,7 @@ import { runSteps, type StepResult } from '../apply/run-steps.js';
 import { makePlan } from './plan-source.js';
 import { formatPlanText } from './plan-service.js';
 import { askYesNo } from './confirm.js';
+import { requireRootFor } from './require-root.js';
 
 export interface ApplyServiceOptions extends GlobalOptions {
   profile: string;
@@ -22,9 +23,7 @@ export interface ApplyOutcome extends ApplyResult {
 }
 
 export async function applyService(opts: ApplyServiceOptions, output: Output): Promise<ApplyOutcome> {
-  if (opts.root === '/' && process.getuid?.() !== 0) {
-    throw new UserError('apply writes root-owned files under /, and this process is not root.', 'Run it as root (sudo), or pass --root DIR to write into a copy of the host files.');
-  }
+  requireRootFor('apply', opts.root);
   const { plan } = await makePlan(opts);
   const blockers = planBlockers(plan);
   if (blockers.length) throw new UserError(blockers[0].text, 'Nothing was written. Fix that first, then run apply again.');

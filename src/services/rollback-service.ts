@@ -5,6 +5,7 @@ import { ExitCodeError } from '../core/errors.js';
 import { listBackupSets } from '../apply/backup-set.js';
 import { rollbackBackupSet, type RollbackResult } from '../apply/rollback.js';
 import { runSteps } from '../apply/run-steps.js';
+import { requireRootFor } from './require-root.js';
 
 export interface RollbackServiceOptions extends GlobalOptions {
   id?: string;
@@ -19,6 +20,7 @@ export async function rollbackService(opts: RollbackServiceOptions, output: Outp
     for (const s of sets) output.out(`${s.id}  ${s.state.padEnd(11)}  profile ${s.profile}, ${s.files.length} files, ${s.permissions.length} permission changes`);
     return null;
   }
+  requireRootFor('rollback', opts.root);
   const result = await rollbackBackupSet(opts.root, opts.id);
   for (const p of result.restored) output.out(`restored ${p}`);
   for (const p of result.removed) output.out(`removed ${p}`);

@@ -55,4 +55,11 @@ describe.skipIf(!hasSetpriv || !existsSync(BUILT) || process.getuid?.() !== 0)('
     expect(run.stderr).toMatch(/--root DIR/);
     expect(run.status).toBe(2);
   });
+
+  it('rollback without --root exits 2 and names --root, before touching anything', () => {
+    const run = spawnSync('setpriv', ['--reuid', 'nobody', '--regid', 'nogroup', '--clear-groups', process.execPath, BIN, 'rollback'], { encoding: 'utf8', cwd: '/tmp', env: { PATH: process.env.PATH, HOME: '/nonexistent' } });
+    expect(run.stderr).toMatch(/^docker-harden: rollback restores root-owned files under \/, and this process is not root\./);
+    expect(run.stderr).toMatch(/--root DIR/);
+    expect(run.status).toBe(2);
+  });
 });
