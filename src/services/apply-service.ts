@@ -2,7 +2,7 @@
 import type { GlobalOptions } from '../cli/context.js';
 import type { Output } from '../cli/output.js';
 import { UserError, ExitCodeError } from '../core/errors.js';
-import { planBlockers } from '../plan/plan.js';
+import { planBlockers, planHasChanges } from '../plan/plan.js';
 import { applyPlan, type ApplyResult } from '../apply/apply-plan.js';
 import { runSteps, type StepResult } from '../apply/run-steps.js';
 import { makePlan } from './plan-source.js';
@@ -28,12 +28,16 @@ export async function applyService(opts: ApplyServiceOptions, output: Output): P
   const blockers = planBlockers(plan);
   if (blockers.length) throw new UserError(blockers[0].text, 'Nothing was written. Fix that first, then run apply again.');
   output.out(formatPlanText(plan, { color: opts.color }));
+  if (!planHasChanges(plan)) {
+    output.out('Nothing to change: this host already matches the plan.');
+    return nothingDone();
+  }
 
   if (!opts.yes) {
     if (!process.stdin.isTTY) throw new UserError('apply asks for confirmation, and there is no terminal to ask on.', 'Pass --yes to apply without asking.');
     if (!(await askYesNo('Apply these changes?'))) {
       output.out('No changes made.');
-      return { backupId: null, written: [], permissions: [], alreadyApplied: [], steps: [] };
+      return nothingDone();
     }
   }
   const result = await applyPlan(plan, { root: opts.root, onFile: (p) => output.out(`wrote ${p}`) });
@@ -49,3 +53,5 @@ export async function applyService(opts: ApplyServiceOptions, output: Output): P
   }
   return { ...result, steps };
 }
+
+const nothingDone = (): ApplyOutcome => ({ backupId: null, written: [], permissions: [], alreadyApplied: [], steps: [] });
