@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { FACTS_SCHEMA_VERSION, type HostFacts } from './host-facts.js';
 import { UserError } from '../core/errors.js';
 import { writeFileAtomic } from '../core/atomic-write.js';
+import { findJsonError } from './json-error.js';
 
 export async function readFactsFile(file: string): Promise<HostFacts> {
   let text: string;
@@ -18,8 +19,11 @@ export async function readFactsFile(file: string): Promise<HostFacts> {
   let data: unknown;
   try {
     data = JSON.parse(text);
-  } catch (err) {
-    throw new UserError(`The facts file ${file} is not valid JSON (${(err as Error).message}).`, 'Create it again with `docker-harden inspect --save FILE`.');
+  } catch {
+    // JSON.parse's message quotes the file's text; say where it breaks instead, in one line.
+    const at = findJsonError(text);
+    const where = at ? `line ${at.line}, column ${at.column}: ${at.message}` : 'syntax error';
+    throw new UserError(`The facts file ${file} is not valid JSON (${where}).`, 'Create it again with `docker-harden inspect --save FILE`.');
   }
   const version = (data as { schemaVersion?: unknown } | null)?.schemaVersion;
   if (typeof data !== 'object' || data === null || Array.isArray(data) || version !== FACTS_SCHEMA_VERSION) {

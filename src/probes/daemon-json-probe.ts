@@ -4,7 +4,7 @@
 import type { DaemonJsonFacts } from '../facts/host-facts.js';
 import { parseDockerdArgs } from '../facts/dockerd-flags.js';
 import { readHostText } from './host-fs.js';
-import { findJsonError, lineColumn } from './json-error.js';
+import { findJsonError, lineColumn } from '../facts/json-error.js';
 import { probed, type Probed } from './probe.js';
 
 export const DEFAULT_DAEMON_JSON = '/etc/docker/daemon.json';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findJsonError, lineColumn } from '../../src/probes/json-error.js';
+import { findJsonError, lineColumn } from '../../src/facts/json-error.js';
 import { parseDaemonJson } from '../../src/probes/daemon-json-probe.js';
 
 const VALID = '{\n  "icc": false,\n  "log-opts": { "max-size": "10m", "max-file": "3" },\n  "hosts": ["unix:///run/docker.sock"],\n  "n": -1.5e3,\n  "s": "a\\"b\\u00e9"\n}\n';

@@ -1,6 +1,6 @@
 // Where a JSON text goes wrong, as line and column. Node 20's JSON.parse messages often carry no
 // position ("Unexpected token '}', ... is not valid JSON"), so a small strict scanner finds it.
-import type { JsonParseError } from '../facts/host-facts.js';
+import type { JsonParseError } from './host-facts.js';
 
 /** The first syntax error in `text`, or null when it is valid JSON. */
 export function findJsonError(text: string): JsonParseError | null {
