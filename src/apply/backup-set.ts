@@ -29,6 +29,22 @@ export interface BackupPermissionEntry {
   after: { mode: number; uid: number; gid: number };
 }
 
+/**
+ * A container's settings before an apply's `docker update` changed them, as the engine reported
+ * them, and the `docker update` arguments that put them back (rollback runs those, never the
+ * hardening ones). `unrestorable` names values the engine cannot be told to go back to.
+ */
+export interface ContainerUndoEntry {
+  /** Container name (without the leading slash) and full id at apply time. */
+  name: string;
+  id: string;
+  /** Settings as read from the engine before the update (docker inspect's HostConfig names). */
+  before: Record<string, unknown>;
+  /** argv after `docker [-H endpoint]`: ["update", "--memory", "0", ..., id]. */
+  restoreArgs: string[];
+  unrestorable: string[];
+}
+
 export interface Manifest {
   version: 1;
   id: string;
@@ -38,6 +54,10 @@ export interface Manifest {
   files: BackupFileEntry[];
   permissions: BackupPermissionEntry[];
   steps: PlanStep[];
+  /** The engine endpoint the plan was made for (unix:///..., tcp://...); absent in older sets. */
+  endpoint?: string;
+  /** Containers changed live by `docker update`, with what rollback restores. */
+  containers?: ContainerUndoEntry[];
 }
 
 export function backupRoot(root: string): string {

@@ -70,6 +70,44 @@ export interface DockerdProcessFacts {
   pid: number;
   exe: string;
   argv: string[];
+  /**
+   * How this pid was tied to the endpoint: the kernel (the pid holds the listening socket's inode),
+   * its -H/"hosts" flags, the default socket of a dockerd with no -H, or the only dockerd running.
+   */
+  identifiedBy?: 'socket-inode' | 'host-flag' | 'default-socket' | 'only-one';
+  /** What starts and stops this daemon; decides how a restart is done. */
+  manager?: ServiceManagerFacts;
+  /** The daemon's own resource limits (/proc/<pid>/limits), by the kernel's names ("nofile", "nproc"); null = unlimited. */
+  limits?: Record<string, { soft: number | null; hard: number | null }>;
+  /** Capability sets from /proc/<pid>/status, as the kernel's hex masks ("000001ffffffffff"). */
+  capabilities?: { effective: string; permitted: string; bounding: string };
+  /** Real uid of the daemon (0 for rootful; a user's uid for rootless). */
+  uid?: number;
+  /** True for rootless Docker (dockerd run under rootlesskit, config under ~/.config/docker). */
+  rootless?: boolean;
+}
+
+/**
+ * The service manager that runs dockerd. 'manual' = started by hand (or by something we cannot
+ * tell), so a restart is the operator's job and the tool only says how.
+ */
+export interface ServiceManagerFacts {
+  kind: 'systemd' | 'systemd-user' | 'openrc' | 'sysvinit' | 'manual';
+  /** The unit or service name it knows the daemon by ("docker.service", "docker"). */
+  name?: string;
+  /** Why this manager was chosen (e.g. "pid 1 is systemd and the pid is in docker.service's cgroup"). */
+  evidence?: string;
+}
+
+/**
+ * Whether the daemon behind the endpoint could be told apart. 'ambiguous': several dockerd run and
+ * none can be tied to the endpoint, so no daemon-config file (daemon.json, drop-ins, audit watches on
+ * its files) may be planned. 'not-running': no dockerd (provisioning), defaults apply.
+ */
+export interface DaemonIdentity {
+  status: 'identified' | 'ambiguous' | 'not-running' | 'unknown';
+  /** One sentence for the user. */
+  reason?: string;
 }
 
 /** Engine data as the Engine API returns it (kept raw so evidence matches `docker inspect`). */
@@ -132,6 +170,8 @@ export interface HostFacts {
   engine: EngineFacts | null;
   daemonJson: DaemonJsonFacts;
   dockerd: DockerdProcessFacts | null;
+  /** Absent in facts saved by older versions: read as 'unknown'. */
+  daemonIdentity?: DaemonIdentity;
   systemd: { service: SystemdUnitFacts | null; socket: SystemdUnitFacts | null };
   /** /etc/default/docker and /etc/sysconfig/docker contents, null where absent. */
   envFiles: Record<string, string | null>;
