@@ -5,6 +5,7 @@ import type { EffectiveConfig } from '../facts/effective-config.js';
 import { REMOVED_STORAGE_DRIVERS, DAEMON_KEYS, keyKnownTo, keyType, removedIn } from './daemon-keys.js';
 import { checkJsonType } from './json-types.js';
 import { atLeast, describeVersion, type EngineVersion } from './engine-version.js';
+import { lacksBrNetfilter, remapLacksSubordinateIds, ulimitsBreakContainers } from './daemon-fit.js';
 
 export interface GuardContext {
   facts: HostFacts;
@@ -62,9 +63,19 @@ function guardWorkloads(key: string, value: unknown, ctx: GuardContext): GuardVe
     return { refuse: `the ${value} storage driver was removed in ${REMOVED_STORAGE_DRIVERS[value]}; not written.` };
   }
   if (((key === 'icc' && value === false) || (key === 'userland-proxy' && value === false)) && atLeast(ctx.version, '28.0')) {
-    return { warn: `${key}: false needs the br_netfilter kernel module on dockerd 28 and later; without it the default bridge fails to start.` };
+    const missing = lacksBrNetfilter(ctx.facts, key, ctx.version);
+    return missing ? { refuse: missing } : { warn: `${key}: false needs the br_netfilter kernel module on dockerd 28 and later; without it the default bridge fails to start.` };
   }
-  return {};
+  return guardDaemonFit(key, value, ctx);
+}
+
+/** Settings the daemon starts with but that stop every container: beyond its own limits or missing host ids. */
+function guardDaemonFit(key: string, value: unknown, ctx: GuardContext): GuardVerdict {
+  const why =
+    key === 'default-ulimits' ? ulimitsBreakContainers(ctx.facts, value)
+      : key === 'userns-remap' && typeof value === 'string' && value !== '' ? remapLacksSubordinateIds(ctx.facts, value)
+        : null;
+  return why ? { refuse: why } : {};
 }
 
 /** Names of containers that cannot run under userns-remap. */

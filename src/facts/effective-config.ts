@@ -39,7 +39,7 @@ export function effectiveConfig(facts: HostFacts): EffectiveConfig {
     get(key) {
       const flag = flags.get(key);
       if (flag) return { key, value: flag.value, source: 'flag', evidence: flag.raw.join(' ') };
-      if (file && Object.prototype.hasOwnProperty.call(file, key)) {
+      if (file && Object.hasOwn(file, key)) {
         return { key, value: file[key], source: 'file', evidence: `${facts.daemonJson.path}: "${key}": ${JSON.stringify(file[key])}` };
       }
       return undefined;
@@ -53,11 +53,14 @@ export function effectiveConfig(facts: HostFacts): EffectiveConfig {
 /** The dockerd arguments (without the executable) and where they came from. */
 export function dockerdArgs(facts: HostFacts): { source: EffectiveConfig['argsSource']; args: string[] } {
   if (facts.dockerd) return { source: 'process', args: facts.dockerd.argv.slice(1) };
+  // Several daemons run and none is the endpoint's: the unit's flags may be another daemon's.
+  if (facts.daemonIdentity?.status === 'ambiguous') return { source: 'none', args: [] };
   const unit = facts.systemd.service;
   if (unit) {
     const exec = effectiveExecStart(unit);
     if (exec) {
-      const env: Record<string, string> = {};
+      // Variable names come from the host's files: no prototype, so "$constructor" expands to nothing.
+      const env: Record<string, string> = Object.create(null);
       for (const spec of effectiveValues(unit, 'Service', 'EnvironmentFile')) {
         const path = spec.replace(/^-/, '');
         const content = facts.envFiles[path];

@@ -21,6 +21,8 @@ export type ProbeName =
   | 'compose'
   | 'users'
   | 'mounts'
+  /** The containerd dockerd started itself (dockerd 20.10 without --containerd). */
+  | 'containerd'
   /** Only with --deep: the setuid/setgid scan of the images containers use. */
   | 'imageScans';
 
@@ -85,6 +87,31 @@ export interface DockerdProcessFacts {
   uid?: number;
   /** True for rootless Docker (dockerd run under rootlesskit, config under ~/.config/docker). */
   rootless?: boolean;
+  /**
+   * The daemon.json this dockerd reads when it has no --config-file: /etc/docker/daemon.json, or for
+   * rootless Docker $XDG_CONFIG_HOME/docker/daemon.json of the daemon's user (~/.config by default).
+   */
+  defaultConfigFile?: string;
+}
+
+/** One line of /etc/subuid or /etc/subgid: the owner as written, resolved both ways through /etc/passwd. */
+export interface SubordinateIdRange {
+  owner: string;
+  /** The user's name (when the line names a uid, resolved through /etc/passwd). */
+  name?: string;
+  /** The user's uid (when the line names a user, resolved through /etc/passwd). */
+  uid?: number;
+  start: number;
+  count: number;
+}
+
+/** Host state that decides whether a daemon setting can work at all, read from the root and the kernel. */
+export interface DaemonPrerequisites {
+  /** Ranges in the root's /etc/subuid and /etc/subgid; null where the file is absent or unreadable. */
+  subuid: SubordinateIdRange[] | null;
+  subgid: SubordinateIdRange[] | null;
+  /** br_netfilter is loaded (listed in /proc/modules or /proc/sys/net/bridge exists); null when not known (--root). */
+  brNetfilter: boolean | null;
 }
 
 /**
@@ -145,6 +172,23 @@ export interface AuditFacts {
   /** Output lines of `auditctl -l`, or null where it could not run. */
   loadedRules: string[] | null;
   rulesFiles: TextFile[];
+  /**
+   * Where each path a rule names really is, keyed by the path as the parser reads it (/var/run as
+   * /run): directories resolved under the root, the last component kept, as the kernel places a
+   * watch. Absent in facts saved by older versions.
+   */
+  realPaths?: Record<string, string>;
+}
+
+/** The containerd dockerd runs as its own child, and the gRPC socket it serves. */
+export interface ContainerdFacts {
+  pid: number;
+  /** The gRPC socket (host path). */
+  socket: string;
+  /** Its --config file, when it was started with one. */
+  configPath?: string;
+  /** How the socket was found: its --address, [grpc] address in its config, a listening socket it holds, or containerd's default. */
+  source: 'command-line' | 'config' | 'listening-socket' | 'default';
 }
 
 export interface MountFacts {
@@ -170,8 +214,12 @@ export interface HostFacts {
   engine: EngineFacts | null;
   daemonJson: DaemonJsonFacts;
   dockerd: DockerdProcessFacts | null;
+  /** dockerd's own containerd; null when it has none (it uses --containerd or the system one); absent in older facts. */
+  containerd?: ContainerdFacts | null;
   /** Absent in facts saved by older versions: read as 'unknown'. */
   daemonIdentity?: DaemonIdentity;
+  /** Absent in facts saved by older versions: the guards that need it then say nothing. */
+  daemonPrerequisites?: DaemonPrerequisites;
   systemd: { service: SystemdUnitFacts | null; socket: SystemdUnitFacts | null };
   /** /etc/default/docker and /etc/sysconfig/docker contents, null where absent. */
   envFiles: Record<string, string | null>;

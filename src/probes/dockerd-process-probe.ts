@@ -1,12 +1,19 @@
 // Probe 'dockerdProcess': the running dockerd, found by its executable, not by its name. A process
 // only counts when /proc/<pid>/exe is the same file (device + inode) as an installed dockerd, so a
 // renamed `sleep` or `exec -a dockerd` cannot pose as the daemon and feed the audit false flags.
+// Of several, the one behind the endpoint is taken (dockerd-identify.ts), or none: never a guess.
 import { readdir, readFile, readlink, stat, realpath } from 'node:fs/promises';
 import path from 'node:path';
-import type { DockerdProcessFacts } from '../facts/host-facts.js';
+import type { DaemonIdentity, DockerdProcessFacts } from '../facts/host-facts.js';
 import { parseDockerdArgs } from '../facts/dockerd-flags.js';
 import { sameEndpoint, type Endpoint } from './docker-host.js';
 import { mapLimit, probed, type Probed } from './probe.js';
+import { readHostText } from './host-fs.js';
+import { DEFAULT_DAEMON_JSON, daemonJsonPath, parseDaemonJson } from './daemon-json-probe.js';
+import { DEFAULT_SOCKET, readDockerdDetails } from './dockerd-details.js';
+import { identifyDockerd, type DockerdCandidate, type Identification } from './dockerd-identify.js';
+import { holdsEndpoint, realSocketPath } from './socket-owner.js';
+import { detectServiceManager } from './service-manager.js';
 
 const INSTALL_DIRS = ['/usr/bin', '/usr/sbin', '/usr/local/bin', '/usr/local/sbin', '/bin', '/sbin'];
 const DELETED = ' (deleted)';
@@ -18,8 +25,10 @@ export interface DockerdProbeOptions {
   searchPath?: string;
 }
 
-export async function probeDockerdProcess(opts: DockerdProbeOptions): Promise<Probed<DockerdProcessFacts | null>> {
-  if (opts.root !== '/') return probed(null, 'missing', 'process table not read for --root');
+export type DockerdProbeResult = Probed<DockerdProcessFacts | null> & { identity: DaemonIdentity };
+
+export async function probeDockerdProcess(opts: DockerdProbeOptions): Promise<DockerdProbeResult> {
+  if (opts.root !== '/') return { ...probed(null, 'missing', 'process table not read for --root'), identity: { status: 'unknown', reason: 'The process table is not read for --root.' } };
   const installed = await installedDockerds(opts.searchPath ?? process.env.PATH ?? '');
   const pids = (await readdir('/proc')).filter((n) => /^\d+$/.test(n)).map(Number).sort((a, b) => a - b);
   let denied = 0;
@@ -47,36 +56,50 @@ export async function probeDockerdProcess(opts: DockerdProbeOptions): Promise<Pr
       return null; // exited meanwhile
     }
   });
-  const candidates = found.filter((p): p is DockerdProcessFacts => p !== null);
-  const chosen = await chooseDockerd(candidates, opts.endpoint);
+  const processes = found.filter((p): p is DockerdProcessFacts => p !== null);
+  const { chosen, identity } = await identify(processes, opts.endpoint);
   if (chosen) {
-    const serving = (await servesEndpoint(chosen, opts.endpoint)) ? `the one serving ${opts.endpoint.url}` : `none serves ${opts.endpoint.url}, took the lowest pid`;
-    const note = candidates.length > 1 ? ` (${candidates.length} dockerd processes; ${serving})` : '';
-    return probed(chosen, 'ok', `pid ${chosen.pid} ${chosen.exe}${note}`);
+    const details = await readDockerdDetails(chosen.process.pid, chosen.process.argv);
+    const { defaultHost: _defaultHost, ...kept } = details;
+    const dockerd: DockerdProcessFacts = { ...chosen.process, ...kept, manager: await detectServiceManager(chosen.process.pid) };
+    const others = processes.length > 1 ? ` (${processes.length} dockerd processes)` : '';
+    return { ...probed(dockerd, 'ok', `pid ${dockerd.pid} ${dockerd.exe}, identified by ${dockerd.identifiedBy}${others}`), identity };
   }
+  if (identity.status === 'ambiguous') return { ...probed(null, 'error', identity.reason), identity };
   // Root may still be refused a few (a sandbox's init): that says nothing about a hidden dockerd.
   if (denied > 0 && process.getuid?.() !== 0) {
-    return probed(null, 'permission-denied', `the executables of ${denied} processes could not be read (run as root)`);
+    return { ...probed(null, 'permission-denied', `the executables of ${denied} processes could not be read (run as root)`), identity: { status: 'unknown' } };
   }
-  return probed(null, 'not-running', 'no dockerd process');
+  return { ...probed(null, 'not-running', 'no dockerd process'), identity };
 }
 
-/** The dockerd serving the endpoint (by its -H/--host), else the one with the lowest pid. */
-export async function chooseDockerd(candidates: DockerdProcessFacts[], endpoint: Endpoint): Promise<DockerdProcessFacts | null> {
-  if (candidates.length <= 1) return candidates[0] ?? null;
-  for (const c of candidates) if (await servesEndpoint(c, endpoint)) return c;
-  return candidates[0];
-}
-
-async function servesEndpoint(dockerd: DockerdProcessFacts, endpoint: Endpoint): Promise<boolean> {
-  const hosts = parseDockerdArgs(dockerd.argv.slice(1)).get('hosts')?.value;
+/** Ties each dockerd to the endpoint through the kernel, and reads its flags for the fallback. */
+async function identify(processes: DockerdProcessFacts[], endpoint: Endpoint): Promise<Identification> {
   const wanted = await canonicalEndpoint(endpoint);
-  for (const h of Array.isArray(hosts) ? hosts : []) {
-    if (sameEndpoint(endpoint, h)) return true;
-    const canon = await canonicalHostFlag(h);
-    if (canon && sameEndpoint(wanted, canon)) return true;
-  }
-  return false;
+  const candidates = await Promise.all(processes.map(async (p): Promise<DockerdCandidate> => {
+    const holding = await holdsEndpoint(p.pid, endpoint);
+    const details = holding === 'unknown' ? await readDockerdDetails(p.pid, p.argv) : null;
+    const hosts = details ? await hostsOf(p, details.defaultConfigFile ?? DEFAULT_DAEMON_JSON) : null;
+    return {
+      process: p,
+      holding,
+      hosts: hosts && (await Promise.all(hosts.map(canonicalHostFlag))),
+      defaultHost: await canonicalHostFlag(details?.defaultHost ?? `unix://${DEFAULT_SOCKET}`),
+    };
+  }));
+  return identifyDockerd(candidates, endpoint, (h) => sameEndpoint(endpoint, h) || sameEndpoint(wanted, h));
+}
+
+/** -H flags, else the "hosts" of the daemon.json this dockerd reads; null when neither names any. */
+async function hostsOf(p: DockerdProcessFacts, defaultConfig: string): Promise<string[] | null> {
+  const flags = parseDockerdArgs(p.argv.slice(1));
+  const fromFlag = flags.get('hosts')?.value;
+  if (Array.isArray(fromFlag) && fromFlag.length > 0) return fromFlag.map(String);
+  const read = await readHostText('/', daemonJsonPath(p.argv.slice(1), defaultConfig));
+  const parsed = read.content === null ? null : parseDaemonJson(read.content);
+  const hosts = parsed && 'value' in parsed ? parsed.value.hosts : undefined;
+  if (Array.isArray(hosts) && hosts.length > 0) return hosts.map(String);
+  return typeof hosts === 'string' && hosts !== '' ? [hosts] : null;
 }
 
 async function installedDockerds(searchPath: string): Promise<{ ids: Set<string>; paths: Set<string> }> {
@@ -103,15 +126,7 @@ async function canonicalEndpoint(endpoint: Endpoint): Promise<Endpoint> {
   return { ...endpoint, socketPath: real, url: `unix://${real}` };
 }
 
-async function canonicalHostFlag(flag: string): Promise<string | null> {
-  if (!flag.startsWith('unix://')) return null;
+async function canonicalHostFlag(flag: string): Promise<string> {
+  if (!flag.startsWith('unix://')) return flag;
   return `unix://${await realSocketPath(flag.slice('unix://'.length))}`;
-}
-
-async function realSocketPath(p: string): Promise<string> {
-  try {
-    return path.join(await realpath(path.dirname(p)), path.basename(p));
-  } catch {
-    return p;
-  }
 }

@@ -3,13 +3,13 @@
 // fails records its status instead of throwing, so a host without Docker still yields facts.
 import os from 'node:os';
 import path from 'node:path';
-import { FACTS_SCHEMA_VERSION, type HostFacts, type ProbeName, type ProbeStatus } from '../facts/host-facts.js';
+import { FACTS_SCHEMA_VERSION, type DaemonIdentity, type HostFacts, type ProbeName, type ProbeStatus } from '../facts/host-facts.js';
 import { emptyFacts } from '../facts/empty-facts.js';
 import { dockerdArgs, effectiveConfig } from '../facts/effective-config.js';
 import { splitCommandLine } from '../facts/dockerd-flags.js';
 import { effectiveExecStart, effectiveValues } from '../facts/systemd-unit.js';
 import { parseDockerHost, withClientTls, type Endpoint } from './docker-host.js';
-import { oneLine, type Probed } from './probe.js';
+import { oneLine, probed, type Probed } from './probe.js';
 import { readHostText } from './host-fs.js';
 import { readAccounts } from './accounts.js';
 import { probeEngine } from './engine-probe.js';
@@ -24,7 +24,9 @@ import { probeMounts } from './mounts-probe.js';
 import { probeFiles } from './files-probe.js';
 import { cisPaths, unixSockets, type PathContext } from './file-paths.js';
 import { probeContentTrust } from './content-trust-probe.js';
+import { probeContainerd } from './containerd-probe.js';
 import { probeImageScans } from './deep-image-probe.js';
+import { probeDaemonPrerequisites } from './daemon-prerequisites-probe.js';
 
 export const PROBE_ORDER: ProbeName[] = ['engine', 'dockerdProcess', 'daemonJson', 'systemd', 'envFiles', 'files', 'audit', 'compose', 'users', 'mounts'];
 
@@ -61,17 +63,26 @@ export async function inspectHost(opts: InspectHostOptions): Promise<HostFacts> 
 
   const accounts = readAccounts(root);
   const engine = run('engine', null, () => probeEngine(endpoint));
-  const dockerd = run('dockerdProcess', null, () => probeDockerdProcess({ root, endpoint, searchPath: env.PATH }));
+  let identity: DaemonIdentity = { status: 'unknown' };
+  const dockerd = run('dockerdProcess', null, async () => {
+    const found = await probeDockerdProcess({ root, endpoint, searchPath: env.PATH });
+    identity = found.identity;
+    return found;
+  });
   const systemd = run('systemd', base.systemd, () => probeSystemd(root));
   const envFiles = systemd.then((s) => run('envFiles', base.envFiles, () => probeEnvFiles(root, s.service)));
+  // With several daemons and none tied to the endpoint, no daemon.json is the endpoint's: none is read.
   const daemonJson = Promise.all([dockerd, systemd, envFiles]).then(([d, s, e]) => run('daemonJson', base.daemonJson, () =>
-    probeDaemonJson(root, daemonJsonPath(dockerdArgs(emptyFacts({ dockerd: d, systemd: s, envFiles: e })).args))));
+    identity.status === 'ambiguous'
+      ? probed(base.daemonJson, 'error', `not read: ${identity.reason}`)
+      : probeDaemonJson(root, daemonJsonPath(dockerdArgs(emptyFacts({ dockerd: d, systemd: s, envFiles: e })).args, d?.defaultConfigFile))));
   const audit = run('audit', base.audit, () => probeAudit(root));
+  const containerd = Promise.all([dockerd, daemonJson]).then(([d, dj]) => run('containerd', null, () => probeContainerd(root, { dockerd: d, daemonJson: dj })));
   const compose = engine.then((e) => run('compose', [], () => probeCompose(root, e)));
   const users = accounts.then((a) => run('users', null, () => probeUsers(a)));
-  const context = Promise.all([engine, dockerd, systemd, envFiles, daemonJson]).then(([e, d, s, ef, dj]) => {
+  const context = Promise.all([engine, dockerd, systemd, envFiles, daemonJson, containerd]).then(([e, d, s, ef, dj, c]) => {
     try {
-      return pathContext(emptyFacts({ engine: e, dockerd: d, systemd: s, envFiles: ef, daemonJson: dj }), endpoint);
+      return pathContext(emptyFacts({ engine: e, dockerd: d, systemd: s, envFiles: ef, daemonJson: dj, containerd: c }), endpoint);
     } catch {
       return pathContext(base, endpoint); // odd facts must not cost the file and mount probes
     }
@@ -84,6 +95,7 @@ export async function inspectHost(opts: InspectHostOptions): Promise<HostFacts> 
   const imageScans = opts.deep
     ? engine.then((e) => (e ? run('imageScans', undefined, () => probeImageScans(endpoint, e)) : undefined))
     : Promise.resolve(undefined);
+  const prerequisites = accounts.then((a) => probeDaemonPrerequisites(root, a)).catch(() => undefined);
   const contentTrust = probeContentTrust(root, env).catch(() => ({ env: env.DOCKER_CONTENT_TRUST ?? null, files: [] }));
 
   const facts: HostFacts = {
@@ -96,6 +108,7 @@ export async function inspectHost(opts: InspectHostOptions): Promise<HostFacts> 
     engine: await engine,
     daemonJson: await daemonJson,
     dockerd: await dockerd,
+    containerd: await containerd,
     systemd: await systemd,
     envFiles: await envFiles,
     files: await files,
@@ -104,10 +117,14 @@ export async function inspectHost(opts: InspectHostOptions): Promise<HostFacts> 
     dockerGroupMembers: await users,
     dataRootMount: await mounts,
     contentTrust: await contentTrust,
+    // Set by the dockerdProcess probe, awaited above.
+    daemonIdentity: identity,
+    daemonPrerequisites: await prerequisites,
   };
   const scans = await imageScans;
   if (facts.engine && scans) facts.engine.imageScans = scans;
-  for (const name of [...PROBE_ORDER, 'imageScans' as const]) if (statuses[name]) facts.probes[name] = statuses[name];
+  // containerd, like imageScans, is reported after the probes the wizard lists.
+  for (const name of [...PROBE_ORDER, 'containerd' as const, 'imageScans' as const]) if (statuses[name]) facts.probes[name] = statuses[name];
   return facts;
 }
 
@@ -137,6 +154,7 @@ export function pathContext(facts: HostFacts, endpoint: Endpoint): PathContext {
       ...listen,
       ...(containerd ? [containerd] : []),
     ],
+    containerdSockets: facts.containerd ? [facts.containerd.socket] : [],
     tlsPaths: [tls('tlscacert', 'ca.pem'), tls('tlscert', 'cert.pem'), tls('tlskey', 'key.pem')].filter((p): p is string => !!p),
   };
 }

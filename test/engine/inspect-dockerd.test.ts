@@ -39,11 +39,11 @@ describeEngine('inspect: the dockerd process', (engine) => {
     expect(value!.argv).toContain(`unix://${engine.socket}`);
   });
 
-  it('never takes a decoy even when no dockerd serves the endpoint', async () => {
-    const { value } = await probeDockerdProcess({ root: '/', endpoint: parseDockerHost(`unix://${dir}/nobody.sock`) });
-    expect(value).not.toBeNull();
-    expect(decoys.map((d) => d.pid)).not.toContain(value!.pid);
-    expect(readFileSync(`/proc/${value!.pid}/comm`, 'utf8').trim()).toBe('dockerd');
+  it('takes neither a decoy nor a real dockerd when no dockerd serves the endpoint', async () => {
+    const { value, identity } = await probeDockerdProcess({ root: '/', endpoint: parseDockerHost(`unix://${dir}/nobody.sock`) });
+    expect(value).toBeNull();
+    expect(identity.status).toBe('ambiguous');
+    expect(identity.reason).toMatch(/dockerd.* (does not hold|holds) a socket listening on unix:\/\/\/tmp\/dh-decoy-/);
   });
 
   it('feeds the daemon\'s own --config-file and data root into the other probes', async () => {

@@ -34,6 +34,8 @@ export interface PrivateEngineOptions {
   importImage?: boolean;
   /** Start in this directory of an engine stopped with { keepDir: true }: a restart with the same data. */
   dir?: string;
+  /** A command that execs dockerd with its own limits, e.g. ['prlimit', '--nofile=20000:20000', '--']. */
+  wrapper?: string[];
 }
 
 /** dockerd exited before answering (e.g. it refused its daemon.json); `log` is its output. */
@@ -54,7 +56,8 @@ export async function startPrivateEngine(opts: PrivateEngineOptions = {}): Promi
   if (ownConfig) writeFileSync(path.join(dir, 'daemon.json'), typeof opts.daemonJson === 'string' ? opts.daemonJson : `${JSON.stringify(opts.daemonJson ?? {})}\n`);
   const log = openSync(path.join(dir, 'dockerd.log'), 'a');
   const ns = `dh-test-${path.basename(dir).slice(-6)}`;
-  const child = spawn(dockerdPath, [
+  const [command, ...prefix] = [...(opts.wrapper ?? []), dockerdPath];
+  const child = spawn(command, [...prefix,
     '--data-root', path.join(dir, 'data'), '--exec-root', path.join(dir, 'exec'),
     '--pidfile', path.join(dir, 'docker.pid'), '-H', `unix://${socket}`,
     ...(ownConfig ? ['--config-file', path.join(dir, 'daemon.json')] : []),

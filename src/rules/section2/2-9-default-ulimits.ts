@@ -7,6 +7,7 @@ import type { CheckResult, Rule } from '../rule.js';
 import { configBlocker, fileEvidence, readOption, type JsonKind } from './support.js';
 import { settingResult } from './setting.js';
 import { blockerAdvice, hasFailure, manual, remedySetting } from './remedy.js';
+import { fitUlimits, ulimitCeiling } from '../../facts/daemon-limits.js';
 
 const KEYS: Record<string, JsonKind> = { 'default-ulimits': 'object' };
 
@@ -49,6 +50,14 @@ function check(facts: HostFacts): CheckResult[] {
       evidence: [fileEvidence(facts, 'default-ulimits')],
     }];
   }
+  const above = configured?.origin === 'file' ? aboveCeiling(facts, configured.value) : [];
+  if (above.length > 0) {
+    return [{
+      status: 'fail',
+      message: `daemon.json "default-ulimits" asks for more than the daemon may grant (${above.map((a) => `${a.name} hard ${a.hard}: ${a.why}`).join('; ')}), so containers fail to start with "error setting rlimit".`,
+      evidence: [fileEvidence(facts, 'default-ulimits')],
+    }];
+  }
   return [settingResult(facts, {
     subject: 'the default ulimits',
     configured,
@@ -62,11 +71,24 @@ function remediate(facts: HostFacts, params: HardeningParams): Contribution[] {
   if (!hasFailure(check(facts))) return [];
   const blocked = blockerAdvice(facts, Object.keys(KEYS));
   if (blocked) return [blocked];
+  // Within the daemon's own hard limits unless it may raise them: above them no container starts.
+  const fitted = fitUlimits(facts, params.defaultUlimits);
   const value = Object.fromEntries(
-    Object.entries(params.defaultUlimits).map(([name, u]) => [name, { Name: name, Hard: u.hard, Soft: u.soft }]),
+    Object.entries(fitted.value).map(([name, u]) => [name, { Name: name, Hard: u.hard, Soft: u.soft }]),
   );
   const configured = readOption(facts, 'default-ulimits', {});
   const bad = configured?.origin === 'file' ? badShape(configured.value) : [];
+  const above = configured?.origin === 'file' && bad.length === 0 ? aboveCeiling(facts, configured.value) : [];
+  if (above.length > 0) {
+    // The user's own entries, each hard (and soft) lowered to what the daemon may grant.
+    const current = configured!.value as Record<string, { Name: string; Hard: number; Soft: number }>;
+    const lowered = Object.fromEntries(Object.entries(current).map(([n, u]) => {
+      const cap = above.find((a) => a.name === n);
+      return [n, cap ? { ...u, Hard: cap.ceiling, Soft: Math.min(u.Soft, cap.ceiling) } : u];
+    }));
+    return [{ kind: 'daemon-json-set', key: 'default-ulimits', value: lowered,
+      impact: above.map((a) => `default-ulimits ${a.name} hard ${a.hard} is lowered to ${a.ceiling}: ${a.why}.`).join(' ') }];
+  }
   if (bad.length > 0) {
     const current = configured!.value as Record<string, unknown>;
     const fixed = Object.fromEntries(Object.entries(current).map(([n, u]) => [n, bad.includes(n) ? reshape(n, u) : u]));
@@ -83,9 +105,24 @@ function remediate(facts: HostFacts, params: HardeningParams): Contribution[] {
       kind: 'daemon-json-set',
       key: 'default-ulimits',
       value,
-      impact: `New containers start with ${Object.entries(params.defaultUlimits).map(([n, u]) => `${n}=${u.soft}:${u.hard}`).join(', ')} unless they pass --ulimit; nproc counts every process of the same user ID across all containers.`,
+      impact: [
+        `New containers start with ${Object.entries(fitted.value).map(([n, u]) => `${n}=${u.soft}:${u.hard}`).join(', ')} unless they pass --ulimit; nproc counts every process of the same user ID across all containers.`,
+        ...fitted.notes,
+      ].join(' '),
     }],
   });
+}
+
+/** Configured entries whose hard limit is above what the daemon behind the endpoint may grant. */
+function aboveCeiling(facts: HostFacts, value: unknown): { name: string; hard: number; ceiling: number; why: string }[] {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return [];
+  const out: { name: string; hard: number; ceiling: number; why: string }[] = [];
+  for (const [name, u] of Object.entries(value as Record<string, unknown>)) {
+    const hard = (u as { Hard?: unknown } | null)?.Hard;
+    const ceiling = ulimitCeiling(facts, name);
+    if (ceiling && typeof hard === 'number' && hard > ceiling.hard) out.push({ name, hard, ceiling: ceiling.hard, why: ceiling.why });
+  }
+  return out;
 }
 
 export const defaultUlimitsRule: Rule = {

@@ -14,5 +14,16 @@ export const daemonJsonOwnershipRule: Rule = ownershipRule({
   remediation: 'chown root:root /etc/docker/daemon.json (or the --config-file path).',
   references: ['CIS Docker Benchmark v1.8.0, 3.17'],
   group: 'root',
-  targets: (facts) => [{ path: facts.daemonJson.path, source: 'the daemon configuration file dockerd reads' }],
+  targets: (facts) => {
+    // A rootless daemon reads its user's ~/.config/docker/daemon.json: root-owned, the user could not edit it.
+    const d = facts.dockerd;
+    if (d?.rootless) {
+      return {
+        status: 'not-applicable',
+        message: `The daemon runs rootless (uid ${d.uid ?? 'unknown'}), so ${facts.daemonJson.path} belongs to its user, not to root.`,
+        evidence: [{ kind: 'process', detail: `dockerd pid ${d.pid} is rootless`, path: facts.daemonJson.path }],
+      };
+    }
+    return [{ path: facts.daemonJson.path, source: 'the daemon configuration file dockerd reads' }];
+  },
 });

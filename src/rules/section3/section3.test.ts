@@ -205,3 +205,21 @@ describe('the Docker socket fix lasts across restarts (3.15/3.16)', () => {
     expect(fix(rule('3.16'), sockFacts(0o660, ''))).toEqual([]);
   });
 });
+
+describe('3.17 for a rootless daemon', () => {
+  const home = '/home/ops/.config/docker/daemon.json';
+  const userFile = stat({ uid: 1000, gid: 1000, owner: 'ops', group: 'ops' });
+  const rootless = (rootlessFlag: boolean) => withFile(home, userFile, {
+    daemonJson: { path: home, raw: '{}', parsed: {} },
+    dockerd: { pid: 42, exe: '/usr/bin/dockerd', argv: ['dockerd', '--rootless'], uid: 1000, rootless: rootlessFlag },
+  });
+
+  it("is not applicable: the user's own daemon.json is not chowned to root", () => {
+    expect(statuses(rule('3.17'), rootless(true))).toEqual(['not-applicable']);
+    expect(fix(rule('3.17'), rootless(true))).toEqual([]);
+  });
+
+  it('still fails the same file for a rootful daemon', () => {
+    expect(statuses(rule('3.17'), rootless(false))).toEqual(['fail']);
+  });
+});

@@ -1,0 +1,121 @@
+// Which process serves an endpoint, asked of the kernel: the inode of the socket listening on the
+// endpoint (/proc/<pid>/net/unix, tcp, tcp6 — read through the pid, so a daemon in its own network
+// namespace, as rootless Docker is, is seen in its namespace) and whether the pid holds that inode
+// among its open files (/proc/<pid>/fd/* -> "socket:[inode]").
+import { readdir, readFile, readlink, realpath } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Endpoint } from './docker-host.js';
+
+/** 'holds': the pid has the listening socket open; 'not-held': it does not; 'unknown': its fds could not be read. */
+export type SocketHolding = 'holds' | 'not-held' | 'unknown';
+
+const ACCEPTCON = 0x10000; // __SO_ACCEPTCON: the socket is listening
+const TCP_LISTEN = '0A';
+
+/** Inodes of unix sockets listening on `socketPath` in a /proc/net/unix table (paths compared as real paths). */
+export async function listeningUnixInodes(table: string, socketPath: string): Promise<Set<number>> {
+  const wanted = await realSocketPath(socketPath);
+  const out = new Set<number>();
+  for (const line of table.split('\n').slice(1)) {
+    // Num RefCount Protocol Flags Type St Inode Path (the path may hold spaces: it is the rest of the line)
+    const m = /^\S+:\s+\S+\s+\S+\s+([0-9A-Fa-f]+)\s+\S+\s+\S+\s+(\d+)\s+(\/.*)$/.exec(line.trim());
+    if (!m || (parseInt(m[1], 16) & ACCEPTCON) === 0) continue;
+    if (m[3] === socketPath || (await realSocketPath(m[3])) === wanted) out.add(Number(m[2]));
+  }
+  return out;
+}
+
+/** Inodes of TCP sockets in LISTEN state on `port` in a /proc/net/tcp or tcp6 table that a client of `host` reaches. */
+export function listeningTcpInodes(table: string, host: string, port: number): Set<number> {
+  const out = new Set<number>();
+  for (const line of table.split('\n').slice(1)) {
+    const f = line.trim().split(/\s+/);
+    if (f.length < 10 || f[3] !== TCP_LISTEN) continue;
+    const [addrHex, portHex] = f[1].split(':');
+    if (parseInt(portHex, 16) !== port) continue;
+    if (listenAddressServes(addrHex, host)) out.add(Number(f[9]));
+  }
+  return out;
+}
+
+/** The socket inodes a pid has open. Throws when its fds cannot be read (another user's process as non-root). */
+export async function socketInodesHeldBy(pid: number): Promise<Set<number>> {
+  const out = new Set<number>();
+  const dir = `/proc/${pid}/fd`;
+  for (const fd of await readdir(dir)) {
+    try {
+      const m = /^socket:\[(\d+)\]$/.exec(await readlink(path.join(dir, fd)));
+      if (m) out.add(Number(m[1]));
+    } catch { /* closed meanwhile */ }
+  }
+  return out;
+}
+
+/** Whether `pid` holds a socket that listens on the endpoint, as seen in its own network namespace. */
+export async function holdsEndpoint(pid: number, endpoint: Endpoint): Promise<SocketHolding> {
+  let listening: Set<number>;
+  try {
+    listening = await listeningInodes(pid, endpoint);
+  } catch {
+    return 'unknown';
+  }
+  if (listening.size === 0) return 'not-held';
+  try {
+    const held = await socketInodesHeldBy(pid);
+    return [...listening].some((inode) => held.has(inode)) ? 'holds' : 'not-held';
+  } catch {
+    return 'unknown';
+  }
+}
+
+async function listeningInodes(pid: number, endpoint: Endpoint): Promise<Set<number>> {
+  if (endpoint.kind === 'unix') return listeningUnixInodes(await readFile(`/proc/${pid}/net/unix`, 'utf8'), endpoint.socketPath);
+  // A tcp endpoint on another machine is served by no local process.
+  if (!isLocalHost(endpoint.host)) return new Set();
+  const out = new Set<number>();
+  for (const table of ['tcp', 'tcp6']) {
+    let text: string;
+    try {
+      text = await readFile(`/proc/${pid}/net/${table}`, 'utf8');
+    } catch {
+      continue; // no IPv6 in this kernel
+    }
+    for (const inode of listeningTcpInodes(text, endpoint.host, endpoint.port)) out.add(inode);
+  }
+  return out;
+}
+
+/** /var/run/docker.sock and /run/docker.sock are one socket: compare the real directory. */
+export async function realSocketPath(p: string): Promise<string> {
+  try {
+    return path.join(await realpath(path.dirname(p)), path.basename(p));
+  } catch {
+    return p;
+  }
+}
+
+function isLocalHost(host: string): boolean {
+  if (host === 'localhost' || host === os.hostname()) return true;
+  if (/^127\./.test(host) || host === '::1' || host === '0.0.0.0' || host === '::') return true;
+  return Object.values(os.networkInterfaces()).some((list) => list?.some((i) => i.address === host));
+}
+
+/** A listening address (kernel hex) serves a client of `host` when it is a wildcard, or that address. */
+function listenAddressServes(addrHex: string, host: string): boolean {
+  const ip = decodeAddress(addrHex);
+  if (ip === '0.0.0.0' || ip === '::') return true;
+  if (host === 'localhost') return ip.startsWith('127.') || ip === '::1';
+  return ip === host || ip === `::ffff:${host}`;
+}
+
+/** IPv4 is one little-endian word; IPv6 is four little-endian words. */
+function decodeAddress(hex: string): string {
+  const word = (h: string) => h.match(/../g)!.reverse().join('');
+  if (hex.length === 8) return word(hex).match(/../g)!.map((b) => parseInt(b, 16)).join('.');
+  const bytes = [0, 8, 16, 24].map((i) => word(hex.slice(i, i + 8))).join('');
+  if (bytes.startsWith('00000000000000000000ffff')) return `::ffff:${bytes.slice(24).match(/../g)!.map((b) => parseInt(b, 16)).join('.')}`;
+  const groups = bytes.match(/..../g)!.map((g) => parseInt(g, 16).toString(16));
+  const text = groups.join(':').replace(/(^|:)0(:0)+(:|$)/, '::');
+  return text === '0:0:0:0:0:0:0:0' ? '::' : text.replace(/^0::$/, '::');
+}
