@@ -1,9 +1,12 @@
 // Probe 'audit': the rules the kernel has loaded (`auditctl -l`, live host only) and the rule files
 // under /etc/audit/rules.d that augenrules will load at boot. Both matter: a rule in a file that
-// was never loaded, or loaded by hand and lost at reboot, is a half-done fix.
+// was never loaded, or loaded by hand and lost at reboot, is a half-done fix. Each path a rule
+// names is also resolved on the host, so `-w /lib/...` counts for /usr/lib/... where /lib links there.
+import path from 'node:path';
 import { execa } from 'execa';
 import type { AuditFacts, TextFile } from '../facts/host-facts.js';
-import { readHostDir, readHostText } from './host-fs.js';
+import { normalizeAuditPath, parseAuditRules } from '../rules/section1/audit-rule-parser.js';
+import { readHostDir, readHostText, resolveHostPath, type ResolveError } from './host-fs.js';
 import { oneLine, probed, type Probed } from './probe.js';
 import type { ProbeState } from '../facts/host-facts.js';
 
@@ -11,7 +14,9 @@ export const RULES_DIR = '/etc/audit/rules.d';
 
 export async function probeAudit(root: string, opts: { auditctl?: string } = {}): Promise<Probed<AuditFacts>> {
   const [loaded, { rulesFiles, denied }] = await Promise.all([root === '/' ? loadedRules(opts.auditctl ?? 'auditctl') : null, readRulesFiles(root)]);
-  const value: AuditFacts = { loadedRules: loaded?.rules ?? null, rulesFiles };
+  const loadedList = loaded?.rules ?? null;
+  const realPaths = await resolveRulePaths(root, [...(loadedList ?? []), ...rulesFiles.map((f) => f.content)]);
+  const value: AuditFacts = { loadedRules: loadedList, rulesFiles, realPaths };
   const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const filesText = denied ? `${RULES_DIR} is not readable` : `${count(rulesFiles.length, 'file')} in ${RULES_DIR}`;
   if (!loaded) {
@@ -41,6 +46,28 @@ async function loadedRules(auditctl: string): Promise<Loaded> {
 export function parseAuditctlList(stdout: string): string[] {
   const lines = stdout.split('\n').map((l) => l.trim()).filter(Boolean);
   return lines.length === 1 && lines[0] === 'No rules' ? [] : lines;
+}
+
+/**
+ * The real path of every path the rules name. The kernel resolves a watch's directory and keeps
+ * its last component (a watch on a symlink watches the link), so only the directory is resolved,
+ * inside the root; a missing directory resolves as far as it exists.
+ */
+export async function resolveRulePaths(root: string, texts: readonly string[]): Promise<Record<string, string>> {
+  const named = [...new Set(texts.flatMap((t) => parseAuditRules(t)).flatMap((r) => (r.path?.startsWith('/') ? [r.path] : [])))].sort();
+  const reals = await Promise.all(named.map(async (p): Promise<[string, string]> => {
+    const clean = path.posix.normalize(p);
+    const base = path.posix.basename(clean);
+    const dir = base === '' || base === '..' ? clean : path.posix.dirname(clean);
+    let real: string;
+    try {
+      real = (await resolveHostPath(root, dir)).path;
+    } catch (err) {
+      real = (err as ResolveError).resolvedPath ?? dir;
+    }
+    return [p, normalizeAuditPath(dir === clean ? real : path.posix.join(real, base))];
+  }));
+  return Object.fromEntries(reals);
 }
 
 async function readRulesFiles(root: string): Promise<{ rulesFiles: TextFile[]; denied: boolean }> {

@@ -30,6 +30,8 @@ export interface PathContext {
   unitPaths: string[];
   /** Unix sockets the engine is reached on or listens on (endpoint, -H, ListenStream=, --containerd). */
   socketPaths: string[];
+  /** The gRPC socket of the containerd dockerd started itself (under its exec-root), when one runs. */
+  containerdSockets?: string[];
   /** tlscacert / tlscert / tlskey as configured, or dockerd's defaults when TLS is on. */
   tlsPaths: string[];
 }
@@ -44,6 +46,7 @@ export function cisPaths(ctx: PathContext): string[] {
     ctx.daemonJsonPath,
     ...ctx.unitPaths,
     ...ctx.socketPaths,
+    ...(ctx.containerdSockets ?? []),
     ...ctx.tlsPaths,
   ];
   return [...new Set(all.filter((p) => p.startsWith('/')).map(normalize))].sort();

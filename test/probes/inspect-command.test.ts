@@ -23,13 +23,13 @@ describe('inspect', () => {
   it('on a root with no Docker at all reports every probe missing or not running, and exits 0', async () => {
     root = tempRoot();
     const socket = `unix://${path.join(root.dir, 'no-docker.sock')}`;
-    const { code, out, err } = await run(['--root', root.dir, '--docker-host', socket, 'inspect']);
+    const { code, out, err } = await run(['--root', root.dir, '--docker-host', socket, '--no-engine', 'inspect']);
     expect(err).toBe('');
     expect(code).toBe(0);
     const lines = out.split('\n');
     expect(lines[0]).toMatch(new RegExp(`^Host \\S+ \\(root ${root.dir}\\), from this host at \\d{4}-`));
     const probeLines = lines.slice(1);
-    expect(probeLines.map((l) => l.trim().split(/\s+/)[0])).toEqual(['engine', 'dockerdProcess', 'daemonJson', 'systemd', 'envFiles', 'files', 'audit', 'compose', 'users', 'mounts']);
+    expect(probeLines.map((l) => l.trim().split(/\s+/)[0])).toEqual(['engine', 'dockerdProcess', 'daemonJson', 'systemd', 'envFiles', 'files', 'audit', 'compose', 'users', 'mounts', 'containerd']);
     for (const line of probeLines) expect(line.trim().split(/\s+/)[1], line).toMatch(/^(missing|not-running)$/);
     expect(out).toContain(`no answer at ${socket}`);
   });
@@ -38,20 +38,21 @@ describe('inspect', () => {
     root = tempRoot();
     root.write('/etc/docker/daemon.json', '{\n  "icc": false,\n  "log-level": "info",\n}\n');
     const socket = `unix://${path.join(root.dir, 'none.sock')}`;
-    const summary = await run(['--root', root.dir, '--docker-host', socket, 'inspect']);
+    const summary = await run(['--root', root.dir, '--docker-host', socket, '--no-engine', 'inspect']);
     expect(summary.code).toBe(0);
     expect(summary.out).toMatch(/daemonJson\s+error\s+\/etc\/docker\/daemon\.json line 4, column 1: /);
-    const json = await run(['--root', root.dir, '--docker-host', socket, 'inspect', '--json']);
+    const json = await run(['--root', root.dir, '--docker-host', socket, '--no-engine', 'inspect', '--json']);
     const facts = JSON.parse(json.out) as HostFacts;
     expect(facts.daemonJson.parseError).toMatchObject({ line: 4, column: 1 });
     expect(facts.daemonJson.raw).toBe('{\n  "icc": false,\n  "log-level": "info",\n}\n');
   });
 
-  it('treats a TCP endpoint that does not answer as an engine that is not running', async () => {
+  it('treats a TCP endpoint that does not answer as an engine that is not running (shown, then exit 2)', async () => {
     root = tempRoot();
-    const { code, out } = await run(['--root', root.dir, '--docker-host', 'tcp://127.0.0.1:1', 'inspect']);
-    expect(code).toBe(0);
+    const { code, out, err } = await run(['--root', root.dir, '--docker-host', 'tcp://127.0.0.1:1', 'inspect']);
     expect(out).toMatch(/engine\s+not-running\s+no answer at tcp:\/\/127\.0\.0\.1:1 \(ECONNREFUSED\)/);
+    expect(err).toMatch(/^docker-harden: The Docker engine at tcp:\/\/127\.0\.0\.1:1 cannot be reached \(connection refused\)/);
+    expect(code).toBe(2);
   });
 
   it('rejects a malformed DOCKER_HOST with one sentence and exit 2', async () => {

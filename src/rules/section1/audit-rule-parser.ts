@@ -122,7 +122,11 @@ export function parseAuditRules(lines: string | readonly string[]): AuditRule[] 
  * users (such a rule misses the change CIS wants on record). arch= only picks the syscall table.
  */
 export function ruleCoversPath(rule: AuditRule, path: string): boolean {
-  if (rule.path === undefined || rule.path !== normalizeAuditPath(path)) return false;
+  return rule.path !== undefined && rule.path === normalizeAuditPath(path) && ruleRecordsChanges(rule);
+}
+
+/** The half of ruleCoversPath that does not depend on the path: what the rule records, and for whom. */
+export function ruleRecordsChanges(rule: AuditRule): boolean {
   // A syscall rule without perm= matches every syscall on the path: the widest filter there is.
   const perms = rule.kind === 'syscall' && rule.perms === '' ? ALL_PERMS : rule.perms;
   if (!perms.includes('w') || !perms.includes('a')) return false;

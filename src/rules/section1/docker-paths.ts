@@ -91,7 +91,16 @@ export function dockerSockets(facts: HostFacts): HostPath[] {
   return out;
 }
 
+/**
+ * containerd's gRPC socket as dockerd uses it: the one its own containerd serves (dockerd 20.10
+ * starts one under its exec-root when not given --containerd), else --containerd, else the default.
+ */
 export function containerdSocket(facts: HostFacts): HostPath {
+  const own = facts.containerd;
+  if (own) {
+    const how = { 'command-line': 'its --address', config: `[grpc] address in ${own.configPath}`, 'listening-socket': 'the socket it listens on', default: "containerd's default" }[own.source];
+    return { path: own.socket, source: `containerd pid ${own.pid} started by dockerd, ${how}` };
+  }
   const opt = effectiveConfig(facts).get('containerd');
   if (opt && typeof opt.value === 'string' && opt.value !== '') return { path: opt.value.replace(/^unix:\/\//, ''), source: opt.evidence };
   return { path: '/run/containerd/containerd.sock', source: 'default containerd socket /run/containerd/containerd.sock' };

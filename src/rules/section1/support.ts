@@ -4,8 +4,8 @@ import type { HostFacts } from '../../facts/host-facts.js';
 import type { Contribution } from '../../plan/contribution.js';
 import type { HardeningParams } from '../params.js';
 import type { CheckResult, Evidence, Rule, RuleMeta } from '../rule.js';
-import { isAuditKillSwitch, normalizeAuditPath } from './audit-rule-parser.js';
-import { findCovering, hostAuditRules, isUnavailable, killSwitchEvidence, type SourcedRule } from './audit-rules-facts.js';
+import { isAuditKillSwitch } from './audit-rule-parser.js';
+import { findCovering, hostAuditRules, isUnavailable, killSwitchEvidence, namesPath, type SourcedRule } from './audit-rules-facts.js';
 import { fileStat, parentDir, pathExists, type HostPath } from './docker-paths.js';
 
 export const AUDIT_REFERENCES = [
@@ -41,14 +41,18 @@ function evaluate(spec: AuditWatchSpec, facts: HostFacts): Outcome[] {
   return targets.map((target): Outcome => {
     const { path } = target;
     const origin: Evidence = { kind: 'file', detail: `watched path from ${target.source}`, path };
-    const audited = (r: SourcedRule, note = ''): Evidence => ({ kind: 'audit', detail: `${r.origin}: ${r.rule.raw}${note}`, path });
+    const audited = (r: SourcedRule, note = ''): Evidence => {
+      const via = r.realPath ? ` (${r.rule.path} is ${r.realPath} on this host)` : '';
+      return { kind: 'audit', detail: `${r.origin}: ${r.rule.raw}${via}${note}`, path };
+    };
     if (spec.ifExists && pathExists(facts, path) === false) {
       const absent: Evidence = { kind: 'file', detail: `${path} does not exist`, path };
       return { target, result: res('not-applicable', `${path} does not exist on this host, so there is nothing to audit.`, origin, absent) };
     }
-    // A watch on a symlink's target is what the kernel can watch (remediate writes that one).
+    // A watch on a symlink's target is what the kernel can watch (remediate writes that one); a
+    // rule written through a symlinked directory counts for the real path too.
     const real = fileStat(facts, path)?.stat.realPath;
-    const covering = findCovering(audit.rules, path) ?? (real ? findCovering(audit.rules, real) : undefined);
+    const covering = findCovering(audit.rules, path, real);
     if (covering && audit.killSwitch) {
       const message = `${path} is watched, but the rule "-a never,task" stops every watch from firing.`;
       return { target, result: res('warn', message, origin, audited(covering), killSwitchEvidence(audit.killSwitch)) };
@@ -56,18 +60,18 @@ function evaluate(spec: AuditWatchSpec, facts: HostFacts): Outcome[] {
     if (covering) {
       const result = res('pass', `${path} is covered by a ${where}.`, origin, audited(covering));
       // Loaded by hand (auditctl) but in no rules file: it is gone after the next reboot.
-      if (audit.source === 'loaded' && facts.audit.rulesFiles.length > 0 && !findCovering(audit.fileRules, path)) {
+      if (audit.source === 'loaded' && facts.audit.rulesFiles.length > 0 && !findCovering(audit.fileRules, path, real)) {
         result.evidence.push({ kind: 'audit', detail: `no rules file has a rule for ${path}: the loaded rule will not survive a reboot`, path });
       }
       return { target, result };
     }
 
     const evidence: Evidence[] = [origin, { kind: 'audit', detail: `no ${where} watches ${path} for writes and attribute changes`, path }];
-    const samePath = audit.rules.filter((r) => r.rule.path === normalizeAuditPath(path) && !isAuditKillSwitch(r.rule));
+    const samePath = audit.rules.filter((r) => namesPath(r, path, real) && !isAuditKillSwitch(r.rule));
     for (const near of samePath) {
       evidence.push(audited(near, ' does not count: it must be an always,exit rule recording writes and attribute changes for every syscall and user'));
     }
-    const unloaded = audit.source === 'loaded' ? findCovering(audit.fileRules, path) : undefined;
+    const unloaded = audit.source === 'loaded' ? findCovering(audit.fileRules, path, real) : undefined;
     if (unloaded) evidence.push(audited(unloaded, ' is written but not loaded (augenrules --load)'));
     if (audit.killSwitch) evidence.push(killSwitchEvidence(audit.killSwitch));
     return { target, result: res('fail', `No ${where} watches ${path}.`, ...evidence), unloaded };

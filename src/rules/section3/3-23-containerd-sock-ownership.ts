@@ -2,7 +2,7 @@
 import type { Rule } from '../rule.js';
 import { containerdSocket } from '../section1/docker-paths.js';
 import { ownershipRule } from './support.js';
-import { socketTargets } from './targets.js';
+import { CONTAINERD_SOCKET_FIX_IMPACT, socketTargets } from './targets.js';
 
 export const containerdSockOwnershipRule: Rule = ownershipRule({
   id: '3.23',
@@ -13,9 +13,9 @@ export const containerdSockOwnershipRule: Rule = ownershipRule({
   severity: 'high',
   rationale: "Access to containerd's socket runs containers as root without going through dockerd.",
   impact: 'None expected.',
-  remediation: 'chown root:root /run/containerd/containerd.sock; to make it last, set uid = 0 and gid = 0 under [grpc] in /etc/containerd/config.toml.',
+  remediation: 'chown root:root on the socket containerd serves (/run/containerd/containerd.sock, or <exec-root>/containerd/containerd.sock for the containerd dockerd starts itself); to make it last, set uid = 0 and gid = 0 under [grpc] in /etc/containerd/config.toml.',
   references: ['CIS Docker Benchmark v1.8.0, 3.23', 'https://docs.docker.com/engine/security/#docker-daemon-attack-surface'],
   group: 'root',
   targets: (facts) => socketTargets([containerdSocket(facts)]),
-  fixImpact: 'containerd recreates its socket when it starts; set uid/gid under [grpc] in /etc/containerd/config.toml for the change to last.',
+  fixImpact: CONTAINERD_SOCKET_FIX_IMPACT,
 });

@@ -2,7 +2,7 @@
 import type { Rule } from '../rule.js';
 import { containerdSocket } from '../section1/docker-paths.js';
 import { modeRule } from './support.js';
-import { socketTargets } from './targets.js';
+import { CONTAINERD_SOCKET_FIX_IMPACT, socketTargets } from './targets.js';
 
 export const containerdSockPermissionsRule: Rule = modeRule({
   id: '3.24',
@@ -13,9 +13,9 @@ export const containerdSockPermissionsRule: Rule = modeRule({
   severity: 'critical',
   rationale: 'A world-accessible containerd socket gives every local user root on the host.',
   impact: 'None expected.',
-  remediation: 'chmod 660 /run/containerd/containerd.sock (containerd creates it 0660 unless changed).',
+  remediation: 'chmod 660 on the socket containerd serves (/run/containerd/containerd.sock, or <exec-root>/containerd/containerd.sock for the containerd dockerd starts itself; containerd creates it 0660 unless changed).',
   references: ['CIS Docker Benchmark v1.8.0, 3.24', 'https://docs.docker.com/engine/security/#docker-daemon-attack-surface'],
   maxMode: 0o660,
   targets: (facts) => socketTargets([containerdSocket(facts)]),
-  fixImpact: 'containerd recreates its socket when it starts; set uid/gid under [grpc] in /etc/containerd/config.toml for the change to last.',
+  fixImpact: CONTAINERD_SOCKET_FIX_IMPACT,
 });

@@ -53,6 +53,10 @@ export function tlsFile(facts: HostFacts, key: keyof typeof TLS_DEFAULTS): FileT
   return { status: 'not-applicable', message: `The daemon is not configured with TLS, so there is no ${key} file.`, evidence: [{ kind: 'config', detail: `${key}, tls and tlsverify are not set (flags or ${facts.daemonJson.path})` }] };
 }
 
+/** Why a chown/chmod of containerd's socket does not last, and where to make it last. */
+export const CONTAINERD_SOCKET_FIX_IMPACT =
+  'containerd recreates its socket when it starts: set uid/gid under [grpc] in /etc/containerd/config.toml for the change to last. The containerd dockerd starts itself gets a config written by dockerd at every start, so repeat the fix after a daemon restart.';
+
 /** One path for each socket; absent sockets (daemon stopped) are not applicable. */
 export function socketTargets(paths: { path: string; source: string }[]): FileTarget[] {
   return paths.map((p) => ({ ...p, missing: 'not-applicable' }));
