@@ -12,7 +12,9 @@ import { renderProfileEnv } from '../artifacts/profile-env.js';
 import { renderComposeOverrides } from '../artifacts/compose-override.js';
 import type { ComposeProjectInput } from '../compose/load-project.js';
 import { collectContributions } from './collect-contributions.js';
+import { gateAmbiguousDaemon } from './ambiguous-daemon-gate.js';
 import { adviceNotes, dockerUpdateSteps } from './container-advice.js';
+import { planEndpoint } from './docker-cli.js';
 import { planSteps } from './plan-steps.js';
 import { withCreatedFiles } from './planned-facts.js';
 import type { Plan, PlanNote, PlanNotes } from './plan.js';
@@ -30,16 +32,21 @@ export interface BuildPlanInput {
 
 export function buildPlan(input: BuildPlanInput): Plan {
   const { facts, params, profileName } = input;
-  const { contributions, warnings } = collectContributions(facts, input.rules, params);
+  const collected = collectContributions(facts, input.rules, params);
+  // An ambiguous daemon: nothing for its own files (daemon.json, drop-ins, their audit watches).
+  const gate = gateAmbiguousDaemon(facts, collected.contributions);
+  const contributions = gate.contributions;
+  const warnings = collected.warnings.filter((w) => !gate.droppedImpacts.has(w.text));
   const plan: Plan = {
     profile: profileName,
     facts: { source: facts.source, collectedAt: facts.collectedAt, root: facts.root },
+    endpoint: planEndpoint(facts),
     files: [],
     permissions: [],
     steps: [],
     warnings,
     manual: [],
-    refused: [],
+    refused: [...gate.refused],
   };
   const take = (notes: PlanNotes) => {
     plan.warnings.push(...notes.warnings);
@@ -58,7 +65,7 @@ export function buildPlan(input: BuildPlanInput): Plan {
 
   // Audit watches are planned for the host as this plan leaves it (a daemon.json it creates is watched too).
   const planned = withCreatedFiles(facts, [daemon.file]);
-  const watches = planned === facts ? contributions : collectContributions(planned, input.rules, params).contributions;
+  const watches = planned === facts ? contributions : gateAmbiguousDaemon(planned, collectContributions(planned, input.rules, params).contributions).contributions;
   const audit = renderAuditRules({ facts: planned, contributions: ofKind(watches, 'audit-watch'), params, profileName });
   take(audit);
   if (audit.file) plan.files.push(audit.file);
@@ -88,12 +95,12 @@ export function buildPlan(input: BuildPlanInput): Plan {
   const steps = planSteps({ facts, files: plan.files, daemonJsonChangedKeys: daemon.changedKeys });
   // Live container updates go first: a daemon restart that turns on userns-remap hides the
   // containers from a later `docker update`.
-  plan.steps = [...dockerUpdateSteps(ofKind(contributions, 'docker-update')), ...steps.steps];
+  plan.steps = [...dockerUpdateSteps(ofKind(contributions, 'docker-update'), plan.endpoint), ...steps.steps];
   plan.warnings.push(...steps.warnings);
   // Compose settings that went into an override or base patch need no advice of their own.
   // A drop-in that rewrites ExecStart already settles flag/daemon.json clashes: no advice to remove one.
   const advised = contributions.filter((c) => !compose.handled.has(c) && !(daemon.execStart && c.flagConflict));
-  plan.manual.push(...steps.manual, ...adviceNotes(advised));
+  plan.manual.push(...steps.manual, ...adviceNotes(advised, plan.endpoint));
   plan.warnings = mergeNotes(plan.warnings);
   plan.manual = mergeNotes(plan.manual);
   return plan;

@@ -54,6 +54,14 @@ export interface PlanNote {
 export interface Plan {
   profile: string;
   facts: { source: string; collectedAt: string; root: string };
+  /**
+   * The engine the plan was made for (the facts' endpoint) when it is not the default socket:
+   * every docker command of the plan carries it as -H, so none reaches whatever engine a shell
+   * happens to point at. Absent for the default socket and for facts without an engine.
+   */
+  endpoint?: string;
+  /** The root apply, script and patch write under ("/" or --root); the facts' root when not set. */
+  root?: string;
   files: FileChange[];
   permissions: PermissionChange[];
   steps: PlanStep[];

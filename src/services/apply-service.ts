@@ -3,12 +3,14 @@ import type { GlobalOptions } from '../cli/context.js';
 import type { Output } from '../cli/output.js';
 import { UserError, ExitCodeError } from '../core/errors.js';
 import { planBlockers, planHasChanges } from '../plan/plan.js';
-import { applyPlan, type ApplyResult } from '../apply/apply-plan.js';
-import { runSteps, type StepResult } from '../apply/run-steps.js';
+import type { ApplyResult } from '../apply/apply-plan.js';
+import type { StepResult } from '../apply/run-steps.js';
+import { executePlan, type ExecuteEvent } from './execute-plan.js';
 import { makePlan } from './plan-source.js';
 import { formatPlanText } from './plan-service.js';
 import { askYesNo } from './confirm.js';
 import { requireRootFor } from './require-root.js';
+import { terminalText } from '../core/terminal-text.js';
 
 export interface ApplyServiceOptions extends GlobalOptions {
   profile: string;
@@ -24,7 +26,7 @@ export interface ApplyOutcome extends ApplyResult {
 
 export async function applyService(opts: ApplyServiceOptions, output: Output): Promise<ApplyOutcome> {
   requireRootFor('apply', opts.root);
-  const { plan } = await makePlan(opts);
+  const { plan, facts } = await makePlan(opts);
   const blockers = planBlockers(plan);
   if (blockers.length) throw new UserError(blockers[0].text, 'Nothing was written. Fix that first, then run apply again.');
   output.out(formatPlanText(plan, { color: opts.color }));
@@ -40,18 +42,23 @@ export async function applyService(opts: ApplyServiceOptions, output: Output): P
       return nothingDone();
     }
   }
-  const result = await applyPlan(plan, { root: opts.root, onFile: (p) => output.out(`wrote ${p}`) });
-  if (!result.backupId) {
+  const done = await executePlan(plan, facts, opts, (e) => output.out(terminalText(describeEvent(e))));
+  if (done.undo === null) {
     output.out('Nothing to change: this host already matches the plan.');
-    return { ...result, steps: [] };
+    return { ...done, steps: [] };
   }
-  for (const p of result.permissions) output.out(`fixed owner/mode of ${p}`);
-  output.out(`Backup set ${result.backupId} (undo with: docker-harden rollback ${result.backupId}${opts.root !== '/' ? ` --root ${opts.root}` : ''})`);
-  const steps = await runSteps(plan.steps, { root: opts.root, noRestart: opts.noRestart, onResult: (r) => output.out(`step ${r.step.description}: ${r.message}`) });
-  if (steps.some((s) => s.status === 'failed')) {
-    throw new ExitCodeError(1, `A step failed after the files were written. Undo with: docker-harden rollback ${result.backupId}`);
+  if (done.failure) throw new ExitCodeError(1, done.failure);
+  return done;
+}
+
+/** The CLI's line for each event; the wizard draws the same events its own way. */
+export function describeEvent(e: ExecuteEvent): string {
+  switch (e.kind) {
+    case 'file-written': return `wrote ${e.path}`;
+    case 'permission-fixed': return `fixed owner/mode of ${e.path}`;
+    case 'backup-set': return `Backup set ${e.id} (undo with: ${e.undo})`;
+    case 'note': return e.text;
   }
-  return { ...result, steps };
 }
 
 const nothingDone = (): ApplyOutcome => ({ backupId: null, written: [], permissions: [], alreadyApplied: [], steps: [] });

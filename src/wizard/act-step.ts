@@ -52,7 +52,7 @@ async function writeWithProgress(run: WizardRun, plan: Plan): Promise<WizardOutc
   const store = createStore<ReportState>({ lines: [line(`Writing the plan for profile ${plan.profile} under ${run.opts.root}…`), []], finished: false });
   // Ctrl+C is ignored while files are being written: stopping half-way helps no one.
   const shown = renderReport(run.host, { step: 'Act', title: 'Writing', store, cancellable: false });
-  const outcome = await writePlan(plan, run.opts.root, (l: Line) => store.set((s) => ({ ...s, lines: [...s.lines, l] })));
+  const outcome = await writePlan(plan, await run.facts, run.opts.root, (l: Line) => store.set((s) => ({ ...s, lines: [...s.lines, l] })));
   store.set((s) => ({ lines: [...s.lines, [], line('Press enter to finish.')], finished: true }));
   await shown;
   return outcome;

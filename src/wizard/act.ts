@@ -3,11 +3,11 @@
 import path from 'node:path';
 import type { GlobalOptions } from '../cli/context.js';
 import type { Plan } from '../plan/plan.js';
-import { applyPlan } from '../apply/apply-plan.js';
-import { runSteps, type StepResult } from '../apply/run-steps.js';
+import type { HostFacts } from '../facts/host-facts.js';
+import { executePlan, type ExecuteEvent } from '../services/execute-plan.js';
 import { renderScript } from '../script/render-script.js';
 import { renderPatch, renderPatchSidecar } from '../patch/render-patch.js';
-import { writeFileAtomic } from '../core/atomic-write.js';
+import { writeOutputFiles } from '../services/output-file.js';
 import { line, seg, type Line } from './model/lines.js';
 import { explain } from './wizard-data.js';
 
@@ -23,45 +23,44 @@ export interface WriteOutcome {
   summary: string[];
 }
 
-const rollbackHint = (id: string, root: string) => `docker-harden rollback ${id}${root !== '/' ? ` --root ${root}` : ''}`;
-
-/** Apply the plan, reporting each file and step through `progress` as it happens. */
-export async function writePlan(plan: Plan, root: string, progress: (l: Line) => void): Promise<WriteOutcome> {
-  let result;
+/** Apply the plan through the same service as `apply`, drawing each event as it happens. */
+export async function writePlan(plan: Plan, facts: HostFacts, root: string, progress: (l: Line) => void): Promise<WriteOutcome> {
+  let done;
   try {
-    result = await applyPlan(plan, { root, onFile: (p) => progress(line(seg('✓ ', 'ok'), `wrote ${p}`)) });
+    done = await executePlan(plan, facts, { root, noRestart: false }, (e) => progress(eventLine(e)));
   } catch (err) {
     const text = explain(err);
     progress(line(seg(`✗ ${text}`, 'bad')));
     return { exitCode: 2, summary: [`docker-harden: ${text}`] };
   }
-  if (!result.backupId) {
+  if (done.undo === null) {
     progress(line('Nothing to change: this host already matches the plan.'));
     return { exitCode: 0, summary: ['Nothing to change: this host already matches the plan.'] };
   }
-  for (const p of result.permissions) progress(line(seg('✓ ', 'ok'), `fixed owner/mode of ${p}`));
-  const backup = `Backup set ${result.backupId} (undo with: ${rollbackHint(result.backupId, root)})`;
-  progress(line(seg(backup, 'strong')));
-  const steps = await runSteps(plan.steps, { root, noRestart: false, onResult: (r) => progress(stepLine(r)) });
-  const failed = steps.some((s) => s.status === 'failed');
-  const summary = [`Wrote ${result.written.length} file(s) and fixed ${result.permissions.length} permission(s). ${backup}.`];
-  if (failed) summary.push(`A step failed after the files were written. Undo with: ${rollbackHint(result.backupId, root)}`);
-  return { exitCode: failed ? 1 : 0, summary };
+  const summary = [`Wrote ${done.written.length} file(s) and fixed ${done.permissions.length} permission(s). Backup set ${done.backupId} (undo with: ${done.undo}).`];
+  if (done.failure) summary.push(done.failure);
+  return { exitCode: done.failure ? 1 : 0, summary };
 }
 
-function stepLine(r: StepResult): Line {
-  const mark = r.status === 'ok' ? seg('✓ ', 'ok') : r.status === 'failed' ? seg('✗ ', 'bad') : seg('– ', 'muted');
-  return line(mark, `${r.step.description}: ${r.message}`);
+function eventLine(e: ExecuteEvent): Line {
+  switch (e.kind) {
+    case 'file-written': return line(seg('✓ ', 'ok'), `wrote ${e.path}`);
+    case 'permission-fixed': return line(seg('✓ ', 'ok'), `fixed owner/mode of ${e.path}`);
+    case 'backup-set': return line(seg(`Backup set ${e.id} (undo with: ${e.undo})`, 'strong'));
+    case 'note': return line(/: failed|cannot start|could not/.test(e.text) ? seg('✗ ', 'bad') : seg('– ', 'muted'), e.text);
+  }
 }
 
 export async function saveScript(plan: Plan, file: string, opts: Pick<GlobalOptions, 'from'>): Promise<string> {
   const text = renderScript(plan, { scriptName: path.basename(file), host: opts.from ?? 'this host' });
-  await writeFileAtomic(file, text, { mode: 0o700 });
+  await writeOutputFiles([{ file, content: text, mode: 0o700 }], 'the saved file');
   return `Wrote ${file}: run it as root on the host (bash ${file}); --rollback undoes it.`;
 }
 
 export async function savePatch(plan: Plan, file: string): Promise<string> {
-  await writeFileAtomic(file, renderPatch(plan), { mode: 0o644 });
-  await writeFileAtomic(`${file}.json`, JSON.stringify(renderPatchSidecar(plan), null, 2) + '\n', { mode: 0o644 });
+  await writeOutputFiles([
+    { file, content: renderPatch(plan), mode: 0o644 },
+    { file: `${file}.json`, content: JSON.stringify(renderPatchSidecar(plan), null, 2) + '\n', mode: 0o644 },
+  ], 'the saved file');
   return `Wrote ${file} (apply with: patch -p1 -d / < ${file}) and ${file}.json (modes, owners and steps a patch cannot carry).`;
 }

@@ -45,11 +45,40 @@ describe('plan steps', () => {
     expect(ids(withUnit(), [same], [])).toEqual([]);
   });
 
-  it('without systemd: SIGHUP to the running dockerd, or manual advice for a restart', () => {
+  it('without systemd: SIGHUP to the running dockerd, and for a restart started by hand an instruction with its pid', () => {
     const proc = emptyFacts({ dockerd: { pid: 321, exe: '/usr/bin/dockerd', argv: ['/usr/bin/dockerd'] } });
     expect(ids(proc, [daemonJson()], ['debug'])).toEqual(['kill -s HUP 321']);
     const r = planSteps({ facts: proc, files: [daemonJson()], daemonJsonChangedKeys: ['icc'] });
     expect(r.steps).toEqual([]);
-    expect(r.manual[0].text).toMatch(/Restart dockerd the way this host runs it/);
+    expect(r.manual[0].text).toMatch(/^dockerd \(pid 321\) was started by hand, not by a service manager: restart it the way it was started \(stop it with `kill -s TERM 321`/);
+  });
+
+  it('reloads by SIGHUP to the pid even where systemd runs dockerd, and by systemd where the pid is unknown', () => {
+    const withPid = withUnit({ dockerd: { pid: 77, exe: '/usr/bin/dockerd', argv: ['/usr/bin/dockerd'] } });
+    expect(ids(withPid, [daemonJson()], ['debug'])).toEqual(['kill -s HUP 77']);
+    expect(ids(withPid, [daemonJson()], ['icc', 'live-restore'])).toEqual(['kill -s HUP 77', 'systemctl restart docker']);
+    expect(ids(withUnit(), [daemonJson()], ['debug'])).toEqual(['systemctl reload docker']);
+  });
+
+  it.each([
+    [{ kind: 'openrc', name: 'docker' }, 'rc-service docker restart'],
+    [{ kind: 'sysvinit', name: 'docker' }, 'service docker restart'],
+    [{ kind: 'systemd', name: 'docker.service' }, 'systemctl restart docker.service'],
+    [{ kind: 'systemd-user', name: 'docker.service' }, 'systemctl --user restart docker.service'],
+  ] as const)('restarts through the manager the facts name: %o', (manager, command) => {
+    const facts = emptyFacts({ dockerd: { pid: 5, exe: '/usr/bin/dockerd', argv: ['/usr/bin/dockerd'], manager: { ...manager } } });
+    expect(ids(facts, [daemonJson()], ['icc'])).toEqual([command]);
+  });
+
+  it('a daemon the facts say was started by hand gets no systemctl, even where a docker.service exists', () => {
+    const facts = withUnit({ dockerd: { pid: 9, exe: '/usr/bin/dockerd', argv: ['/usr/bin/dockerd'], manager: { kind: 'manual' } } });
+    const r = planSteps({ facts, files: [daemonJson(), dropIn('docker.service')], daemonJsonChangedKeys: ['icc'] });
+    expect(r.steps).toEqual([]);
+    expect(r.manual.map((m) => m.text).join('\n')).toMatch(/pid 9\) was started by hand/);
+  });
+
+  it('systemd --user daemon-reloads as the user for drop-ins', () => {
+    const facts = emptyFacts({ dockerd: { pid: 5, exe: '/usr/bin/dockerd', argv: ['/usr/bin/dockerd'], manager: { kind: 'systemd-user', name: 'docker.service' } } });
+    expect(ids(facts, [dropIn('docker.service')], [])).toEqual(['systemctl --user daemon-reload', 'systemctl --user restart docker.service']);
   });
 });
