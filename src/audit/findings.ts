@@ -68,6 +68,8 @@ export interface AuditReport {
   summary: AuditSummary;
   /** Things the reader should know that are not findings: expired or unused waivers. */
   notes: string[];
+  /** Whether the engine answered (set by the audit command; `required` false under --no-engine or without Docker). */
+  engine?: { endpoint: string; status: string; message?: string; required: boolean };
 }
 
 export function emptyStatusCounts(): Record<FindingStatus, number> {

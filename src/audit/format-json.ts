@@ -9,6 +9,8 @@ export interface JsonReport {
   version: string;
   benchmark: typeof BENCHMARK_NAME;
   facts: { source: 'host' | 'file'; collectedAt: string };
+  /** The engine the facts came from and whether it answered; absent when the report was made without facts of a run. */
+  engine?: NonNullable<AuditReport['engine']>;
   results: JsonResult[];
   summary: AuditSummary;
 }
@@ -24,6 +26,7 @@ export function toJsonReport(report: AuditReport, version = VERSION): JsonReport
     version,
     benchmark: BENCHMARK_NAME,
     facts: { source: report.facts.source, collectedAt: report.facts.collectedAt },
+    ...(report.engine ? { engine: report.engine } : {}),
     results: report.findings.map((f) => ({
       id: f.id,
       aliases: f.aliases,

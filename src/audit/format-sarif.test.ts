@@ -36,6 +36,16 @@ describe('SARIF report', () => {
     expect(validate({ ...sarif, runs: [{ ...run, results: [{ ruleId: '2.5', level: 'fatal', message: { text: 'x' } }] }] })).toBe(false);
   });
 
+  it('carries an engine that did not answer as run properties and a tool notification, still valid SARIF', () => {
+    const engine = { endpoint: 'unix:///nope.sock', status: 'not-running', message: 'no answer at unix:///nope.sock (ENOENT)', required: false };
+    const withEngine = JSON.parse(formatSarif({ ...report, engine }, '9.9.9'));
+    const validate = validator();
+    expect(validate(withEngine), JSON.stringify(validate.errors)).toBe(true);
+    expect(withEngine.runs[0].properties.engine).toEqual(engine);
+    expect(withEngine.runs[0].invocations).toEqual([{ executionSuccessful: true, toolExecutionNotifications: [{ level: 'warning', message: { text: expect.stringMatching(/^The Docker engine at unix:\/\/\/nope\.sock was not reached/) } }] }]);
+    expect(run.invocations).toBeUndefined();
+  });
+
   it('describes every audited rule in the driver', () => {
     expect(sarif.version).toBe('2.1.0');
     expect(sarif.runs).toHaveLength(1);

@@ -33,10 +33,20 @@ export function toSarif(report: AuditReport, version = VERSION): Record<string, 
           },
         },
         results,
-        properties: { benchmark: BENCHMARK_NAME, facts: report.facts },
+        ...(report.engine ? { invocations: [engineInvocation(report.engine)] } : {}),
+        properties: { benchmark: BENCHMARK_NAME, facts: report.facts, ...(report.engine ? { engine: report.engine } : {}) },
       },
     ],
   };
+}
+
+/** An engine that did not answer (allowed by --no-engine) is a tool notification, not a finding. */
+function engineInvocation(engine: NonNullable<AuditReport['engine']>): Record<string, unknown> {
+  const notes = engine.status === 'ok' ? [] : [{
+    level: 'warning',
+    message: { text: `The Docker engine at ${engine.endpoint} was not reached (${engine.message ?? engine.status}); checks that need it could not see containers, images or live settings.` },
+  }];
+  return { executionSuccessful: true, ...(notes.length ? { toolExecutionNotifications: notes } : {}) };
 }
 
 export function formatSarif(report: AuditReport, version = VERSION): string {

@@ -6,21 +6,33 @@ import { UserError } from '../core/errors.js';
 export interface GlobalOptions {
   /** Every host file is read (and written) under this directory. */
   root: string;
+  /** True when --root was given, so it may differ from the root saved facts were taken under. */
+  rootGiven?: boolean;
   /** Engine endpoint: --docker-host, else DOCKER_HOST, else the default socket under the root. */
   dockerHost: string;
+  /** True when the endpoint came from --docker-host or DOCKER_HOST: the user expects an engine there. */
+  dockerHostGiven?: boolean;
+  /** --no-engine: the run is limited to what needs no engine, so an unreachable one is not an error. */
+  noEngine?: boolean;
   /** Saved facts to use instead of inspecting the host. */
   from?: string;
   color: boolean;
 }
 
-export function resolveGlobalOptions(raw: { root?: string; dockerHost?: string; from?: string; color?: boolean }, env = process.env): GlobalOptions {
+interface RawGlobalFlags { root?: string; dockerHost?: string; from?: string; color?: boolean; engine?: boolean }
+
+export function resolveGlobalOptions(raw: RawGlobalFlags, env = process.env): GlobalOptions {
   const root = path.resolve(raw.root ?? '/');
   if (!statSync(root, { throwIfNoEntry: false })?.isDirectory()) {
     throw new UserError(`The root ${root} is not a directory.`, 'Pass --root a directory that holds a copy of the host files (etc/, usr/, ...).');
   }
+  const givenHost = raw.dockerHost ?? (env.DOCKER_HOST || undefined);
   return {
     root,
-    dockerHost: raw.dockerHost ?? env.DOCKER_HOST ?? 'unix:///var/run/docker.sock',
+    rootGiven: raw.root !== undefined,
+    dockerHost: givenHost ?? 'unix:///var/run/docker.sock',
+    dockerHostGiven: givenHost !== undefined,
+    noEngine: raw.engine === false,
     from: raw.from ? path.resolve(raw.from) : undefined,
     color: raw.color !== false && !env.NO_COLOR && !!process.stdout.isTTY || env.FORCE_COLOR === '1',
   };

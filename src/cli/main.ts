@@ -17,6 +17,7 @@ const PLUGIN_METADATA = {
 };
 
 export async function main(argv: string[], output: Output = processOutput): Promise<number> {
+  if (output === processOutput) endQuietlyOnClosedPipe();
   // As a Docker CLI plugin the binary is asked for metadata, then run as `docker-harden harden ...`.
   if (argv[0] === 'docker-cli-plugin-metadata') {
     output.out(JSON.stringify(PLUGIN_METADATA, null, 2));
@@ -31,6 +32,7 @@ export async function main(argv: string[], output: Output = processOutput): Prom
     .option('--root <dir>', 'read and write every host file under DIR instead of /')
     .option('--docker-host <url>', 'engine endpoint (default: DOCKER_HOST, then the default socket)')
     .option('--from <facts.json>', 'use facts saved by `inspect --save` instead of inspecting the host')
+    .option('--no-engine', 'run without a Docker engine: an unreachable one is not an error, and its checks report what they could not see')
     .option('--no-color', 'plain output (also: NO_COLOR)')
     .exitOverride()
     .configureOutput({ writeOut: (s) => output.out(s.trimEnd()), writeErr: (s) => output.err(s.trimEnd()) });
@@ -50,6 +52,23 @@ export async function main(argv: string[], output: Output = processOutput): Prom
     return 0;
   } catch (err) {
     return exitCodeFor(err, output);
+  }
+}
+
+/** Exit status of a writer whose reader went away, as a shell reports a SIGPIPE death (128 + 13). */
+export const CLOSED_PIPE_EXIT = 141;
+
+/**
+ * `docker-harden inspect --json | head -1`: once the reader has gone, nothing more can be said to
+ * it and nobody is listening on stderr for a stack trace either, so the process ends quietly.
+ */
+function endQuietlyOnClosedPipe(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    if (stream.listenerCount('error') > 0) continue;
+    stream.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EPIPE') process.exit(CLOSED_PIPE_EXIT);
+      throw err;
+    });
   }
 }
 

@@ -1,9 +1,11 @@
 // The plan as text for a terminal or a review: each file with a unified diff, then permission
 // fixes, steps, warnings, refusals, manual work and what each change closes.
-import { createTwoFilesPatch } from 'diff';
+import { formatPatch } from 'diff';
+import { unifiedPatch } from './line-diff.js';
 import { octal } from '../artifacts/permissions.js';
 import { sortRuleIds } from './file-change.js';
 import { planHasChanges, type FileChange, type Plan, type PlanNote } from './plan.js';
+import { terminalSafe } from '../core/terminal-text.js';
 
 export interface PlanTextOptions {
   color: boolean;
@@ -11,10 +13,12 @@ export interface PlanTextOptions {
 
 const ANSI = { red: '\x1b[31m', green: '\x1b[32m', cyan: '\x1b[36m', yellow: '\x1b[33m', bold: '\x1b[1m', dim: '\x1b[2m', reset: '\x1b[0m' };
 
-export function formatPlanText(plan: Plan, opts: PlanTextOptions): string {
+export function formatPlanText(unsafePlan: Plan, opts: PlanTextOptions): string {
+  // Paths, names and file contents come from the host and its inputs: control characters are shown, not sent.
+  const plan = terminalSafe(unsafePlan);
   const paint = (code: keyof typeof ANSI, text: string) => (opts.color ? `${ANSI[code]}${text}${ANSI.reset}` : text);
   const head = (text: string) => paint('bold', text);
-  const out: string[] = [head(`Plan for profile ${plan.profile}`) + ` (facts from ${plan.facts.source} at ${plan.facts.collectedAt}, root ${plan.facts.root})`];
+  const out: string[] = [head(`Plan for profile ${plan.profile}`) + ` (${origin(plan)})`];
 
   if (plan.files.length) out.push('', head('Files'));
   for (const f of plan.files) {
@@ -41,11 +45,18 @@ export function formatPlanText(plan: Plan, opts: PlanTextOptions): string {
   return out.join('\n');
 }
 
+/** Where the facts came from and, above all, where the changes will be written. */
+function origin(plan: Plan): string {
+  const writeRoot = plan.root ?? plan.facts.root;
+  const taken = plan.facts.root === writeRoot ? '' : ` under root ${plan.facts.root}`;
+  return `facts from ${plan.facts.source} at ${plan.facts.collectedAt}${taken}; writes under root ${writeRoot}`;
+}
+
 /** The unified diff of one file change, as lines (the wizard shows the same diff). */
 export function diffLines(f: FileChange): string[] {
   const from = f.before === null ? '/dev/null' : `a${f.path}`;
   const to = f.after === null ? '/dev/null' : `b${f.path}`;
-  const patch = createTwoFilesPatch(from, to, f.before ?? '', f.after ?? '');
+  const patch = formatPatch(unifiedPatch(from, to, f.before ?? '', f.after ?? '', 4));
   // Drop the "===" separator the diff package writes; keep ---/+++ and the hunks.
   return patch.split('\n').filter((l) => l !== '' && !/^(=+|Index: .*)$/.test(l));
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { GlobalOptions } from '../cli/context.js';
 import type { Output } from '../cli/output.js';
 import { UserError } from '../core/errors.js';
-import { writeFileAtomic } from '../core/atomic-write.js';
+import { checkOutputPath, writeOutputFiles } from './output-file.js';
 import { planBlockers, type Plan } from '../plan/plan.js';
 import { renderScript } from '../script/render-script.js';
 import { renderPatch, renderPatchSidecar } from '../patch/render-patch.js';
@@ -17,17 +17,20 @@ export interface ArtifactServiceOptions extends GlobalOptions {
 }
 
 export async function scriptService(opts: ArtifactServiceOptions, output: Output): Promise<Plan> {
+  if (opts.output) checkOutputPath(opts.output, '--output');
   const plan = await plannedOrRefused(opts);
   const text = renderScript(plan, { scriptName: opts.output ? path.basename(opts.output) : undefined, host: opts.from ?? 'this host' });
   if (!opts.output) output.out(text);
   else {
-    await writeFileAtomic(opts.output, text, { mode: 0o700 });
-    output.err(`Wrote ${opts.output}: run it as root on the host (bash ${opts.output}); --rollback undoes it.`);
+    await writeOutputFiles([{ file: opts.output, content: text, mode: 0o700 }], '--output');
+    const under = opts.root === '/' ? '' : ` --root ${opts.root}`;
+    output.err(`Wrote ${opts.output}: run it as root on the host (bash ${opts.output}${under}); --rollback undoes it.`);
   }
   return plan;
 }
 
 export async function patchService(opts: ArtifactServiceOptions, output: Output): Promise<Plan> {
+  if (opts.output) checkOutputPath(opts.output, '--output');
   const plan = await plannedOrRefused(opts);
   const patch = renderPatch(plan);
   const sidecar = renderPatchSidecar(plan);
@@ -35,9 +38,11 @@ export async function patchService(opts: ArtifactServiceOptions, output: Output)
     output.out(patch);
     return plan;
   }
-  await writeFileAtomic(opts.output, patch, { mode: 0o644 });
-  await writeFileAtomic(`${opts.output}.json`, JSON.stringify(sidecar, null, 2) + '\n', { mode: 0o644 });
-  output.err(`Wrote ${opts.output} (apply with: patch -p1 -d / < ${opts.output}) and ${opts.output}.json (modes, owners and steps a patch cannot carry).`);
+  await writeOutputFiles([
+    { file: opts.output, content: patch, mode: 0o644 },
+    { file: `${opts.output}.json`, content: JSON.stringify(sidecar, null, 2) + '\n', mode: 0o644 },
+  ], '--output');
+  output.err(`Wrote ${opts.output} (apply with: patch -p1 -d ${opts.root} < ${opts.output}) and ${opts.output}.json (modes, owners and steps a patch cannot carry).`);
   return plan;
 }
 

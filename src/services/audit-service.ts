@@ -4,13 +4,14 @@ import type { GlobalOptions } from '../cli/context.js';
 import type { Output } from '../cli/output.js';
 import type { Rule, Severity } from '../rules/rule.js';
 import { ExitCodeError, UserError } from '../core/errors.js';
-import { writeFileAtomic } from '../core/atomic-write.js';
+import { checkOutputPath, writeOutputFiles } from './output-file.js';
 import { allRules } from '../rules/catalog.js';
 import { runAudit } from '../audit/run-audit.js';
 import { failingAtOrAbove, type AuditReport, type Waiver } from '../audit/findings.js';
 import { unmatchedSelectors, type RuleSelection } from '../audit/selection.js';
 import { formatReport, type ReportFormat } from '../audit/format.js';
 import { loadFacts } from './facts-source.js';
+import { engineStatus } from './engine-status.js';
 
 export interface AuditServiceOptions extends GlobalOptions {
   format: ReportFormat;
@@ -34,13 +35,14 @@ export async function auditService(opts: AuditServiceOptions, output: Output): P
   if (unknown.length > 0) {
     throw new UserError(`No rule has the id or prefix ${unknown.map((s) => `"${s}"`).join(', ')}.`, 'Ids are CIS Docker Benchmark v1.8.0 ids, e.g. 2.5, 1.1 or 5.');
   }
+  if (opts.output) checkOutputPath(opts.output, '--output');
   const facts = await loadFacts(opts);
-  const report = runAudit(facts, rules, { selection: opts.selection, waivers: opts.waivers, now: opts.now });
+  const report = { ...runAudit(facts, rules, { selection: opts.selection, waivers: opts.waivers, now: opts.now }), engine: engineStatus(facts, opts) };
 
   if (opts.output) {
     // A file is read later, elsewhere: no escape codes, no cutting to this terminal's width.
     const text = formatReport(report, opts.format, { color: false, width: Number.POSITIVE_INFINITY });
-    await writeReport(opts.output, text);
+    await writeOutputFiles([{ file: opts.output, content: text.endsWith('\n') ? text : `${text}\n`, mode: 0o644 }], '--output');
     output.err(`Wrote the ${opts.format} report to ${opts.output}.`);
   } else {
     output.out(formatReport(report, opts.format, { color: opts.color, width: opts.width }));
@@ -51,13 +53,4 @@ export async function auditService(opts: AuditServiceOptions, output: Output): P
     throw new ExitCodeError(1, `${failing.length} failing ${failing.length === 1 ? 'finding' : 'findings'} at or above severity ${opts.failOn}.`);
   }
   return report;
-}
-
-async function writeReport(file: string, text: string): Promise<void> {
-  try {
-    await writeFileAtomic(file, text.endsWith('\n') ? text : `${text}\n`, { mode: 0o644 });
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code ?? String(err);
-    throw new UserError(`Cannot write the report to ${file} (${code}).`, 'Choose a writable path for --output.');
-  }
 }

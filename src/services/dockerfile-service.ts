@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import type { GlobalOptions } from '../cli/context.js';
 import type { Output } from '../cli/output.js';
 import { ExitCodeError, UserError } from '../core/errors.js';
-import { writeFileAtomic } from '../core/atomic-write.js';
+import { checkOutputPath, writeOutputFiles } from './output-file.js';
 import { planHasChanges } from '../plan/plan.js';
 import { applyPlan } from '../apply/apply-plan.js';
 import { renderPatch, renderPatchSidecar } from '../patch/render-patch.js';
@@ -16,6 +16,9 @@ import { composeBuildTargets } from '../dockerfile/compose-contexts.js';
 import { colorDiff, formatFindingsJson, formatFindingsTable } from '../dockerfile/format-findings.js';
 import { severityAtLeast, type FindingSeverity } from '../dockerfile/types.js';
 import { askYesNo } from './confirm.js';
+import { projectBackupBase, projectBackups, projectPlan } from './dockerfile-fix.js';
+import { PROJECT_BACKUP_BASE, resolveBackupBase, rollbackCommand } from '../apply/backup-base.js';
+import { terminalText } from '../core/terminal-text.js';
 
 export interface DockerfileServiceOptions extends GlobalOptions {
   paths: string[];
@@ -25,6 +28,8 @@ export interface DockerfileServiceOptions extends GlobalOptions {
   script?: string;
   patch?: string;
   yes: boolean;
+  /** --backup-dir: where --fix and the script keep backup sets, inside the project. */
+  backupDir?: string;
   user?: string;
   healthcheckCmd?: string;
   strict: boolean;
@@ -34,33 +39,39 @@ export interface DockerfileServiceOptions extends GlobalOptions {
 
 export async function dockerfileService(opts: DockerfileServiceOptions, output: Output): Promise<DockerfilePlan> {
   validateOptions(opts);
+  if (opts.script) checkOutputPath(opts.script, '--script');
+  if (opts.patch) checkOutputPath(opts.patch, '--patch');
   const targets = await findTargets(opts, output);
   const inputs = await Promise.all(targets.map(readInput));
   const result = planDockerfiles(inputs, { user: opts.user, healthcheckCmd: opts.healthcheckCmd, strict: opts.strict });
   const { plan } = result;
   const diff = renderPatch(plan);
+  // Settled before anything is written: a --backup-dir outside the project stops the whole run.
+  const backups = (opts.fix || opts.script) && planHasChanges(plan) ? projectBackupsOf(plan, opts) : undefined;
 
   if (opts.format === 'json') output.out(formatFindingsJson(result.reports, plan, opts.diff || opts.fix ? diff : undefined));
   else output.out(formatFindingsTable(result.reports, plan, opts.color));
   if (opts.format === 'table' && (opts.diff || opts.fix)) {
-    output.out(diff ? colorDiff(diff, opts.color) : 'No mechanical fixes to show.');
-    for (const w of plan.warnings) output.out(`impact (${w.ruleId}): ${w.text}`);
+    output.out(diff ? colorDiff(terminalText(diff), opts.color) : 'No mechanical fixes to show.');
+    for (const w of plan.warnings) output.out(terminalText(`impact (${w.ruleId}): ${w.text}`));
   }
   if (opts.script) {
-    await writeFileAtomic(opts.script, renderScript(plan, { scriptName: path.basename(opts.script), host: 'Dockerfiles' }), { mode: 0o700 });
+    await writeOutputFiles([{ file: opts.script, content: renderScript(plan, { scriptName: path.basename(opts.script), host: 'Dockerfiles', backupDir: backups?.onDisk, needsRoot: false }), mode: 0o700 }], '--script');
     output.err(`Wrote ${opts.script}: review it, then run it with bash ${opts.script}.`);
   }
   if (opts.patch) {
-    await writeFileAtomic(opts.patch, diff, { mode: 0o644 });
-    await writeFileAtomic(`${opts.patch}.json`, JSON.stringify(renderPatchSidecar(plan), null, 2) + '\n', { mode: 0o644 });
+    await writeOutputFiles([
+      { file: opts.patch, content: diff, mode: 0o644 },
+      { file: `${opts.patch}.json`, content: JSON.stringify(renderPatchSidecar(plan), null, 2) + '\n', mode: 0o644 },
+    ], '--patch');
     output.err(`Wrote ${opts.patch} (apply with: patch -p1 -d / < ${opts.patch}) and ${opts.patch}.json.`);
   }
-  if (opts.fix) await applyFixes(result, opts, output);
+  if (opts.fix) await applyFixes(result, opts, output, backups?.base);
   failOnThreshold(opts.fix ? result.remaining : result.reports, opts.failOn);
   return result;
 }
 
-async function applyFixes(result: DockerfilePlan, opts: DockerfileServiceOptions, output: Output): Promise<void> {
+async function applyFixes(result: DockerfilePlan, opts: DockerfileServiceOptions, output: Output, base = PROJECT_BACKUP_BASE): Promise<void> {
   if (!planHasChanges(result.plan)) {
     output.err('Nothing to fix mechanically; the findings left need the advice above.');
     return;
@@ -72,9 +83,22 @@ async function applyFixes(result: DockerfilePlan, opts: DockerfileServiceOptions
       return;
     }
   }
-  // Dockerfiles live in the user's project: absolute real paths under root "/".
-  const applied = await applyPlan(result.plan, { root: '/', onFile: (p) => output.err(`wrote ${p}`) });
-  if (applied.backupId) output.err(`Backup set ${applied.backupId} (undo with: docker-harden rollback ${applied.backupId})`);
+  const { projectDir, plan } = projectPlan(result.plan, opts.root);
+  const applied = await applyPlan(plan, { root: projectDir, backupDir: base, onFile: (p) => output.err(`wrote ${path.join(projectDir, p)}`) });
+  if (applied.backupId) {
+    output.err(`Backup set ${applied.backupId} in ${projectBackups(projectDir, base)} (undo with: ${rollbackCommand(projectDir, base, applied.backupId)})`);
+  }
+}
+
+/**
+ * The backup folder of --fix and of the script: in the project, never the host's /var/backups, so
+ * editing files the user owns asks for no root. `base` is under the project, `onDisk` its full path.
+ */
+function projectBackupsOf(plan: DockerfilePlan['plan'], opts: DockerfileServiceOptions): { base: string; onDisk: string } {
+  const { projectDir } = projectPlan(plan, opts.fix ? opts.root : '/');
+  const base = projectBackupBase(projectDir, opts.backupDir, opts.cwd);
+  resolveBackupBase(projectDir, base); // a link on the way that leads out is refused now, before any write
+  return { base, onDisk: projectBackups(projectDir, base) };
 }
 
 function failOnThreshold(reports: DockerfileReport[], failOn: FindingSeverity | 'none'): void {
@@ -100,7 +124,7 @@ async function findTargets(opts: DockerfileServiceOptions, output: Output): Prom
 async function composeTargets(opts: DockerfileServiceOptions) {
   const { loadFacts } = await import('./facts-source.js');
   try {
-    return composeBuildTargets(await loadFacts(opts));
+    return composeBuildTargets(await loadFacts({ ...opts, allowUnreachableEngine: true }));
   } catch (err) {
     if (opts.from) throw err;
     return []; // no reachable host: only ./Dockerfile
@@ -118,5 +142,8 @@ function validateOptions(opts: DockerfileServiceOptions): void {
   // A trailing escape character (\ or the ` of an escape directive) would continue the line.
   if (opts.healthcheckCmd !== undefined && (/[\r\n]/.test(opts.healthcheckCmd) || opts.healthcheckCmd.trim() === '' || /[\\`]\s*$/.test(opts.healthcheckCmd))) {
     throw new UserError('--healthcheck-cmd must be one non-empty line that does not end in a backslash or backtick.');
+  }
+  if (opts.backupDir !== undefined && !opts.fix && !opts.script) {
+    throw new UserError('--backup-dir names where --fix and --script keep their backups, so it goes with one of them.');
   }
 }

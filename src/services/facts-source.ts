@@ -4,14 +4,23 @@ import type { GlobalOptions } from '../cli/context.js';
 import { readFactsFile } from '../facts/facts-file.js';
 import type { InspectHostOptions } from '../probes/inspect-host.js';
 import { UserError } from '../core/errors.js';
+import { requireEngine } from './engine-status.js';
 
-export interface FactsSourceOptions extends Pick<GlobalOptions, 'from' | 'root' | 'dockerHost'> {
+export interface FactsSourceOptions extends Pick<GlobalOptions, 'from' | 'root' | 'dockerHost' | 'dockerHostGiven' | 'noEngine'> {
   /** Also scan the images containers use (live host only). */
   deep?: boolean;
   onProbe?: InspectHostOptions['onProbe'];
+  /** Hand back facts even when an expected engine did not answer (the caller checks later). */
+  allowUnreachableEngine?: boolean;
 }
 
 export async function loadFacts(opts: FactsSourceOptions): Promise<HostFacts> {
+  const facts = await readOrInspect(opts);
+  if (!opts.allowUnreachableEngine) requireEngine(facts, opts);
+  return facts;
+}
+
+async function readOrInspect(opts: FactsSourceOptions): Promise<HostFacts> {
   if (opts.from) {
     // Saved facts keep whatever scan they were saved with; nothing live is there to scan.
     if (opts.deep) throw new UserError('--deep scans images on a live engine and cannot be used with --from.', 'Save the facts with `docker-harden inspect --deep --save FILE` instead.');

@@ -4,6 +4,10 @@ import type { Output } from '../cli/output.js';
 import type { HostFacts } from '../facts/host-facts.js';
 import { loadFacts } from './facts-source.js';
 import { writeFactsFile } from '../facts/facts-file.js';
+import { requireEngine } from './engine-status.js';
+import { checkOutputPath } from './output-file.js';
+import { UserError } from '../core/errors.js';
+import { terminalText } from '../core/terminal-text.js';
 
 export interface InspectOptions extends GlobalOptions {
   save?: string;
@@ -12,13 +16,26 @@ export interface InspectOptions extends GlobalOptions {
 }
 
 export async function inspectService(opts: InspectOptions, output: Output): Promise<HostFacts> {
-  const facts = await loadFacts(opts);
+  if (opts.save) checkOutputPath(opts.save, '--save');
+  const facts = await loadFacts({ ...opts, allowUnreachableEngine: true });
+  // Facts without the engine they should have would only be refused later, by whoever reads them.
   if (opts.save) {
-    await writeFactsFile(opts.save, facts);
+    requireEngine(facts, opts);
+    await saveFacts(opts.save, facts);
     output.err(`Saved facts to ${opts.save}.`);
   }
   output.out(opts.json ? JSON.stringify(facts, null, 2) : summarizeFacts(facts));
+  // What was seen is shown first: the probe lines say what did answer.
+  requireEngine(facts, opts);
   return facts;
+}
+
+async function saveFacts(file: string, facts: HostFacts): Promise<void> {
+  try {
+    await writeFactsFile(file, facts);
+  } catch (err) {
+    throw new UserError(`Cannot write ${file} (${(err as NodeJS.ErrnoException).code ?? String(err)}).`, 'Choose a writable path for --save.');
+  }
 }
 
 /** One header line, then one line per probe: its name, its status and what it saw. */
@@ -31,5 +48,5 @@ export function summarizeFacts(facts: HostFacts): string {
     lines.push(`  ${name.padEnd(width)}${probe.status.padEnd(19)}${probe.message ?? ''}`.trimEnd());
   }
   if (probes.length === 0) lines.push('  (no probe results recorded)');
-  return lines.join('\n');
+  return terminalText(lines.join('\n'));
 }

@@ -9,7 +9,8 @@ import { allRules } from '../rules/catalog.js';
 import { buildPlan } from '../plan/build-plan.js';
 import { vetPlanDaemonJson } from '../artifacts/validate-daemon-config.js';
 import type { Rule } from '../rules/rule.js';
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
+import { INPUT_LIMITS, describeReadError, readInputText } from '../core/read-input.js';
 import path from 'node:path';
 import { UserError } from '../core/errors.js';
 import { readHostText } from '../probes/host-fs.js';
@@ -23,7 +24,7 @@ export interface PlannedChange {
   plan: Plan;
 }
 
-export type PlanSourceOptions = Pick<GlobalOptions, 'from' | 'root' | 'dockerHost'> & {
+export type PlanSourceOptions = Pick<GlobalOptions, 'from' | 'root' | 'rootGiven' | 'dockerHost' | 'dockerHostGiven' | 'noEngine'> & {
   profile: string;
   /** Compose files to plan for besides the projects the engine runs (--compose). */
   compose?: string[];
@@ -31,6 +32,7 @@ export type PlanSourceOptions = Pick<GlobalOptions, 'from' | 'root' | 'dockerHos
 
 export async function makePlan(opts: PlanSourceOptions, facts?: HostFacts): Promise<PlannedChange> {
   const [loadedFacts, profile] = await Promise.all([facts ?? loadFacts(opts), loadProfile(opts.profile)]);
+  assertSameRoot(loadedFacts, opts);
   const rules = rulesToRemediate(profile);
   const compose = await readComposeInputs(opts, loadedFacts);
   const input = { facts: loadedFacts, rules, params: profile.params, profileName: profile.name, compose };
@@ -38,7 +40,20 @@ export async function makePlan(opts: PlanSourceOptions, facts?: HostFacts): Prom
   // Where the engine has `dockerd --validate`, a daemon.json it rejects is never offered.
   const veto = await vetPlanDaemonJson(plan, loadedFacts, opts);
   if (veto) plan = buildPlan({ ...input, daemonJsonVeto: veto });
-  return { facts: loadedFacts, profile, plan };
+  return { facts: loadedFacts, profile, plan: { ...plan, root: opts.root } };
+}
+
+/**
+ * Saved facts describe the files under the root they were taken under. Writing their plan under
+ * another root by default would check hashes against, and back up, files the facts never saw:
+ * only an explicit --root says that is meant.
+ */
+function assertSameRoot(facts: HostFacts, opts: PlanSourceOptions): void {
+  if (!opts.from || opts.rootGiven || facts.root === undefined || path.resolve(facts.root) === opts.root) return;
+  throw new UserError(
+    `The facts in ${opts.from} were taken under root ${facts.root}, but this run would write under root ${opts.root}.`,
+    `Pass --root ${facts.root} to write where the facts were taken, or --root ${opts.root} to write there anyway.`,
+  );
 }
 
 /** The profile's rules, less those an active waiver accepts as they are. */
@@ -60,10 +75,11 @@ async function readComposeInputs(opts: PlanSourceOptions, facts: HostFacts): Pro
       throw new UserError(`The compose file ${arg} lies outside --root ${opts.root}.`, 'Give the copy of the file that lies under the root.');
     }
     try {
-      const [content, st] = await Promise.all([readFile(local, 'utf8'), stat(local)]);
+      const content = await readInputText(local, INPUT_LIMITS.text);
+      const st = await stat(local);
       given.push({ path: hostPath, content, meta: { mode: st.mode & 0o7777, owner: String(st.uid), group: String(st.gid) } });
     } catch (err) {
-      throw new UserError(`Cannot read the compose file ${arg} (${(err as NodeJS.ErrnoException).code ?? String(err)}).`, 'Check the path given to --compose.');
+      throw new UserError(`Cannot read the compose file ${arg}: it ${describeReadError(err)}.`, 'Check the path given to --compose.');
     }
   }
   const projects = fileProjects(given);

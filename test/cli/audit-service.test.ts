@@ -76,7 +76,7 @@ describe('audit service', () => {
   it('turns an unwritable --output into a UserError', async () => {
     const err = await auditService({ ...base, failOn: 'critical', waivers: [{ id: '5.5', reason: 'CI' }], output: path.join(dir, 'missing', 'r.json') }, capture()).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(UserError);
-    expect((err as Error).message).toContain('(ENOENT)');
+    expect((err as Error).message).toBe(`Cannot write ${path.join(dir, 'missing', 'r.json')}: the directory ${path.join(dir, 'missing')} does not exist.`);
   });
 
   it('rejects a selection that matches no rule before doing any work', async () => {

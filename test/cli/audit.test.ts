@@ -99,7 +99,7 @@ describe('docker-harden audit: reports', () => {
     const root = path.join(dir, 'root');
     mkdirSync(path.join(root, 'etc/docker'), { recursive: true });
     writeFileSync(path.join(root, 'etc/docker/daemon.json'), JSON.stringify({ 'insecure-registries': ['10.9.8.7:5000'] }));
-    const { stdout, code } = await run('--root', root, '--docker-host', `unix://${path.join(dir, 'no-engine.sock')}`, 'audit', '--format', 'json', '--include', '2.5');
+    const { stdout, code } = await run('--root', root, '--docker-host', `unix://${path.join(dir, 'no-engine.sock')}`, '--no-engine', 'audit', '--format', 'json', '--include', '2.5');
     expect(code).toBe(1);
     const [result] = JSON.parse(stdout).results;
     expect(result.status).toBe('fail');

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { cli } from './support/cli.js';
 import { makeInsecureRoot } from './support/insecure-root.js';
 import { snapshotTree } from './support/tree.js';
+import { readableCopy, type ReadableCopy } from '../support/readable-copy.js';
 
 const work = mkdtempSync('/tmp/dh-e2e-bad-');
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -18,7 +19,7 @@ describe('a daemon.json that is not valid JSON', () => {
     makeInsecureRoot(root, '/usr/sbin/dockerd -H fd:// --containerd=/run/containerd/containerd.sock');
     writeFileSync(path.join(root, 'etc/docker/daemon.json'), '{\n  "log-level": "info",\n  "icc": false,\n}\n');
   });
-  const args = ['--root', root, '--docker-host', `unix://${root}/run/none.sock`, '--no-color'];
+  const args = ['--root', root, '--docker-host', `unix://${root}/run/none.sock`, '--no-engine', '--no-color'];
 
   it('plan shows it refused, then exits 2 naming the broken line (with or without --check)', async () => {
     const plan = await cli(...args, 'plan', '--profile', 'strict');
@@ -41,12 +42,20 @@ describe('a daemon.json that is not valid JSON', () => {
   });
 });
 
-const BIN = path.resolve(import.meta.dirname, '../../bin/docker-harden.js');
 const BUILT = path.resolve(import.meta.dirname, '../../dist/cli/main.js');
 const hasSetpriv = spawnSync('sh', ['-c', 'command -v setpriv']).status === 0;
 
-// The built CLI (`npm run build`, which `npm test` runs first), as an unprivileged user.
+// The built CLI (`npm run build`, which `npm test` runs first), as an unprivileged user, from a
+// copy that user can read: the checkout may sit under a 0700 directory such as /root.
 describe.skipIf(!hasSetpriv || !existsSync(BUILT) || process.getuid?.() !== 0)('apply as a user who is not root', () => {
+  let code: ReadableCopy;
+  let BIN: string;
+  beforeAll(() => {
+    code = readableCopy(['package.json', 'bin', 'dist', 'templates', 'profiles', 'schemas', 'node_modules']);
+    BIN = code.at('bin/docker-harden.js');
+  });
+  afterAll(() => code?.remove());
+
   it('without --root exits 2 and names --root, before reading anything', () => {
     const run = spawnSync('setpriv', ['--reuid', 'nobody', '--regid', 'nogroup', '--clear-groups', process.execPath, BIN,
       '--docker-host', 'unix:///nonexistent/docker.sock', 'apply', '--profile', 'baseline', '--yes'], { encoding: 'utf8', cwd: '/tmp', env: { PATH: process.env.PATH, HOME: '/nonexistent' } });

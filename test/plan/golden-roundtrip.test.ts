@@ -39,12 +39,12 @@ describe.skipIf(!isRoot).each(HOSTS)('host %s rebuilt on disk', (host) => {
 
   it.each(PROFILES)('%s: apply, then plan --check finds nothing to change', async (profile) => {
     const { root } = hostRoot(host);
-    const args = ['--root', root, '--docker-host', `unix://${root}/run/none.sock`, '--no-color'];
+    const args = ['--root', root, '--docker-host', `unix://${root}/run/none.sock`, '--no-engine', '--no-color'];
     const before = await cli(...args, 'plan', '--profile', profile, '--check');
     expect(before.code, before.stderr).toBe(1);
     const apply = await cli(...args, 'apply', '--profile', profile, '--yes');
     expect(apply.code, apply.stderr).toBe(0);
-    expect(apply.stdout).toMatch(/^Backup set \S+ \(undo with: docker-harden rollback \S+ --root /m);
+    expect(apply.stdout).toMatch(/^Backup set (\S+) \(undo with: docker-harden --root \S+ rollback \1\)$/m);
     const after = await cli(...args, 'plan', '--profile', profile, '--check');
     expect(after.stdout).toMatch(/Nothing to change: this host already matches the profile\./);
     expect(after.code, after.stdout).toBe(0);

@@ -22,7 +22,8 @@ describe('docker-harden plan --from', () => {
     const r = await run('--from', DEBIAN, '--no-color', 'plan', '--profile', 'baseline');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^  modify    \/etc\/docker\/daemon.json  0644 root:root  closes /m);
-    expect(r.stdout).toMatch(/^    \+  "live-restore": true$/m);
+    // The fixture indents daemon.json by 4 spaces; the added key follows it.
+    expect(r.stdout).toMatch(/^    \+    "live-restore": true$/m);
     expect(r.stdout).toMatch(/^  \/run\/docker.sock  mode 0666 -> 0660  closes 3.16$/m);
     expect(r.stdout).toMatch(/^  \d\. Restart docker.socket and docker.service: systemctl restart docker.socket docker.service$/m);
     expect(r.stdout).toMatch(/^Findings closed$/m);
@@ -78,7 +79,7 @@ describe('docker-harden plan --root (real probes over a host tree)', () => {
   writeFileSync(path.join(root, 'etc/audit/rules.d/audit.rules'), '-D\n-b 8192\n');
   writeFileSync(path.join(root, 'etc/passwd'), 'root:x:0:0:root:/root:/bin/sh\n');
   writeFileSync(path.join(root, 'etc/group'), 'root:x:0:\ndocker:x:998:\n');
-  const args = ['--root', root, '--docker-host', `unix://${root}/absent.sock`, 'plan', '--profile', 'baseline'];
+  const args = ['--root', root, '--docker-host', `unix://${root}/absent.sock`, '--no-engine', 'plan', '--profile', 'baseline'];
 
   it('plans from the files under the root, and --check passes once the plan is applied', async () => {
     const first = await run(...args, '--format', 'json');

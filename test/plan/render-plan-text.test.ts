@@ -17,7 +17,7 @@ describe('plan as text', () => {
       steps: [{ id: 'docker-restart', description: 'Restart dockerd', command: ['systemctl', 'restart', 'docker'], when: 'after-files', reason: 'icc changed.' }],
     }), { color: false });
     expect(text).toBe([
-      'Plan for profile baseline (facts from file at 2026-01-01T00:00:00.000Z, root /)',
+      'Plan for profile baseline (facts from file at 2026-01-01T00:00:00.000Z; writes under root /)',
       '',
       'Files',
       '  modify    /etc/docker/daemon.json  0644 root:root  closes 2.2',

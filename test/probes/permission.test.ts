@@ -8,17 +8,19 @@ import net from 'node:net';
 import path from 'node:path';
 import type { HostFacts } from '../../src/facts/host-facts.js';
 import { tempRoot, type TempRoot } from './temp-root.js';
+import { readableCopy, type ReadableCopy } from '../support/readable-copy.js';
 
-const MAIN = path.resolve(import.meta.dirname, '../..');
-const TSX = path.join(MAIN, 'node_modules/tsx/dist/esm/index.mjs');
 const canDrop = process.getuid?.() === 0 && existsSync('/usr/bin/setpriv');
 
 describe.skipIf(!canDrop)('probes as an unprivileged user', () => {
   let root: TempRoot;
   let server: net.Server;
   let socket: string;
+  // nobody runs the probes from a copy it can read: the checkout may sit under a 0700 directory.
+  let code: ReadableCopy;
 
   beforeAll(async () => {
+    code = readableCopy(['package.json', 'src', 'node_modules']);
     root = tempRoot();
     chmodSync(root.dir, 0o755);
     chmodSync(root.write('/etc/docker/daemon.json', '{"icc": false}\n'), 0o600);
@@ -29,7 +31,7 @@ describe.skipIf(!canDrop)('probes as an unprivileged user', () => {
     await new Promise((r) => server.once('listening', r));
     chmodSync(socket, 0o600);
     writeFileSync(path.join(root.dir, 'run.mts'), [
-      `import { inspectHost } from ${JSON.stringify(path.join(MAIN, 'src/probes/inspect-host.ts'))};`,
+      `import { inspectHost } from ${JSON.stringify(code.at('src/probes/inspect-host.ts'))};`,
       'const facts = await inspectHost({ root: process.argv[2], dockerHost: process.argv[3] });',
       'process.stdout.write(JSON.stringify(facts));',
     ].join('\n'), { mode: 0o644 });
@@ -37,11 +39,12 @@ describe.skipIf(!canDrop)('probes as an unprivileged user', () => {
   afterAll(() => {
     server?.close();
     root?.remove();
+    code?.remove();
   });
 
   const inspectAsNobody = (hostRoot: string): HostFacts => JSON.parse(execFileSync('setpriv', [
     '--reuid=65534', '--regid=65534', '--clear-groups',
-    process.execPath, '--import', TSX, path.join(root.dir, 'run.mts'), hostRoot, `unix://${socket}`,
+    process.execPath, '--import', code.at('node_modules/tsx/dist/esm/index.mjs'), path.join(root.dir, 'run.mts'), hostRoot, `unix://${socket}`,
   ], { encoding: 'utf8', cwd: root.dir, env: { PATH: process.env.PATH, HOME: root.dir } }));
 
   it('reports an unreadable daemon.json and a root-only socket as permission-denied', () => {

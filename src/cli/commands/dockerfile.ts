@@ -9,6 +9,7 @@ interface DockerfileFlags {
   script?: string;
   patch?: string;
   yes?: boolean;
+  backupDir?: string;
   user?: string;
   healthcheckCmd?: string;
   strict?: boolean;
@@ -26,6 +27,7 @@ export function registerDockerfile(program: Command, output: Output): void {
     .option('--script <file>', 'write the fixes as a shell script to FILE')
     .option('--patch <file>', 'write the fixes as a unified diff to FILE')
     .option('-y, --yes', 'with --fix: write without asking')
+    .option('--backup-dir <dir>', 'with --fix or --script: keep backup sets in DIR, inside the project (default: PROJECT/.docker-harden/backups)')
     .option('--user <name>', 'user for the USER line the 4.1 fix adds (default: app)')
     .option('--healthcheck-cmd <cmd>', 'command for the HEALTHCHECK the 4.6 fix adds')
     .option('--strict', 'also remove setuid/setgid bits (DH-IMG-005)')
@@ -41,6 +43,7 @@ export function registerDockerfile(program: Command, output: Output): void {
         script: opts.script,
         patch: opts.patch,
         yes: !!opts.yes,
+        backupDir: opts.backupDir,
         user: opts.user,
         healthcheckCmd: opts.healthcheckCmd,
         strict: !!opts.strict,
