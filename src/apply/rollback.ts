@@ -1,12 +1,16 @@
 // Restoring a backup set: every replaced file byte-identical with its old owner and mode, every
 // created file removed (and the directories made for it), every permission change undone.
-import { readFile, unlink, chmod, chown, rmdir } from 'node:fs/promises';
+// The manifest is validated first (manifest-check.ts), then every target is checked against the
+// root before anything is touched: a symlink or a path leading out stops the whole rollback.
+import { unlink, rmdir } from 'node:fs/promises';
 import path from 'node:path';
 import { sha256 } from '../core/sha256.js';
 import { writeFileAtomic } from '../core/atomic-write.js';
 import { UserError } from '../core/errors.js';
-import { resolveUnderRoot } from './host-paths.js';
+import { confinedPath } from './host-paths.js';
+import { readRegularFile, setOwnerMode } from './confined-fs.js';
 import { listBackupSets, readManifest, writeManifest, type Manifest } from './backup-set.js';
+import { BACKUP_BASE } from './backup-base.js';
 
 export interface RollbackResult {
   id: string;
@@ -16,47 +20,61 @@ export interface RollbackResult {
   manifest: Manifest;
 }
 
-export async function rollbackBackupSet(root: string, id?: string): Promise<RollbackResult> {
-  const chosen = id ?? (await latestAppliedId(root));
-  const { dir, manifest } = await readManifest(root, chosen);
+/** `base`: the folder under the root that holds the sets (backup-base.ts). */
+export async function rollbackBackupSet(root: string, id?: string, base = BACKUP_BASE): Promise<RollbackResult> {
+  const chosen = id ?? (await latestAppliedId(root, base));
+  const { dir, manifest } = await readManifest(root, chosen, base);
+  preflight(root, manifest);
   const restored: string[] = [];
   const removed: string[] = [];
   // Later entries may live in directories earlier ones created: undo in reverse order.
   for (const entry of [...manifest.files].reverse()) {
-    const abs = resolveUnderRoot(root, entry.path);
+    const { abs } = confinedPath(root, entry.path, 'write');
     if (!entry.existed) {
       const gone = await unlink(abs).then(() => true, (err: NodeJS.ErrnoException) => {
         if (err.code === 'ENOENT') return false;
         throw err;
       });
       if (gone) removed.push(entry.path);
-      for (const d of entry.createdDirs) await rmdir(path.join(root, d)).catch(() => {});
+      // Only empty directories go, and rmdir never follows a link (it fails with ENOTDIR).
+      for (const d of entry.createdDirs) await rmdir(confinedPath(root, d, 'remove-dir').abs).catch(() => {});
       continue;
     }
-    const saved = await readFile(path.join(dir, 'files', entry.backupFile!));
-    if (sha256(saved) !== entry.sha256Before) {
+    const saved = await readRegularFile(path.join(dir, 'files', entry.backupFile!), `the backup of ${entry.path}`);
+    if (!saved || sha256(saved.bytes) !== entry.sha256Before) {
       throw new UserError(`The backup of ${entry.path} in set ${chosen} does not match its recorded sha256; it was not restored.`);
     }
-    const current = await readFile(abs).catch(() => null);
-    if (current && sha256(current) === entry.sha256Before) continue;
-    await writeFileAtomic(abs, saved, { mode: entry.mode, uid: entry.uid, gid: entry.gid });
+    const current = await readRegularFile(abs, entry.path);
+    if (current && sha256(current.bytes) === entry.sha256Before) continue;
+    await writeFileAtomic(abs, saved.bytes, { mode: entry.mode, uid: entry.uid, gid: entry.gid });
     restored.push(entry.path);
   }
   const permissions: string[] = [];
   for (const p of manifest.permissions) {
-    const abs = resolveUnderRoot(root, p.path);
-    await chown(abs, p.before.uid, p.before.gid).catch(() => {});
-    await chmod(abs, p.before.mode).catch(() => {});
+    const target = confinedPath(root, p.path, 'permissions');
+    if (!target.stat) continue;
+    await setOwnerMode(target.abs, target.stat, p.before, p.path).catch((err: NodeJS.ErrnoException) => {
+      if (err instanceof UserError) throw err;
+      throw new UserError(`Could not restore the owner and mode of ${p.path} (${err.code ?? err.message}); the files above were restored.`, 'Run the rollback as root.');
+    });
     permissions.push(p.path);
   }
   await writeManifest(dir, { ...manifest, state: 'rolled-back' });
   return { id: chosen, restored, removed, permissions, manifest };
 }
 
-async function latestAppliedId(root: string): Promise<string> {
-  const sets = (await listBackupSets(root)).filter((m) => m.state !== 'rolled-back');
+/** Every path checked before the first change, so a refusal leaves the host as it was. */
+function preflight(root: string, manifest: Manifest): void {
+  for (const entry of manifest.files) {
+    confinedPath(root, entry.path, 'write');
+    for (const d of entry.createdDirs) confinedPath(root, d, 'remove-dir');
+  }
+  for (const p of manifest.permissions) confinedPath(root, p.path, 'permissions');
+}
+
+async function latestAppliedId(root: string, base: string): Promise<string> {
+  const sets = (await listBackupSets(root, base)).filter((m) => m.state !== 'rolled-back');
   const last = sets.at(-1);
   if (!last) throw new UserError('There is no backup set to roll back.', 'Backup sets are made by `docker-harden apply`.');
   return last.id;
 }
-

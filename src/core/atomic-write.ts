@@ -1,8 +1,11 @@
 // Atomic file replacement: a temp file in the same directory, fsync, owner and mode set, then
 // rename. A crash leaves either the old file or the new one, never half of either.
-import { open, rename, unlink, chown } from 'node:fs/promises';
+// The target must not be a symlink or a directory: rename would silently turn a link into a
+// file (or, through a link to a directory, land somewhere unexpected), so those are refused.
+import { open, rename, unlink, lstat } from 'node:fs/promises';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { UserError } from './errors.js';
 
 export interface AtomicWriteOptions {
   mode?: number;
@@ -11,11 +14,19 @@ export interface AtomicWriteOptions {
 }
 
 export async function writeFileAtomic(file: string, content: string | Uint8Array, opts: AtomicWriteOptions = {}): Promise<void> {
+  const existing = await lstat(file).catch(() => null);
+  if (existing && !existing.isFile()) {
+    const what = existing.isSymbolicLink() ? 'a symbolic link, and links are never followed or replaced' : existing.isDirectory() ? 'a directory' : 'not a regular file';
+    throw new UserError(`Refusing to write ${file}: it is ${what}; nothing was written there.`, 'Name a regular file (or a new one) instead.');
+  }
   const dir = path.dirname(file);
   const tmp = path.join(dir, `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+  // 'wx' is O_CREAT|O_EXCL: it never opens an existing name, a planted link included.
   const handle = await open(tmp, 'wx', opts.mode ?? 0o644);
   try {
     await handle.writeFile(content);
+    // Owner through the descriptor, before the mode (chown clears setuid bits).
+    if (opts.uid !== undefined || opts.gid !== undefined) await handle.chown(opts.uid ?? -1, opts.gid ?? -1);
     if (opts.mode !== undefined) await handle.chmod(opts.mode); // the umask may have narrowed it
     await handle.sync();
   } catch (err) {
@@ -25,7 +36,6 @@ export async function writeFileAtomic(file: string, content: string | Uint8Array
   }
   await handle.close();
   try {
-    if (opts.uid !== undefined || opts.gid !== undefined) await chown(tmp, opts.uid ?? -1, opts.gid ?? -1);
     await rename(tmp, file);
   } catch (err) {
     await unlink(tmp).catch(() => {});
