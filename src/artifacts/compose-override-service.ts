@@ -53,6 +53,23 @@ export function lowPortReason(def: ServiceDef, facts: HostFacts, project: string
   return LOW_PORT_IMAGES.has(imageRepo(image)) ? `image ${image} binds a port below 1024 in its stock configuration` : null;
 }
 
+// The warnings already in the notes, as keys, kept up to date with what was pushed since the last
+// look: a project of thousands of services would otherwise scan all warnings for each new one.
+const seenWarnings = new WeakMap<PlanNotes, { keys: Set<string>; synced: number }>();
+function warningsSeen(notes: PlanNotes): { has(key: string): boolean } {
+  const entry = seenWarnings.get(notes) ?? { keys: new Set<string>(), synced: 0 };
+  seenWarnings.set(notes, entry);
+  return {
+    has: (key) => {
+      for (; entry.synced < notes.warnings.length; entry.synced++) {
+        const w = notes.warnings[entry.synced]!;
+        entry.keys.add(`${w.ruleId}\n${w.text}`);
+      }
+      return entry.keys.has(key);
+    },
+  };
+}
+
 export function planComposeService(project: LoadedProject, service: string, input: ServiceContextInput, notes: PlanNotes): ServiceResult | null {
   const def = project.services[service];
   const { name, origin, flavour } = project.input;
@@ -63,8 +80,9 @@ export function planComposeService(project: LoadedProject, service: string, inpu
     const evaluated = evaluateService({ project: name, service, def, facts: input.facts, params: input.params, selected: input.selected, projectDir: project.projectDir });
     compose = ofKind(evaluated, 'compose-service');
     for (const c of ofKind(evaluated, 'manual')) notes.manual.push({ ruleId: c.ruleId, text: c.text });
+    const seen = warningsSeen(notes);
     for (const c of evaluated) {
-      if (c.impact && !notes.warnings.some((w) => w.ruleId === c.ruleId && w.text === c.impact)) notes.warnings.push({ ruleId: c.ruleId, text: c.impact });
+      if (c.impact && !seen.has(`${c.ruleId}\n${c.impact}`)) notes.warnings.push({ ruleId: c.ruleId, text: c.impact });
     }
   }
   const volumes = volumeItems({ def, facts: input.facts, projectDir: project.projectDir });

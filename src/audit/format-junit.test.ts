@@ -61,3 +61,14 @@ describe.skipIf(!findExecutable('python3'))('JUnit report', () => {
     expect(c.text).toBe(`${nasty} \\u001B[31m\\u0000\nRemediation: Fix 2.5.`);
   });
 });
+
+describe('JUnit report of a large host', () => {
+  it('formats 30,000 findings in time linear in their number (each section gathered once, not copied per finding)', () => {
+    const base = runAudit(sampleFacts(), sampleRules, { now: NOW });
+    const findings = Array.from({ length: 30_000 }, (_, i) => base.findings[i % base.findings.length]!);
+    const start = performance.now();
+    const xml = formatJunit({ ...base, findings });
+    expect(performance.now() - start).toBeLessThan(3000);
+    expect(xml.split('<testcase ').length - 1).toBe(30_000);
+  });
+});

@@ -9,7 +9,11 @@ import { escapeXmlAttr as attr, escapeXmlText as text } from './xml-escape.js';
 
 export function formatJunit(report: AuditReport): string {
   const sections = new Map<Section, Finding[]>();
-  for (const f of report.findings) sections.set(f.section, [...(sections.get(f.section) ?? []), f]);
+  for (const f of report.findings) {
+    const list = sections.get(f.section);
+    if (list) list.push(f);
+    else sections.set(f.section, [f]);
+  }
   const ordered = [...sections.entries()].sort(([a], [b]) => a - b);
 
   const suites = ordered.map(([section, findings]) => {

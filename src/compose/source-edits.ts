@@ -94,15 +94,35 @@ export function replaceItem(src: string, node: Node, value: unknown): TextEdit[]
   return edits;
 }
 
-/** True where two edits touch the same text (an insertion at the edge of a removal does not). */
-export function overlapping(edits: readonly TextEdit[]): boolean {
-  return edits.some((a, i) => edits.some((b, j) => i < j && a.start < b.end && b.start < a.end));
+/** Edits by position; at one offset the shorter first (an insertion before the removal that starts there). */
+function inOrder(edits: readonly TextEdit[]): TextEdit[] {
+  return edits
+    .map((e, i) => ({ e, i }))
+    // Equal ranges (insertions at one offset) keep the layout of the former back-to-front
+    // application: the edit listed last ends up first.
+    .sort((x, y) => x.e.start - y.e.start || x.e.end - y.e.end || y.i - x.i)
+    .map(({ e }) => e);
 }
 
-/** Apply non-overlapping edits (any order) to the text. */
+/** True where two edits touch the same text (an insertion at the edge of a removal does not). */
+export function overlapping(edits: readonly TextEdit[]): boolean {
+  // In start order, an edit overlaps an earlier one exactly when it starts before the furthest end so far.
+  let furthest = -Infinity;
+  for (const e of inOrder(edits)) {
+    if (e.start < furthest) return true;
+    furthest = Math.max(furthest, e.end);
+  }
+  return false;
+}
+
+/** Apply non-overlapping edits (any order) to the text, in one pass. */
 export function applyEdits(src: string, edits: readonly TextEdit[]): string {
-  let out = src;
-  // Back to front; at one offset the removal first, so an insertion there lands before what follows it.
-  for (const e of [...edits].sort((a, b) => b.start - a.start || b.end - a.end)) out = out.slice(0, e.start) + e.text + out.slice(e.end);
-  return out;
+  const parts: string[] = [];
+  let at = 0;
+  for (const e of inOrder(edits)) {
+    parts.push(src.slice(at, e.start), e.text);
+    at = Math.max(at, e.end);
+  }
+  parts.push(src.slice(at));
+  return parts.join('');
 }

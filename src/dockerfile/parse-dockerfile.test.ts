@@ -22,6 +22,7 @@ describe('parseDockerfile', () => {
     ['FROM\n', '/p/Dockerfile:1: FROM has no arguments'],
     ['FROM a AS\n', '/p/Dockerfile:1: FROM takes an image'],
     ['FROM a\0\n', '/p/Dockerfile:1: the file contains NUL bytes'],
+    [`FROM a\nRUN echo ${'x'.repeat(65_536)}\n`, "/p/Dockerfile:2: the line is longer than docker build's limit of 65536 bytes"],
   ])('refuses %j with the file and line', (text, start) => {
     const message = refusal(text);
     expect(message.startsWith(start)).toBe(true);
@@ -43,5 +44,15 @@ describe('parseDockerfile', () => {
     const text = 'FROM a\r\n  RUN x\r\n';
     const run = parseDockerfile(text, 'Dockerfile').stages[0].instructions[0];
     expect(text.slice(run.start, run.end)).toBe('RUN x');
+  });
+
+  it('keeps a line just under the limit, counted in bytes, and a megabyte instruction over continuation lines in linear time', () => {
+    expect(() => parseDockerfile(`FROM a\nRUN echo ${'é'.repeat(32_760)}\n`, 'Dockerfile')).not.toThrow();
+    expect(refusal(`FROM a\nRUN echo ${'é'.repeat(32_770)}\n`)).toContain(':2: the line is longer');
+    const word = Array.from({ length: 32 }, () => 'a'.repeat(32 * 1024)).join('\\\n');
+    const start = performance.now();
+    const doc = parseDockerfile(`FROM a\nRUN echo ${word}\n`, 'Dockerfile');
+    expect(doc.stages[0].instructions[0].keyword).toBe('RUN');
+    expect(performance.now() - start).toBeLessThan(10_000);
   });
 });

@@ -1,10 +1,23 @@
 // Text -> DockerfileDoc through dockerfile-ast, which keeps a range for every instruction (so
 // fixes edit the original text and never re-print it). The parser is lenient; what docker build
 // would reject is refused here as a UserError naming the file and line.
-import { DockerfileParser, ModifiableInstruction, PropertyInstruction, type Heredoc, type Instruction } from 'dockerfile-ast';
+import { DockerfileParser, Instruction, ModifiableInstruction, PropertyInstruction, type Heredoc } from 'dockerfile-ast';
 import { UserError } from '../core/errors.js';
 import type { DockerfileDoc, Flag, Instr, Stage } from './model.js';
 import { parseImageRef, substituteArgs } from './image-ref.js';
+
+// dockerfile-ast re-reads an instruction's arguments, a character at a time, each time anything
+// asks for them (nine times while parsing one RUN): a megabyte of arguments took tens of seconds.
+// Instructions never change after parsing, so each is read once; callers get their own array
+// (the parser's own callers shift flags off it).
+const argumentsRead = new WeakMap<object, unknown[]>();
+const instructionProto = Instruction.prototype as unknown as { getRawArguments(): unknown[] };
+const readArguments = instructionProto.getRawArguments;
+instructionProto.getRawArguments = function getRawArgumentsOnce(this: object): unknown[] {
+  let args = argumentsRead.get(this);
+  if (!args) argumentsRead.set(this, (args = readArguments.call(this)));
+  return [...args];
+};
 
 const KEYWORDS = new Set([
   'ADD', 'ARG', 'CMD', 'COPY', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'FROM', 'HEALTHCHECK', 'LABEL',
@@ -17,6 +30,8 @@ export function parseDockerfile(text: string, path: string, dockerignore: string
   };
   if (text.includes('\0')) refuse(1, 'the file contains NUL bytes (not a text file)');
   const starts = lineStarts(text);
+  const long = overlongLine(text, starts);
+  if (long) refuse(long, `the line is longer than docker build's limit of ${MAX_LINE_BYTES} bytes`);
   const ast = DockerfileParser.parse(text);
   const instrs = ast.getInstructions().map((node) => toInstr(node, starts));
   for (const i of instrs) validate(i, refuse);
@@ -73,6 +88,23 @@ function toInstr(node: Instruction, starts: number[]): Instr {
   };
 }
 
+/** docker build's parser reads lines with a Go bufio.Scanner and fails on one of 64 KiB or more. */
+export const MAX_LINE_BYTES = 64 * 1024;
+
+/**
+ * The 1-based number of the first line docker build would refuse as too long, or 0. Checked before
+ * parsing: the parser builds each argument a character at a time, and a megabyte-long word took
+ * seconds for each of the many times it is read.
+ */
+function overlongLine(text: string, starts: readonly number[]): number {
+  for (let n = 0; n < starts.length; n++) {
+    const end = n + 1 < starts.length ? starts[n + 1] - 1 : text.length;
+    // Characters take 1 to 3 UTF-8 bytes (4 for a surrogate pair of 2): only long lines are measured.
+    if (end - starts[n] >= MAX_LINE_BYTES / 3 && Buffer.byteLength(text.slice(starts[n], end)) >= MAX_LINE_BYTES) return n + 1;
+  }
+  return 0;
+}
+
 /** Offset of the first character of each line (after "\n"; "\r\n" counts as one break). */
 export function lineStarts(text: string): number[] {
   const starts = [0];
@@ -83,5 +115,9 @@ export function lineStarts(text: string): number[] {
 /** Here-documents of RUN, COPY and ADD (the parser finds them on every instruction but keeps the getter protected). */
 export function heredocs(node: Instruction): Heredoc[] {
   if (!['RUN', 'COPY', 'ADD'].includes(node.getKeyword().toUpperCase())) return [];
-  return (node as unknown as { getHeredocs(): Heredoc[] }).getHeredocs();
+  // Kept per node: the parser re-reads the whole instruction for each call, and checks ask often.
+  let found = heredocsSeen.get(node);
+  if (!found) heredocsSeen.set(node, (found = (node as unknown as { getHeredocs(): Heredoc[] }).getHeredocs()));
+  return found;
 }
+const heredocsSeen = new WeakMap<Instruction, Heredoc[]>();

@@ -1,9 +1,10 @@
 // The edge that reads Dockerfiles: which files the command means, their text, mode and owner, and
 // the build context's .dockerignore. Everything after this is pure.
-import { readFile, stat, realpath } from 'node:fs/promises';
+import { stat, realpath } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../core/errors.js';
+import { INPUT_LIMITS, describeReadError, readInputText, specialKind } from '../core/read-input.js';
 import type { DockerfileInput, FileInput } from './plan-dockerfiles.js';
 
 export interface Target {
@@ -18,6 +19,9 @@ export async function targetFromPath(cwd: string, given: string): Promise<Target
   if (!st) throw new UserError(`${given} does not exist; pass a Dockerfile or a directory that holds one.`);
   const file = st.isDirectory() ? path.join(abs, 'Dockerfile') : abs;
   if (st.isDirectory() && !(await stat(file).catch(() => null))?.isFile()) throw new UserError(`${given} has no Dockerfile; pass the Dockerfile itself if it has another name.`);
+  // A FIFO or device would block or never end when read: refused before it is opened.
+  const kind = st.isDirectory() ? null : specialKind(st);
+  if (kind) throw new UserError(`${given} is ${kind}, not a regular file; pass a Dockerfile or a directory that holds one.`);
   const real = await realpath(file);
   return { dockerfile: real, context: path.dirname(real) };
 }
@@ -35,10 +39,10 @@ export async function readInput(target: Target): Promise<DockerfileInput> {
 async function readFileInput(file: string): Promise<FileInput> {
   let text: string | null;
   try {
-    text = await readFile(file, 'utf8');
+    text = await readInputText(file, INPUT_LIMITS.text);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code !== 'ENOENT') throw new UserError(`${file} cannot be read (${code}).`);
+    if (code !== 'ENOENT') throw new UserError(`${file} ${describeReadError(err)}.`);
     return { path: file, text: null, mode: 0o644, owner: 'root', group: 'root' };
   }
   const st = await stat(file);

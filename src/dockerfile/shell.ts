@@ -38,6 +38,9 @@ export function execForm(args: string): string[] | null {
   }
 }
 
+/** Characters with no meaning to the splitter below, in a run. */
+const PLAIN = /[^'"\\&|;\s()#]*/y;
+
 export function shellCommands(script: string): ShellCommand[] {
   const commands: ShellCommand[] = [];
   let words: string[] = [];
@@ -78,7 +81,11 @@ export function shellCommands(script: string): ShellCommand[] {
     } else if (/[\s()]/.test(c)) {
       endWord();
     } else {
-      word = (word ?? '') + c;
+      // The character and the plain ones after it in one slice: a long word is not built a character at a time.
+      PLAIN.lastIndex = i + 1;
+      PLAIN.exec(script);
+      word = (word ?? '') + script.slice(i, PLAIN.lastIndex);
+      i = PLAIN.lastIndex - 1;
     }
   }
   endCommand('start');
@@ -87,8 +94,15 @@ export function shellCommands(script: string): ShellCommand[] {
 
 /** Commands of a RUN, each with `sudo`/`env X=y` prefixes taken off so words[0] is the program. */
 export function runCommands(doc: DockerfileDoc, run: Instr): ShellCommand[] {
-  return shellCommands(runScript(doc, run)).map((c) => ({ ...c, words: stripPrefixes(c.words) })).filter((c) => c.words.length > 0);
+  // Several checks read each RUN; splitting it once keeps a long RUN from costing that many times over.
+  let commands = commandsSeen.get(run);
+  if (!commands) {
+    commands = shellCommands(runScript(doc, run)).map((c) => ({ ...c, words: stripPrefixes(c.words) })).filter((c) => c.words.length > 0);
+    commandsSeen.set(run, commands);
+  }
+  return commands.map((c) => ({ ...c, words: [...c.words] }));
 }
+const commandsSeen = new WeakMap<Instr, ShellCommand[]>();
 
 function stripPrefixes(all: string[]): string[] {
   // Redirections (`> /dev/null`, `2>&1`, `<<EOF`) are not arguments.

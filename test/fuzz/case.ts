@@ -1,0 +1,25 @@
+// One fuzz case: the files it lays out in its own directory, the command it runs, and where that
+// command may write. Paths are relative to the case directory; argv and symlink targets may name
+// {CASE} (the case directory), {ROOT} (its --root tree) and {DECOY} (files outside every root).
+export type InputKind = 'daemon-json' | 'facts' | 'compose' | 'profile' | 'dockerfile' | 'root-tree' | 'manifest';
+
+export const INPUT_KINDS: readonly InputKind[] = ['daemon-json', 'facts', 'compose', 'profile', 'dockerfile', 'root-tree', 'manifest'];
+
+export type Entry =
+  | { path: string; type: 'file'; content: string; mode?: number }
+  | { path: string; type: 'dir'; mode?: number }
+  | { path: string; type: 'symlink'; target: string }
+  | { path: string; type: 'fifo' };
+
+export interface FuzzCase {
+  kind: InputKind;
+  entries: Entry[];
+  argv: string[];
+}
+
+/** What the command may change, relative to the case directory: the root tree, the chosen outputs, its temp dir. */
+export const WRITABLE = ['root', 'out', 'tmp'] as const;
+
+export function expand(text: string, dirs: { caseDir: string; decoy: string }): string {
+  return text.replaceAll('{CASE}', dirs.caseDir).replaceAll('{ROOT}', `${dirs.caseDir}/root`).replaceAll('{DECOY}', dirs.decoy);
+}
