@@ -9,6 +9,8 @@ import type { GuardContext } from './daemon-json-guards.js';
 
 export interface CleanedConfig {
   config: Record<string, unknown>;
+  /** Removed keys carried over to their replacement (old name → new name). */
+  renamed: Map<string, string>;
   warnings: PlanNote[];
   refused: RefusedItem[];
 }
@@ -18,6 +20,7 @@ export function cleanCurrentConfig(current: Record<string, unknown>, ctx: Pick<G
   const warnings: PlanNote[] = [];
   const refused: RefusedItem[] = [];
   const entries: [string, unknown][] = [];
+  const renamed = new Map<string, string>();
   // Without --validate (engines before 23, or no engine seen) the key table is the only check.
   const strict = !ctx.version || !atLeast(ctx.version, '23.0');
   for (const [key, value] of Object.entries(current)) {
@@ -26,6 +29,7 @@ export function cleanCurrentConfig(current: Record<string, unknown>, ctx: Pick<G
       const replacement = REMOVED_KEYS[key].replacement;
       if (replacement && !Object.hasOwn(current, replacement)) {
         entries.push([replacement, value]);
+        renamed.set(key, replacement);
         warnings.push({ text: `${dockerd} refuses to start with "${key}" in daemon.json (removed in ${gone}); it is renamed to "${replacement}" with the same value.` });
       } else {
         warnings.push({ text: `${dockerd} refuses to start with "${key}" in daemon.json (removed in ${gone}); it is removed.` });
@@ -58,5 +62,5 @@ export function cleanCurrentConfig(current: Record<string, unknown>, ctx: Pick<G
     }
     entries.push([key, fixed]);
   }
-  return { config: Object.fromEntries(entries), warnings, refused };
+  return { config: Object.fromEntries(entries), renamed, warnings, refused };
 }

@@ -31,7 +31,22 @@ export function mergeValue(current: unknown, next: unknown): unknown {
   return next;
 }
 
-/** Deep equality that also compares object key order, so "unchanged" means byte-identical output. */
+/**
+ * Deep equality of JSON values, ignoring object key order: "unchanged" means dockerd reads the same
+ * settings, and an unchanged key keeps the user's text. Iterative, so no input depth can exhaust the stack.
+ */
 export function sameJson(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+  const pending: [unknown, unknown][] = [[a, b]];
+  for (let pair = pending.pop(); pair; pair = pending.pop()) {
+    const [x, y] = pair;
+    if (x === y) continue;
+    if (typeof x !== 'object' || typeof y !== 'object' || x === null || y === null || Array.isArray(x) !== Array.isArray(y)) return false;
+    const xs = Object.keys(x);
+    if (xs.length !== Object.keys(y).length) return false;
+    for (const k of xs) {
+      if (!Object.hasOwn(y, k)) return false;
+      pending.push([(x as Record<string, unknown>)[k], (y as Record<string, unknown>)[k]]);
+    }
+  }
+  return true;
 }

@@ -20,8 +20,10 @@ export interface RemovedKey {
 }
 
 const t = (type: JsonType, extra: Omit<DaemonKey, 'type'> = {}): DaemonKey => ({ type, ...extra });
+/** Tables looked up by the user's keys and values: no prototype, so "constructor" or "__proto__" find nothing. */
+const table = <T>(entries: Record<string, T>): Record<string, T> => Object.assign(Object.create(null) as Record<string, T>, entries);
 
-export const DAEMON_KEYS: Record<string, DaemonKey> = {
+export const DAEMON_KEYS: Record<string, DaemonKey> = table({
   'allow-direct-routing': t('boolean', { since: '28.2' }),
   'authorization-plugins': t('string[]', { reloadable: true }),
   bip: t('string'),
@@ -114,10 +116,10 @@ export const DAEMON_KEYS: Record<string, DaemonKey> = {
   // Accepted and ignored by current dockerd (skipValidateOptions), so harmless to keep.
   'allow-nondistributable-artifacts': t('string[]'),
   'deprecated-key-path': t('string'),
-};
+});
 
 /** Keys that dockerd refuses to start with from a given release (§2). */
-export const REMOVED_KEYS: Record<string, RemovedKey> = {
+export const REMOVED_KEYS: Record<string, RemovedKey> = table({
   'disable-legacy-registry': { fatalFrom: '19.03' },
   'api-enable-cors': { fatalFrom: '17.09' },
   graph: { fatalFrom: '23.0', replacement: 'data-root' },
@@ -126,10 +128,10 @@ export const REMOVED_KEYS: Record<string, RemovedKey> = {
   'cluster-store-opts': { fatalFrom: '23.0' },
   'oom-score-adjust': { fatalFrom: '25.0' },
   'api-cors-header': { fatalFrom: '28.0' },
-};
+});
 
 /** Storage drivers whose code is gone: dockerd exits at init when one is configured. */
-export const REMOVED_STORAGE_DRIVERS: Record<string, string> = { aufs: '24.0', overlay: '24.0', devicemapper: '25.0' };
+export const REMOVED_STORAGE_DRIVERS: Record<string, string> = table({ aufs: '24.0', overlay: '24.0', devicemapper: '25.0' });
 
 /** The release a key became fatal in, where the engine is at or past it. */
 export function removedIn(key: string, v: EngineVersion | null): string | null {
@@ -146,7 +148,7 @@ export function keyKnownTo(key: string, v: EngineVersion | null): boolean {
 }
 
 /** Type of a key that is no longer in DAEMON_KEYS but still accepted by older engines. */
-const REMOVED_KEY_TYPES: Record<string, JsonType> = {
+const REMOVED_KEY_TYPES: Record<string, JsonType> = table({
   'disable-legacy-registry': 'boolean',
   'api-enable-cors': 'boolean',
   graph: 'string',
@@ -155,7 +157,7 @@ const REMOVED_KEY_TYPES: Record<string, JsonType> = {
   'cluster-store-opts': 'string-map',
   'oom-score-adjust': 'integer',
   'api-cors-header': 'string',
-};
+});
 
 export function keyType(key: string): JsonType | null {
   return DAEMON_KEYS[key]?.type ?? REMOVED_KEY_TYPES[key] ?? null;

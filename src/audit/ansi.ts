@@ -1,4 +1,6 @@
 // The few terminal styles the table uses, applied only when colour is on (never in files or pipes).
+import { terminalLine } from '../core/terminal-text.js';
+
 export type Style = 'red' | 'green' | 'yellow' | 'cyan' | 'dim' | 'bold';
 
 const CODES: Record<Style, [number, number]> = {
@@ -29,7 +31,5 @@ export function truncate(text: string, width: number): string {
  * sequence printed raw would restyle (or rewrite) the user's terminal. Line breaks become spaces.
  */
 export function sanitize(text: string): string {
-  return text
-    .replace(/\r\n|[\r\n\t]/g, ' ')
-    .replace(/[\u0000-\u001F\u007F-\u009F]/g, (c) => `\\x${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  return terminalLine(text);
 }

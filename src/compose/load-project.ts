@@ -2,6 +2,7 @@
 // itself excluded, since it is rewritten), the effective service definitions, and the current
 // text of the override. Projects come from the engine (container labels) or from --compose files.
 import path from 'node:path';
+import { isMap } from 'yaml';
 import type { Document } from 'yaml';
 import type { ComposeProjectFacts } from '../facts/host-facts.js';
 import type { ComposeFlavour } from './compose-flavour.js';
@@ -55,12 +56,18 @@ export function loadProject(input: ComposeProjectInput, overrideName = DEFAULT_O
     if (f.path === overridePath) continue;
     if (f.content === null) return { error: `${f.path} could not be read${f.error ? ` (${f.error})` : ''}` };
     const doc = parseCompose(f.content);
-    const err = composeParseError(doc);
+    const err = composeParseError(doc, f.content);
     if (err) return { error: `${f.path} does not parse: ${err}` };
     base.push({ path: f.path, content: f.content, doc });
   }
   if (base.length === 0) return { error: 'it has no config file besides the hardening override' };
   const js = base.map((f) => composeJs(f.doc));
+  for (const [i, j] of js.entries()) {
+    // composeJs gives null for a top level that is not a mapping: ask the document itself.
+    const top = base[i].doc.contents;
+    const shapeError = top !== null && !isMap(top) ? 'the top level must be a mapping of keys such as services:' : composeShapeError(j);
+    if (shapeError) return { error: `${base[i].path} is not a Compose file docker-harden can work on: ${shapeError}` };
+  }
   const services = mergeServices(js);
   const order = [...new Set(js.flatMap((j) => Object.keys((j?.services as object | undefined) ?? {})))];
   return { input, projectDir: input.workingDir ?? path.posix.dirname(base[0].path), overridePath, base, services, order };
@@ -71,4 +78,22 @@ export function existingOverride(project: LoadedProject, readByEdge: Record<stri
   const own = project.input.configFiles.find((f) => f.path === project.overridePath);
   if (own?.content != null) return own.content;
   return readByEdge?.[project.overridePath] ?? null;
+}
+
+const isMapping = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * What Compose itself would refuse before anything is planned: a top level or a `services:` that is
+ * not a mapping, or a service defined as a list, string or number (an empty `web:` is allowed).
+ */
+export function composeShapeError(js: unknown): string | null {
+  if (js === null || js === undefined) return null;
+  if (!isMapping(js)) return 'the top level must be a mapping of keys such as services:';
+  const services = js.services;
+  if (services === undefined || services === null) return null;
+  if (!isMapping(services)) return '"services" must be a mapping of service names to their definitions';
+  for (const [name, def] of Object.entries(services)) {
+    if (def !== null && !isMapping(def)) return `service ${JSON.stringify(name)} must be a mapping of settings`;
+  }
+  return null;
 }

@@ -3,6 +3,7 @@
 // quoted wherever YAML 1.1 would read them as something other than the string meant, and the
 // `!reset` / `!override` tags of Compose v2 parse instead of raising warnings.
 import { Document, parseDocument, type DocumentOptions, type ParseOptions, type SchemaOptions, type ToStringOptions } from 'yaml';
+import { yamlStructureProblem, yamlToJs } from '../core/yaml-guard.js';
 
 type Tags = NonNullable<SchemaOptions['customTags']>;
 
@@ -27,16 +28,33 @@ export function newComposeDocument(value: unknown): Document {
   return new Document(value, OPTIONS);
 }
 
-/** The first parse error, as one line, or null. */
-export function composeParseError(doc: Document.Parsed): string | null {
+/**
+ * The first parse error, as one line, or null: syntax first, then what the file would expand to
+ * (alias bombs, unresolved or self-containing aliases, merge keys that name no mapping).
+ */
+export function composeParseError(doc: Document.Parsed, text: string): string | null {
   const err = doc.errors[0];
-  return err ? err.message.split('\n')[0].replace(/:$/, '') : null;
+  if (err) return err.message.split('\n')[0].replace(/:$/, '');
+  const problem = yamlStructureProblem(doc, true) ?? (() => {
+    const js = yamlToJs(doc);
+    return js.ok ? null : js.problem;
+  })();
+  if (!problem) return null;
+  if (problem.offset === undefined) return problem.message;
+  const before = text.slice(0, problem.offset);
+  const line = before.split('\n').length;
+  return `${problem.message} at line ${line}, column ${problem.offset - before.lastIndexOf('\n')}`;
 }
 
-/** Plain JSON of a parsed file (aliases and merge keys resolved), or null when it is not a mapping. */
+/**
+ * Plain JSON of a parsed file (aliases and merge keys resolved), or null when it is not a mapping
+ * or cannot become data (composeParseError says why).
+ */
 export function composeJs(doc: Document.Parsed): Record<string, unknown> | null {
-  const js = doc.toJS({ maxAliasCount: 1000 }) as unknown;
-  return js && typeof js === 'object' && !Array.isArray(js) ? (js as Record<string, unknown>) : null;
+  if (doc.errors.length > 0 || yamlStructureProblem(doc, true)) return null;
+  const js = yamlToJs(doc);
+  const value = js.ok ? js.value : null;
+  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
 }
 
 const YAML11_SPECIAL = /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL|~)$/;

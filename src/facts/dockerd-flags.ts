@@ -54,7 +54,7 @@ export function parseDockerdArgs(args: readonly string[]): Map<string, ParsedFla
       inline = eq === -1 ? undefined : arg.slice(eq + 1);
     } else if (/^-[A-Za-z]/.test(arg)) {
       const letter = arg[1];
-      name = SHORT_FLAGS[letter] ?? letter;
+      name = Object.hasOwn(SHORT_FLAGS, letter) ? SHORT_FLAGS[letter] : letter;
       const rest = arg.slice(2).replace(/^=/, '');
       inline = rest === '' ? undefined : rest;
     } else {
@@ -73,7 +73,8 @@ export function parseDockerdArgs(args: readonly string[]): Map<string, ParsedFla
       value = next;
       i++;
     }
-    const pluralKey = REPEATABLE_FLAGS[name];
+    // Flag names come from the host's command line: "--constructor" must not find Object's members.
+    const pluralKey = Object.hasOwn(REPEATABLE_FLAGS, name) ? REPEATABLE_FLAGS[name] : undefined;
     if (pluralKey) {
       const prev = out.get(pluralKey);
       const list = prev && Array.isArray(prev.value) ? prev.value : [];

@@ -1,21 +1,21 @@
 // Saving and replaying HostFacts, so a plan can be made on a laptop from a production snapshot.
-import { readFile } from 'node:fs/promises';
 import { FACTS_SCHEMA_VERSION, type HostFacts } from './host-facts.js';
 import { UserError } from '../core/errors.js';
 import { writeFileAtomic } from '../core/atomic-write.js';
-import { findJsonError } from './json-error.js';
+import { findJsonError, findNestingError } from './json-error.js';
+import { INPUT_LIMITS, describeReadError, readInputText } from '../core/read-input.js';
+import { factsSchemaError } from './facts-schema.js';
 
 export async function readFactsFile(file: string): Promise<HostFacts> {
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = await readInputText(file, INPUT_LIMITS.facts);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new UserError(
-      code === 'ENOENT' ? `The facts file ${file} does not exist.` : `The facts file ${file} cannot be read (${code}).`,
-      'Create one with `docker-harden inspect --save FILE`.',
-    );
+    throw new UserError(`The facts file ${file} ${describeReadError(err)}.`, 'Create one with `docker-harden inspect --save FILE`.');
   }
+  // Valid JSON nested thousands deep would still overflow the stack later (JSON.stringify, walks).
+  const deep = findNestingError(text);
+  if (deep) throw new UserError(`The facts file ${file} is not valid: line ${deep.line}, column ${deep.column}: ${deep.message}.`, 'Create it again with `docker-harden inspect --save FILE`.');
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -32,6 +32,9 @@ export async function readFactsFile(file: string): Promise<HostFacts> {
       'Create it again with this version: `docker-harden inspect --save FILE`.',
     );
   }
+  // Rules trust the shape of facts; a file edited by hand (or by anyone) is checked first.
+  const problem = factsSchemaError(data);
+  if (problem) throw new UserError(`The facts file ${file} is not valid: ${problem}.`, 'Create it again with `docker-harden inspect --save FILE`.');
   return { ...(data as HostFacts), source: 'file' };
 }
 

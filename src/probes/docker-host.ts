@@ -2,7 +2,7 @@
 // accepted; anything else is the user's typo and stops the run with one sentence.
 import path from 'node:path';
 import os from 'node:os';
-import { readFileSync } from 'node:fs';
+import { INPUT_LIMITS, describeReadError, readInputTextSync } from '../core/read-input.js';
 import { UserError } from '../core/errors.js';
 
 export type Endpoint =
@@ -65,10 +65,10 @@ export function withClientTls(endpoint: Endpoint, env: NodeJS.ProcessEnv): Endpo
   const dir = env.DOCKER_CERT_PATH || path.join(env.HOME ?? os.homedir(), '.docker');
   const read = (name: string) => {
     try {
-      return readFileSync(path.join(dir, name), 'utf8');
+      return readInputTextSync(path.join(dir, name), INPUT_LIMITS.text);
     } catch (err) {
       throw new UserError(
-        `DOCKER_TLS_VERIFY is set, but ${path.join(dir, name)} cannot be read (${(err as NodeJS.ErrnoException).code}).`,
+        `DOCKER_TLS_VERIFY is set, but ${path.join(dir, name)} ${describeReadError(err)}.`,
         'Point DOCKER_CERT_PATH at the folder with ca.pem, cert.pem and key.pem, or unset DOCKER_TLS_VERIFY.',
       );
     }

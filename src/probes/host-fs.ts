@@ -1,9 +1,10 @@
 // Reading host files under --root. Absolute symlinks are resolved inside the root (as a chroot
 // would), so /var/run -> /run inside an image never escapes to the machine running the tool.
-import { lstat, readFile, readlink, readdir } from 'node:fs/promises';
+import { lstat, readlink, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { stateForError } from './probe.js';
 import type { ProbeState } from '../facts/host-facts.js';
+import { INPUT_LIMITS, InputFileError, readInputText } from '../core/read-input.js';
 
 /** The path on this machine of host path `p` under `root`. */
 export function underRoot(root: string, p: string): string {
@@ -12,15 +13,20 @@ export function underRoot(root: string, p: string): string {
 
 export type ReadResult = { content: string } | { content: null; state: ProbeState; message: string };
 
-/** A host text file, or why it could not be read (never throws). */
+/**
+ * A host text file, or why it could not be read (never throws). A FIFO, device or socket where a
+ * config file should be is reported as an error without being opened; reads stop at 4 MiB.
+ */
 export async function readHostText(root: string, p: string): Promise<ReadResult> {
   try {
     const real = await resolveHostPath(root, p);
-    return { content: await readFile(underRoot(root, real.path), 'utf8') };
+    return { content: await readInputText(underRoot(root, real.path), INPUT_LIMITS.text) };
   } catch (err) {
     const state = stateForError(err);
     const code = (err as NodeJS.ErrnoException).code;
-    const message = state === 'missing' ? `${p} does not exist` : state === 'permission-denied' ? `${p} is not readable` : `${p}: ${code ?? String(err)}`;
+    const message =
+      err instanceof InputFileError ? `${p} ${err.message}`
+      : state === 'missing' ? `${p} does not exist` : state === 'permission-denied' ? `${p} is not readable` : `${p}: ${code ?? String(err)}`;
     return { content: null, state, message };
   }
 }

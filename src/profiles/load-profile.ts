@@ -1,8 +1,9 @@
 // Find profile files, follow `extends`, and resolve. The only part of src/profiles that reads the disk.
-import { readFile, readdir } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UserError } from '../core/errors.js';
+import { INPUT_LIMITS, describeReadError, readInputText } from '../core/read-input.js';
 import { resolveLayers, type ProfileLayer } from './merge.js';
 import { parseProfileText } from './parse-profile.js';
 import type { ProfileLoadOptions, ResolvedProfile } from './types.js';
@@ -70,12 +71,12 @@ async function locate(ref: string, baseDir: string, profilesDir: string, what: s
 
 async function readProfileFile(file: string, display: string, missing: string): Promise<string> {
   try {
-    return await readFile(file, 'utf8');
+    return await readInputText(file, INPUT_LIMITS.text);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new UserError(missing);
     if (code === 'EISDIR') throw new UserError(`profile file ${display} is a directory, not a YAML file`);
-    throw new UserError(`cannot read profile file ${display} (${code ?? String(err)})`);
+    throw new UserError(`profile file ${display} ${describeReadError(err)}`);
   }
 }
 

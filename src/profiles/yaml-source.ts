@@ -1,5 +1,6 @@
 // Parse profile YAML keeping positions, so a message can say which line a bad value is on.
 import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, type Node } from 'yaml';
+import { yamlStructureProblem, yamlToJs } from '../core/yaml-guard.js';
 
 export type PathSegment = string | number;
 
@@ -20,6 +21,11 @@ export function parseYamlSource(text: string): YamlParseResult {
     const line = lineCounter.linePos(problem.pos[0]).line;
     return { ok: false, line, message: firstLine(problem.message) };
   }
+  const lineOfOffset = (offset: number | undefined) => (offset === undefined ? undefined : lineCounter.linePos(offset).line);
+  const structure = yamlStructureProblem(doc, false);
+  if (structure) return { ok: false, line: lineOfOffset(structure.offset), message: structure.message };
+  const js = yamlToJs(doc);
+  if (!js.ok) return { ok: false, line: lineOfOffset(js.problem.offset), message: js.problem.message };
   const lineAt = (node: Node | null | undefined): number | undefined =>
     node?.range ? lineCounter.linePos(node.range[0]).line : undefined;
 
@@ -43,7 +49,7 @@ export function parseYamlSource(text: string): YamlParseResult {
     }
     return line;
   };
-  return { ok: true, source: { data: doc.toJS({ maxAliasCount: 100 }), lineOf } };
+  return { ok: true, source: { data: js.value, lineOf } };
 }
 
 function firstLine(message: string): string {

@@ -6,6 +6,7 @@ import type { HostFacts, ProbeName, ProbeStatus } from '../facts/host-facts.js';
 import { inspectFrame, describeSource } from './model/inspect-view.js';
 import { plainText } from './model/lines.js';
 import { HOME_AND_CLEAR, enterFullScreen, importInteractive } from './terminal.js';
+import { terminalText } from '../core/terminal-text.js';
 
 export async function startWizard(opts: GlobalOptions, stdout: NodeJS.WriteStream = process.stdout): Promise<number> {
   const screen = enterFullScreen(stdout);
@@ -21,7 +22,8 @@ export async function startWizard(opts: GlobalOptions, stdout: NodeJS.WriteStrea
     stdout.write(HOME_AND_CLEAR);
     const outcome = await launch(opts, facts, progress);
     screen.leave();
-    for (const line of outcome.summary) stdout.write(`${line}\n`);
+    // Summaries name written paths and errors, which may hold anything the inputs held.
+    for (const line of outcome.summary) stdout.write(`${terminalText(line)}\n`);
     return outcome.exitCode;
   } finally {
     screen.leave();

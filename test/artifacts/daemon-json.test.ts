@@ -21,8 +21,8 @@ function host(raw: string | null, extra: Partial<HostFacts> = {}, version = '20.
 const set = (key: string, value: unknown, ruleId = '2.99'): Tagged<'daemon-json-set'> => ({ kind: 'daemon-json-set', key, value, ruleId });
 
 describe('daemon.json merge', () => {
-  it('keeps every user key in its order, appends new keys, writes 2-space JSON with a newline', () => {
-    const facts = host('{"debug": true, "log-level": "debug", "labels": ["a=b"]}');
+  it('keeps every user key in its order, appends new keys, and lays out a one-line file in 2-space JSON', () => {
+    const facts = host('{"debug": true, "log-level": "debug", "labels": ["a=b"]}\n');
     const r = renderDaemonJson(facts, [set('live-restore', true, '2.16'), set('log-level', 'info', '2.3')]);
     expect(r.file?.kind).toBe('modify');
     expect(r.file?.after).toBe('{\n  "debug": true,\n  "log-level": "info",\n  "labels": [\n    "a=b"\n  ],\n  "live-restore": true\n}\n');

@@ -1,5 +1,9 @@
 // What every wizard screen draws: lines of toned segments. Screens are computed as lines by pure
 // functions, so the same layout feeds Ink, the first frame written before Ink has loaded, and tests.
+import { terminalLine } from '../../core/terminal-text.js';
+
+/** Tabs as two cells, then every other control character shown escaped (\x1B), never sent raw. */
+const visibleText = (text: string): string => terminalLine(text.replace(/\t/g, '  '));
 
 /** Meaning, not colour: the renderer maps tones to colours, or to nothing under NO_COLOR. */
 export type Tone = 'ok' | 'warn' | 'bad' | 'info' | 'muted' | 'strong' | 'accent' | 'add' | 'del' | 'hunk';
@@ -28,9 +32,9 @@ function isWide(cp: number): boolean {
     (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xff00 && cp <= 0xff60) || (cp >= 0x1f300 && cp <= 0x1faff);
 }
 
-/** Cut to `width` cells, marking the cut with "…"; control characters become spaces. */
+/** Cut to `width` cells, marking the cut with "…"; control characters are shown escaped. */
 export function truncate(text: string, width: number): string {
-  const clean = text.replace(/\t/g, '  ').replace(/[\u0000-\u001f\u007f]/g, ' ');
+  const clean = visibleText(text);
   if (cells(clean) <= width) return clean;
   if (width <= 0) return '';
   let out = '';
@@ -59,7 +63,7 @@ export function fitLine(parts: Line, width: number): Line {
   const out: Line = [];
   let left = width;
   for (const part of parts) {
-    const text = part.text.replace(/\t/g, '  ').replace(/[\u0000-\u001f\u007f]/g, ' ');
+    const text = visibleText(part.text);
     const w = cells(text);
     if (w <= left) {
       out.push({ ...part, text });
@@ -85,7 +89,7 @@ export function wrap(text: string, width: number): string[] {
   const w = Math.max(1, width);
   const out: string[] = [];
   let current = '';
-  for (const word of text.replace(/[\u0000-\u001f\u007f]+/g, ' ').split(/ +/).filter(Boolean)) {
+  for (const word of terminalLine(text).split(/ +/).filter(Boolean)) {
     let rest = word;
     while (cells(rest) > w) {
       if (current) {

@@ -1,0 +1,117 @@
+// The one way an input file (facts, profile, compose file, Dockerfile, a host file under --root) is
+// read. Opening a FIFO for reading blocks until a writer appears, and a device can be endless or act
+// on open, so the type is checked before the file is opened, opened without blocking, checked again
+// on the open descriptor, and read only up to a size limit.
+import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
+
+const MiB = 1024 * 1024;
+
+/** Size limits by input kind: far above any real file of the kind, far below memory trouble. */
+export const INPUT_LIMITS = { facts: 16 * MiB, text: 4 * MiB } as const;
+
+/** Why a file was refused before or while reading; `code` mimics errno names for callers that map them. */
+export class InputFileError extends Error {
+  constructor(readonly code: 'ENOTREG' | 'EFBIG', message: string) {
+    super(message);
+    this.name = 'InputFileError';
+  }
+}
+
+/** "4 MiB", "512 KiB", "100 bytes" */
+export function formatBytes(n: number): string {
+  if (n >= MiB && n % MiB === 0) return `${n / MiB} MiB`;
+  if (n >= 1024 && n % 1024 === 0) return `${n / 1024} KiB`;
+  return `${n} bytes`;
+}
+
+/**
+ * The text of a regular file, at most `maxBytes` long. Throws the fs error (ENOENT, EACCES,
+ * EISDIR...) or an InputFileError naming what the file is or the limit it passes.
+ */
+export async function readInputText(file: string, maxBytes: number): Promise<string> {
+  // stat follows symlinks, like the open below; a socket cannot even be opened, a FIFO would block.
+  const before = await stat(file);
+  refuseSpecial(before);
+  const handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOCTTY);
+  try {
+    const st = await handle.stat();
+    // Swapped for something else between the stat and the open: refuse that too.
+    refuseSpecial(st);
+    if (st.size > maxBytes) throw tooBig(maxBytes);
+    // Files under /proc report size 0 yet have content: read until EOF, never past the limit.
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const want = Math.min(64 * 1024, maxBytes + 1 - total);
+      const buf = Buffer.alloc(want);
+      const { bytesRead } = await handle.read(buf, 0, want, null);
+      if (bytesRead === 0) break;
+      chunks.push(buf.subarray(0, bytesRead));
+      total += bytesRead;
+      if (total > maxBytes) throw tooBig(maxBytes);
+    }
+    return Buffer.concat(chunks, total).toString('utf8');
+  } finally {
+    await handle.close();
+  }
+}
+
+/** readInputText for the few synchronous edges (TLS client files named by the environment). */
+export function readInputTextSync(file: string, maxBytes: number): string {
+  refuseSpecial(statSync(file));
+  const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOCTTY);
+  try {
+    const st = fstatSync(fd);
+    refuseSpecial(st);
+    if (st.size > maxBytes) throw tooBig(maxBytes);
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const buf = Buffer.alloc(Math.min(64 * 1024, maxBytes + 1 - total));
+      const n = readSync(fd, buf, 0, buf.length, null);
+      if (n === 0) break;
+      chunks.push(buf.subarray(0, n));
+      total += n;
+      if (total > maxBytes) throw tooBig(maxBytes);
+    }
+    return Buffer.concat(chunks, total).toString('utf8');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** What a non-regular file is, in words, or null for a regular file. */
+export function specialKind(st: { isFile(): boolean; isDirectory(): boolean; isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean }): string | null {
+  if (st.isFile()) return null;
+  if (st.isDirectory()) return 'a directory';
+  if (st.isFIFO()) return 'a FIFO (named pipe)';
+  if (st.isSocket()) return 'a socket';
+  if (st.isCharacterDevice()) return 'a character device';
+  if (st.isBlockDevice()) return 'a block device';
+  return 'not a regular file';
+}
+
+function refuseSpecial(st: Parameters<typeof specialKind>[0]): void {
+  const kind = specialKind(st);
+  if (kind === 'a directory') throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+  if (kind) throw new InputFileError('ENOTREG', `is ${kind}, not a regular file`);
+}
+
+function tooBig(maxBytes: number): InputFileError {
+  return new InputFileError('EFBIG', `is larger than the ${formatBytes(maxBytes)} limit for this kind of input`);
+}
+
+/**
+ * Why `file` could not be read, as the end of a sentence that starts with the file's name:
+ * "does not exist", "is a FIFO (named pipe), not a regular file", "cannot be read (EACCES)".
+ */
+export function describeReadError(err: unknown): string {
+  if (err instanceof InputFileError) return err.message;
+  const code = (err as NodeJS.ErrnoException | null)?.code;
+  if (code === 'ENOENT') return 'does not exist';
+  if (code === 'EISDIR') return 'is a directory, not a file';
+  if (code === 'ENOTDIR') return 'does not exist (a part of its path is not a directory)';
+  if (code === 'ELOOP') return 'is a symlink loop';
+  return `cannot be read (${code ?? String(err)})`;
+}
