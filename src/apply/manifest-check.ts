@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { UserError } from '../core/errors.js';
 import { isAncestorPath, isPlainHostPath } from '../core/host-path.js';
-import type { Manifest } from './backup-set.js';
+import type { Manifest } from './manifest.js';
 
 /** src/apply/ and dist/apply/ both sit two levels below the package root. */
 export const MANIFEST_SCHEMA_PATH = fileURLToPath(new URL('../../schemas/manifest.schema.json', import.meta.url));
