@@ -1,7 +1,7 @@
 // The shape of a CIS rule: metadata as data, a pure check over HostFacts, and an optional pure
 // remediate that returns typed contributions for the artifact renderers.
 import type { HostFacts } from '../facts/host-facts.js';
-import type { Contribution } from '../plan/contribution.js';
+import type { Contribution } from './contribution.js';
 
 export type Severity = 'low' | 'medium' | 'high' | 'critical';
 export type CheckStatus = 'pass' | 'fail' | 'warn' | 'manual' | 'not-applicable';

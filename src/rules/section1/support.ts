@@ -1,7 +1,7 @@
 // Shared shape of the CIS 1.1.3–1.1.18 audit items: each names one or more paths that must be
 // watched; check() looks for a rule covering each exact path, remediate() adds the missing watches.
 import type { HostFacts } from '../../facts/host-facts.js';
-import type { Contribution } from '../../plan/contribution.js';
+import type { Contribution } from '../contribution.js';
 import type { HardeningParams } from '../params.js';
 import type { CheckResult, Evidence, Rule, RuleMeta } from '../rule.js';
 import { isAuditKillSwitch } from './audit-rule-parser.js';

@@ -2,7 +2,7 @@
 // or host-namespace containers fail to start under remapping, and a v29 containerd snapshotter
 // cannot be combined with it.
 import type { HostFacts } from '../../facts/host-facts.js';
-import type { Contribution } from '../../plan/contribution.js';
+import type { Contribution } from '../contribution.js';
 import type { HardeningParams } from '../params.js';
 import type { CheckResult, Rule } from '../rule.js';
 import { configBlocker, engineInfo, engineState, liveReading, readOption, securityOptions, type JsonKind, type Reading } from './support.js';

@@ -1,7 +1,7 @@
 // CIS 2.11: keep the default cgroup parent. A set value is reported so it gets confirmed (or waived);
 // one that is not a *.slice under the systemd cgroup driver stops dockerd outright.
 import type { HostFacts } from '../../facts/host-facts.js';
-import type { Contribution } from '../../plan/contribution.js';
+import type { Contribution } from '../contribution.js';
 import type { CheckResult, Rule } from '../rule.js';
 import { configBlocker, engineInfo, readOption, type JsonKind } from './support.js';
 import { settingResult } from './setting.js';

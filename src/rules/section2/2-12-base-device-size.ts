@@ -1,7 +1,7 @@
 // CIS 2.12: no dm.basesize storage option. Removing it is not mechanical: devicemapper cannot shrink
 // a base size once grown, and on overlay2 the option already stops dockerd.
 import type { HostFacts } from '../../facts/host-facts.js';
-import type { Contribution } from '../../plan/contribution.js';
+import type { Contribution } from '../contribution.js';
 import type { CheckResult, Rule } from '../rule.js';
 import { configBlocker, readOption, type JsonKind } from './support.js';
 import { settingResult } from './setting.js';

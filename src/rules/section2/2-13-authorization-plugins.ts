@@ -1,7 +1,7 @@
 // CIS 2.13: an authorization plugin screens Docker client commands. The plugin is only written when
 // the profile names one, because dockerd refuses to start with a plugin that is not installed.
 import type { HostFacts } from '../../facts/host-facts.js';
-import type { Contribution } from '../../plan/contribution.js';
+import type { Contribution } from '../contribution.js';
 import type { HardeningParams } from '../params.js';
 import type { CheckResult, Rule } from '../rule.js';
 import { configBlocker, engineInfo, liveReading, readOption, type JsonKind, type Reading } from './support.js';

@@ -2,7 +2,7 @@
 // the host (or nowhere); journald and syslog without an address depend on the host forwarding them;
 // a logging plugin cannot be judged from its name.
 import type { HostFacts } from '../../facts/host-facts.js';
-import type { Contribution } from '../../plan/contribution.js';
+import type { Contribution } from '../contribution.js';
 import type { CheckResult, Rule } from '../rule.js';
 import { configBlocker, engineInfo, fileEvidence, liveReading, readOption, type JsonKind } from './support.js';
 import { settingResult } from './setting.js';

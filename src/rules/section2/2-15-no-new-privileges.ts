@@ -1,7 +1,7 @@
 // CIS 2.15: no-new-privileges as the daemon default. The engine does not report it, so the
 // configuration decides.
 import type { HostFacts } from '../../facts/host-facts.js';
-import type { Contribution } from '../../plan/contribution.js';
+import type { Contribution } from '../contribution.js';
 import type { CheckResult, Rule } from '../rule.js';
 import { configBlocker, readOption, type JsonKind } from './support.js';
 import { settingResult } from './setting.js';

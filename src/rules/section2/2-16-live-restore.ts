@@ -1,7 +1,7 @@
 // CIS 2.16: live-restore. It cannot be combined with swarm mode (dockerd exits at start), so on a
 // swarm node the item does not apply, and a live-restore that is set there is itself a failure.
 import type { HostFacts } from '../../facts/host-facts.js';
-import type { Contribution } from '../../plan/contribution.js';
+import type { Contribution } from '../contribution.js';
 import type { CheckResult, Rule } from '../rule.js';
 import { configBlocker, engineInfo, engineState, liveReading, readOption, type JsonKind, type Reading } from './support.js';
 import { settingResult } from './setting.js';

@@ -1,7 +1,7 @@
 // CIS 2.17: userland-proxy false, so published ports are forwarded by iptables NAT instead of a
 // docker-proxy process per port. Without iptables nothing would forward them at all.
 import type { HostFacts } from '../../facts/host-facts.js';
-import type { Contribution } from '../../plan/contribution.js';
+import type { Contribution } from '../contribution.js';
 import type { CheckResult, Rule } from '../rule.js';
 import { configBlocker, readOption, type JsonKind } from './support.js';
 import { settingResult } from './setting.js';

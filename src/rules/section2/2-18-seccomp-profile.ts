@@ -1,7 +1,7 @@
 // CIS 2.18: a seccomp profile applies daemon-wide. Docker's builtin profile is a sound default and
 // passes; "unconfined" (or a kernel without seccomp) fails. A custom profile is site work.
 import type { HostFacts } from '../../facts/host-facts.js';
-import type { Contribution } from '../../plan/contribution.js';
+import type { Contribution } from '../contribution.js';
 import type { HardeningParams } from '../params.js';
 import type { CheckResult, Rule } from '../rule.js';
 import { configBlocker, engineInfo, liveReading, readOption, securityOptions, type JsonKind, type Reading } from './support.js';

@@ -1,7 +1,7 @@
 // CIS 2.19: experimental features off in production. The engine's ExperimentalBuild field reports
 // the live value (experimental is a runtime switch since Engine 18.09).
 import type { HostFacts } from '../../facts/host-facts.js';
-import type { Contribution } from '../../plan/contribution.js';
+import type { Contribution } from '../contribution.js';
 import type { CheckResult, Rule } from '../rule.js';
 import { configBlocker, engineInfo, liveReading, readOption, type JsonKind, type Reading } from './support.js';
 import { settingResult } from './setting.js';

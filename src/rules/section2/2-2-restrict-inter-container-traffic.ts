@@ -1,7 +1,7 @@
 // CIS 2.2: icc=false on the default bridge. The live value is the default bridge network's
 // enable_icc option; a daemon without a default bridge (bridge "none") has nothing to restrict.
 import type { HostFacts } from '../../facts/host-facts.js';
-import type { Contribution } from '../../plan/contribution.js';
+import type { Contribution } from '../contribution.js';
 import type { CheckResult, Rule } from '../rule.js';
 import { configBlocker, engineInfo, liveReading, readOption, type JsonKind, type Reading } from './support.js';
 import { settingResult } from './setting.js';

@@ -1,7 +1,7 @@
 // CIS 2.3: log-level info. Debug can come from "log-level" (-l) or from "debug" (-D), and debug wins
 // over any log-level, so both keys are read; the engine's Debug field is the live answer.
 import type { HostFacts } from '../../facts/host-facts.js';
-import type { Contribution } from '../../plan/contribution.js';
+import type { Contribution } from '../contribution.js';
 import type { CheckResult, Rule } from '../rule.js';
 import { configBlocker, engineInfo, liveReading, readOption, type JsonKind, type Reading } from './support.js';
 import { settingResult } from './setting.js';

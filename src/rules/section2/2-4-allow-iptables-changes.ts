@@ -1,7 +1,7 @@
 // CIS 2.4: let dockerd manage iptables. Only an explicit false is a finding; the fix removes it so
 // the built-in default (true) applies again.
 import type { HostFacts } from '../../facts/host-facts.js';
-import type { Contribution } from '../../plan/contribution.js';
+import type { Contribution } from '../contribution.js';
 import type { CheckResult, Rule } from '../rule.js';
 import { configBlocker, readOption, type JsonKind } from './support.js';
 import { settingResult } from './setting.js';

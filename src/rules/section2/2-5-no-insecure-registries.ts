@@ -1,7 +1,7 @@
 // CIS 2.5: no insecure registries. dockerd always treats 127.0.0.0/8 (and ::1/128) as insecure and
 // reports it in RegistryConfig; that built-in default is not a finding.
 import type { HostFacts } from '../../facts/host-facts.js';
-import type { Contribution } from '../../plan/contribution.js';
+import type { Contribution } from '../contribution.js';
 import type { CheckResult, Rule } from '../rule.js';
 import { configBlocker, engineInfo, liveReading, readOption, type JsonKind, type Reading } from './support.js';
 import { settingResult } from './setting.js';

@@ -2,7 +2,7 @@
 // and, for fd:// (socket activation), from docker.socket's ListenStream= lines.
 import type { HostFacts } from '../../facts/host-facts.js';
 import { effectiveValues } from '../../facts/systemd-unit.js';
-import type { Contribution } from '../../plan/contribution.js';
+import type { Contribution } from '../contribution.js';
 import type { CheckResult, Evidence, Rule } from '../rule.js';
 import { configBlocker, daemonJsonProbeText, flagsUnknownNote, readOption, type JsonKind } from './support.js';
 import { blockerAdvice, hasFailure, manual } from './remedy.js';

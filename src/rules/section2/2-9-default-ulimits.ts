@@ -1,7 +1,7 @@
 // CIS 2.9: daemon-wide default ulimits. The daemon.json shape is {name: {Name, Hard, Soft}}; the
 // "name": "soft:hard" shape some guides show makes dockerd refuse to start.
 import type { HostFacts } from '../../facts/host-facts.js';
-import type { Contribution } from '../../plan/contribution.js';
+import type { Contribution } from '../contribution.js';
 import type { HardeningParams } from '../params.js';
 import type { CheckResult, Rule } from '../rule.js';
 import { configBlocker, fileEvidence, readOption, type JsonKind } from './support.js';

@@ -3,7 +3,7 @@
 // stop dockerd from starting).
 import type { HostFacts } from '../../facts/host-facts.js';
 import { effectiveConfig } from '../../facts/effective-config.js';
-import type { Contribution } from '../../plan/contribution.js';
+import type { Contribution } from '../contribution.js';
 import type { CheckResult } from '../rule.js';
 import { daemonJsonProbeText, flagSource, show, type Reading } from './support.js';
 

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { HostFacts } from '../../facts/host-facts.js';
-import type { Contribution } from '../../plan/contribution.js';
+import type { Contribution } from '../contribution.js';
 import { DEFAULT_PARAMS } from '../params.js';
 import type { Rule } from '../rule.js';
 import { loadFacts, ruleFixtures } from '../../../test/support/fixtures.js';

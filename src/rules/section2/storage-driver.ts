@@ -2,7 +2,7 @@
 // Driver field or the configured "storage-driver" (-s). Unset means dockerd picks one itself,
 // which is never a removed driver on a fresh install.
 import type { HostFacts } from '../../facts/host-facts.js';
-import type { Contribution } from '../../plan/contribution.js';
+import type { Contribution } from '../contribution.js';
 import type { CheckResult } from '../rule.js';
 import { configBlocker, engineInfo, engineState, liveReading, readOption, type JsonKind } from './support.js';
 import { settingResult } from './setting.js';

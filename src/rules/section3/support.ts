@@ -2,7 +2,7 @@
 // owner or at most a given set of permission bits. Modes compare as bits: "644 or more restrictive"
 // means no bit outside 0644 is set, so 0640 and 0604 pass while 0660, 0700 and 04644 fail.
 import type { FileStat, HostFacts } from '../../facts/host-facts.js';
-import type { Contribution } from '../../plan/contribution.js';
+import type { Contribution } from '../contribution.js';
 import type { CheckResult, Evidence, Rule, RuleMeta } from '../rule.js';
 import { fileStat, type HostPath } from '../section1/docker-paths.js';
 import { formatMode as octal } from '../../core/file-mode.js';

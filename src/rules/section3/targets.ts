@@ -3,7 +3,7 @@
 import type { HostFacts } from '../../facts/host-facts.js';
 import { effectiveConfig } from '../../facts/effective-config.js';
 import { effectiveValues } from '../../facts/systemd-unit.js';
-import type { Contribution } from '../../plan/contribution.js';
+import type { Contribution } from '../contribution.js';
 import type { CheckResult } from '../rule.js';
 import { normalizeAuditPath } from '../section1/audit-rule-parser.js';
 import { socketUnitPaths } from '../section1/docker-paths.js';

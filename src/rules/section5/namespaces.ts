@@ -1,7 +1,7 @@
 // The five "host namespace is not shared" items (5.10, 5.16, 5.17, 5.21, 5.31) read one HostConfig
 // field each and are fixed the same way.
 import type { HostFacts } from '../../facts/host-facts.js';
-import type { Contribution } from '../../plan/contribution.js';
+import type { Contribution } from '../contribution.js';
 import type { CheckResult } from '../rule.js';
 import { remediateFailures } from './remediation.js';
 import { perContainer, verdict, type ContainerView } from './support.js';

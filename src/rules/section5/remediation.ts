@@ -3,7 +3,7 @@
 // `docker update` where the engine can change the setting live, else the docker run flags to
 // recreate it with.
 import type { HostFacts } from '../../facts/host-facts.js';
-import type { Contribution } from '../../plan/contribution.js';
+import type { Contribution } from '../contribution.js';
 import type { CheckResult, CheckStatus } from '../rule.js';
 import { containerViews, type ContainerView } from './support.js';
 

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { HostFacts } from '../../facts/host-facts.js';
 import { inspectHost } from '../../probes/inspect-host.js';
-import type { Contribution } from '../../plan/contribution.js';
+import type { Contribution } from '../contribution.js';
 import { DEFAULT_PARAMS } from '../params.js';
 import type { CheckResult, Rule } from '../rule.js';
 import { describeEngine } from '../../../test/support/engine.js';
