@@ -3,24 +3,12 @@
 // dockerd splits them, the restart policy whichever key holds it).
 import type { ServiceDef } from './merge-services.js';
 import { asList } from './merge-services.js';
+import { capName, parseSecurityOpt, type SecurityOpt } from '../rules/workload/workload-spec.js';
 
 const isMap = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 
-export const capName = (cap: unknown): string => String(cap).trim().toUpperCase().replace(/^CAP_/, '');
+export { capName, parseSecurityOpt, type SecurityOpt };
 export const capList = (v: unknown): string[] => asList(v).map(capName);
-
-export interface SecurityOpt {
-  key: string;
-  value: string | null;
-  raw: unknown;
-}
-
-/** "key=value", the deprecated "key:value", or a bare key, as dockerd's parseSecurityOpt reads them. */
-export function parseSecurityOpt(raw: unknown): SecurityOpt {
-  const text = String(raw);
-  const m = /^([^=:]+)[=:](.*)$/s.exec(text);
-  return m ? { key: m[1].trim().toLowerCase(), value: m[2].trim(), raw } : { key: text.trim().toLowerCase(), value: null, raw };
-}
 
 export const securityOpts = (def: ServiceDef): SecurityOpt[] => asList(def.security_opt).map(parseSecurityOpt);
 

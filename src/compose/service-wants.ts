@@ -1,7 +1,7 @@
 // What one service should end up with: the compose-service contributions of the rules (or of the
 // file evaluator) folded per key, plus the volume and security-option removals that only the YAML
 // can express (writable sensitive binds made read-only, the Docker socket, seccomp=unconfined).
-import type { Tagged } from '../artifacts/contributions.js';
+import type { Tagged } from '../rules/contribution.js';
 import { securityOpts } from './service-reading.js';
 import type { ServiceDef } from './merge-services.js';
 import type { VolumeItem } from './volume-items.js';

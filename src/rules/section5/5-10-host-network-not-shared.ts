@@ -1,17 +1,22 @@
 // 5.10: --network host gives the container the host's interfaces, routes and every listening
 // socket, including services bound to 127.0.0.1.
-import type { HostFacts } from '../../facts/host-facts.js';
 import type { Rule } from '../rule.js';
-import { hostNamespaceCheck, hostNamespaceFix, type Namespace } from './namespaces.js';
+import { hostNamespaceItem } from './namespaces.js';
+import { checkWorkloads, remediateWorkloads } from './workload-item.js';
 
-const ns: Namespace = {
+export const hostNetwork = hostNamespaceItem({
+  id: '5.10',
+  kind: 'network',
   field: 'NetworkMode',
   label: 'network',
   composeKey: 'network_mode',
-  recreate: (c) => ['--network', `${c.name}-net`],
-  impact:
-    'it gets its own network namespace: create the network first (`docker network create <name>-net`), publish the ports it serves with -p, and note that host services on 127.0.0.1 are no longer reachable from it.',
-};
+  recreate: (w) => ['--network', `${w.name}-net`],
+  impact: {
+    container:
+      'it gets its own network namespace: create the network first (`docker network create <name>-net`), publish the ports it serves with -p, and note that host services on 127.0.0.1 are no longer reachable from it.',
+    service: 'it gets its own network namespace: publish the ports it serves, and host services on 127.0.0.1 are no longer reachable from it.',
+  },
+});
 
 export const hostNetworkNotShared: Rule = {
   id: '5.10',
@@ -28,6 +33,6 @@ export const hostNetworkNotShared: Rule = {
   remediation:
     'Recreate the container on a user-defined network (`docker network create app-net; docker run --network app-net -p 127.0.0.1:8080:80 ...`); in Compose remove `network_mode: host` and publish ports under `ports:`.',
   references: ['CIS Docker Benchmark v1.8.0, 5.10', 'https://docs.docker.com/engine/network/drivers/host/'],
-  check: (facts: HostFacts) => hostNamespaceCheck(facts, ns),
-  remediate: (facts: HostFacts) => hostNamespaceFix(facts, ns),
+  check: checkWorkloads(hostNetwork),
+  remediate: remediateWorkloads(hostNetwork),
 };

@@ -1,17 +1,28 @@
 // 5.11: without a memory limit one container can push the whole host into the OOM killer.
-import type { HostFacts } from '../../facts/host-facts.js';
-import type { CheckResult, Rule } from '../rule.js';
-import { doubledSize, remediateFailures } from './remediation.js';
-import { perContainer, verdict } from './support.js';
+import type { Rule } from '../rule.js';
+import { doubledSize } from './remediation.js';
+import { verdict } from './support.js';
+import { checkWorkloads, remediateWorkloads, type WorkloadItem } from './workload-item.js';
 
-function check(facts: HostFacts): CheckResult[] {
-  return perContainer(facts, (c) => {
-    const bytes = Number(c.hostConfig.Memory ?? 0);
-    return bytes > 0
-      ? verdict('pass', `Container ${c.name} is limited to ${Math.round(bytes / 1048576)} MiB of memory.`, `HostConfig.Memory: ${bytes}`)
-      : verdict('fail', `Container ${c.name} has no memory limit.`, `HostConfig.Memory: ${bytes}`);
-  });
-}
+export const memoryLimit: WorkloadItem = {
+  id: '5.11',
+  fixes: ['fail'],
+  judge: (w) => {
+    const detail = `HostConfig.Memory: ${typeof w.memory === 'number' ? w.memory : 0}`;
+    if (w.memory === null) return verdict('fail', `${w.who} has no memory limit.`, detail);
+    const size = typeof w.memory === 'number' ? `${Math.round(w.memory / 1048576)} MiB` : w.memory;
+    return verdict('pass', `${w.who} is limited to ${size} of memory.`, detail);
+  },
+  fix: (w, params) => ({
+    compose: [{ key: 'mem_limit', value: params.memoryLimit }],
+    // `docker update --memory` on a container created without limits also needs --memory-swap.
+    update: [
+      { flag: '--memory', value: params.memoryLimit },
+      { flag: '--memory-swap', value: doubledSize(params.memoryLimit) },
+    ],
+    impact: `${w.who} is OOM-killed if it needs more than ${params.memoryLimit}.`,
+  }),
+};
 
 export const memoryLimited: Rule = {
   id: '5.11',
@@ -28,14 +39,6 @@ export const memoryLimited: Rule = {
   remediation:
     'Set a limit: `docker update --memory 512m --memory-swap 1024m <container>` for a running container (both flags in one call: the engine refuses --memory alone on a container created without limits), `--memory` on docker run, or `mem_limit` in Compose. The profile parameter memoryLimit sets the value.',
   references: ['CIS Docker Benchmark v1.8.0, 5.11', 'https://docs.docker.com/engine/containers/resource_constraints/#memory'],
-  check,
-  remediate: (facts, params) =>
-    remediateFailures(facts, check, (c) => ({
-      compose: [{ key: 'mem_limit', value: params.memoryLimit }],
-      update: [
-        { flag: '--memory', value: params.memoryLimit },
-        { flag: '--memory-swap', value: doubledSize(params.memoryLimit) },
-      ],
-      impact: `Container ${c.name} is OOM-killed if it needs more than ${params.memoryLimit}.`,
-    })),
+  check: checkWorkloads(memoryLimit),
+  remediate: remediateWorkloads(memoryLimit),
 };

@@ -1,19 +1,24 @@
 // 5.12: CPU shares of 0 or 1024 are the engine default: the container competes for CPU on equal
 // terms with everything else, so a busy one can starve its neighbours.
-import type { HostFacts } from '../../facts/host-facts.js';
-import type { CheckResult, Rule } from '../rule.js';
-import { remediateFailures } from './remediation.js';
-import { perContainer, verdict } from './support.js';
+import type { Rule } from '../rule.js';
+import { verdict } from './support.js';
+import { checkWorkloads, remediateWorkloads, type WorkloadItem } from './workload-item.js';
 
-function check(facts: HostFacts): CheckResult[] {
-  return perContainer(facts, (c) => {
-    const shares = Number(c.hostConfig.CpuShares ?? 0);
-    const detail = `HostConfig.CpuShares: ${shares}`;
-    return shares === 0 || shares === 1024
-      ? verdict('fail', `Container ${c.name} runs with the default CPU priority.`, detail)
-      : verdict('pass', `Container ${c.name} has CPU shares set to ${shares}.`, detail);
-  });
-}
+export const cpuShares: WorkloadItem = {
+  id: '5.12',
+  fixes: ['fail'],
+  judge: (w) => {
+    const detail = `HostConfig.CpuShares: ${w.cpuShares}`;
+    return w.cpuShares === 0 || w.cpuShares === 1024
+      ? verdict('fail', `${w.who} runs with the default CPU priority.`, detail)
+      : verdict('pass', `${w.who} has CPU shares set to ${w.cpuShares}.`, detail);
+  },
+  fix: (w, params) => ({
+    compose: [{ key: 'cpu_shares', value: params.cpuShares }],
+    update: [{ flag: '--cpu-shares', value: String(params.cpuShares) }],
+    impact: `${w.who} gets ${params.cpuShares}/1024 of the default CPU weight when the CPU is contended.`,
+  }),
+};
 
 export const cpuPrioritySet: Rule = {
   id: '5.12',
@@ -30,11 +35,6 @@ export const cpuPrioritySet: Rule = {
   remediation:
     'Give each container a deliberate share: `docker update --cpu-shares 512 <container>`, `--cpu-shares` on docker run, or `cpu_shares` in Compose (profile parameter cpuShares). 0 and 1024 are the default and fail this check.',
   references: ['CIS Docker Benchmark v1.8.0, 5.12', 'https://docs.docker.com/engine/containers/resource_constraints/#cpu'],
-  check,
-  remediate: (facts, params) =>
-    remediateFailures(facts, check, (c) => ({
-      compose: [{ key: 'cpu_shares', value: params.cpuShares }],
-      update: [{ flag: '--cpu-shares', value: String(params.cpuShares) }],
-      impact: `Container ${c.name} gets ${params.cpuShares}/1024 of the default CPU weight when the CPU is contended.`,
-    })),
+  check: checkWorkloads(cpuShares),
+  remediate: remediateWorkloads(cpuShares),
 };

@@ -1,17 +1,25 @@
 // 5.13: a read-only root filesystem stops an intruder from planting binaries or changing the
 // image's configuration; writable state goes to volumes and tmpfs instead.
-import type { HostFacts } from '../../facts/host-facts.js';
-import type { CheckResult, Rule } from '../rule.js';
-import { remediateFailures } from './remediation.js';
-import { perContainer, verdict } from './support.js';
+import type { Rule } from '../rule.js';
+import { verdict } from './support.js';
+import { checkWorkloads, remediateWorkloads, type WorkloadItem } from './workload-item.js';
 
-function check(facts: HostFacts): CheckResult[] {
-  return perContainer(facts, (c) =>
-    c.hostConfig.ReadonlyRootfs === true
-      ? verdict('pass', `Container ${c.name} has a read-only root filesystem.`, 'HostConfig.ReadonlyRootfs: true')
-      : verdict('fail', `Container ${c.name} has a writable root filesystem.`, `HostConfig.ReadonlyRootfs: ${JSON.stringify(c.hostConfig.ReadonlyRootfs ?? false)}`),
-  );
-}
+export const readOnlyRoot: WorkloadItem = {
+  id: '5.13',
+  fixes: ['fail'],
+  judge: (w) =>
+    w.readOnlyRootfs
+      ? verdict('pass', `${w.who} has a read-only root filesystem.`, 'HostConfig.ReadonlyRootfs: true')
+      : verdict('fail', `${w.who} has a writable root filesystem.`, 'HostConfig.ReadonlyRootfs: false'),
+  fix: (w) => ({
+    compose: [
+      { key: 'read_only', value: true },
+      { key: 'tmpfs', value: ['/tmp', '/run'] },
+    ],
+    recreate: ['--read-only', '--tmpfs', '/tmp', '--tmpfs', '/run'],
+    impact: `${w.who} breaks if its image writes outside volumes, /tmp and /run.`,
+  }),
+};
 
 export const readOnlyRootfs: Rule = {
   id: '5.13',
@@ -28,14 +36,6 @@ export const readOnlyRootfs: Rule = {
   remediation:
     'Run with `--read-only --tmpfs /tmp --tmpfs /run` and volumes for real data (Compose: `read_only: true` plus `tmpfs: ["/tmp", "/run"]`). The engine cannot change this on a live container: it must be recreated.',
   references: ['CIS Docker Benchmark v1.8.0, 5.13', 'https://docs.docker.com/reference/cli/docker/container/run/#read-only'],
-  check,
-  remediate: (facts) =>
-    remediateFailures(facts, check, (c) => ({
-      compose: [
-        { key: 'read_only', value: true },
-        { key: 'tmpfs', value: ['/tmp', '/run'] },
-      ],
-      recreate: ['--read-only', '--tmpfs', '/tmp', '--tmpfs', '/run'],
-      impact: `Container ${c.name} breaks if its image writes outside volumes, /tmp and /run.`,
-    })),
+  check: checkWorkloads(readOnlyRoot),
+  remediate: remediateWorkloads(readOnlyRoot),
 };

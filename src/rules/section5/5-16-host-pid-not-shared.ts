@@ -1,17 +1,23 @@
 // 5.16: the host PID namespace lets the container see and signal (and with ptrace, enter) every
 // host process.
-import type { HostFacts } from '../../facts/host-facts.js';
 import type { Rule } from '../rule.js';
-import { hostNamespaceCheck, hostNamespaceFix, type Namespace } from './namespaces.js';
+import { hostNamespaceItem } from './namespaces.js';
+import { checkWorkloads, remediateWorkloads } from './workload-item.js';
 
-const ns: Namespace = {
+export const hostPid = hostNamespaceItem({
+  id: '5.16',
+  kind: 'pid',
   field: 'PidMode',
   label: 'PID',
   composeKey: 'pid',
   // The empty value selects the container's own PID namespace.
   recreate: () => ['--pid='],
-  impact: 'it no longer sees host processes; tools that inspect or signal them (process monitors, debuggers) stop working.',
-};
+  impact: {
+    container:
+      'it no longer sees host processes; tools that inspect or signal them (process monitors, debuggers) stop working.',
+    service: 'it no longer sees host processes; tools that inspect or signal them stop working.',
+  },
+});
 
 export const hostPidNotShared: Rule = {
   id: '5.16',
@@ -27,6 +33,6 @@ export const hostPidNotShared: Rule = {
   impact: 'Process monitoring or debugging tools inside the container lose sight of host processes.',
   remediation: 'Recreate the container without `--pid=host` (Compose: remove `pid: host`).',
   references: ['CIS Docker Benchmark v1.8.0, 5.16', 'https://docs.docker.com/reference/cli/docker/container/run/#pid'],
-  check: (facts: HostFacts) => hostNamespaceCheck(facts, ns),
-  remediate: (facts: HostFacts) => hostNamespaceFix(facts, ns),
+  check: checkWorkloads(hostPid),
+  remediate: remediateWorkloads(hostPid),
 };

@@ -1,15 +1,21 @@
 // 5.17: the host IPC namespace exposes host shared memory segments and semaphores.
-import type { HostFacts } from '../../facts/host-facts.js';
 import type { Rule } from '../rule.js';
-import { hostNamespaceCheck, hostNamespaceFix, type Namespace } from './namespaces.js';
+import { hostNamespaceItem } from './namespaces.js';
+import { checkWorkloads, remediateWorkloads } from './workload-item.js';
 
-const ns: Namespace = {
+export const hostIpc = hostNamespaceItem({
+  id: '5.17',
+  kind: 'ipc',
   field: 'IpcMode',
   label: 'IPC',
   composeKey: 'ipc',
   recreate: () => ['--ipc=private'],
-  impact: 'it no longer shares System V IPC and /dev/shm with the host; software that exchanges shared memory with host processes breaks.',
-};
+  impact: {
+    container:
+      'it no longer shares System V IPC and /dev/shm with the host; software that exchanges shared memory with host processes breaks.',
+    service: 'it no longer shares System V IPC and /dev/shm with the host.',
+  },
+});
 
 export const hostIpcNotShared: Rule = {
   id: '5.17',
@@ -25,6 +31,6 @@ export const hostIpcNotShared: Rule = {
   impact: 'Applications that exchange shared memory with host processes stop working.',
   remediation: 'Recreate the container without `--ipc=host` (Compose: remove `ipc: host`); use `--ipc=shareable` / `container:<name>` between containers that must share memory.',
   references: ['CIS Docker Benchmark v1.8.0, 5.17', 'https://docs.docker.com/reference/cli/docker/container/run/#ipc'],
-  check: (facts: HostFacts) => hostNamespaceCheck(facts, ns),
-  remediate: (facts: HostFacts) => hostNamespaceFix(facts, ns),
+  check: checkWorkloads(hostIpc),
+  remediate: remediateWorkloads(hostIpc),
 };

@@ -1,21 +1,27 @@
 // 5.18: a host device node inside a container bypasses the filesystem isolation entirely (raw
 // disks, GPUs, serial lines). Read-only cgroup permission ("r") limits the damage, so it warns.
-import type { HostFacts } from '../../facts/host-facts.js';
-import type { CheckResult, Rule } from '../rule.js';
-import { remediateFailures } from './remediation.js';
-import { perContainer, verdict } from './support.js';
+import type { Rule } from '../rule.js';
+import { verdict } from './support.js';
+import { checkWorkloads, remediateWorkloads, type WorkloadItem } from './workload-item.js';
 
-function check(facts: HostFacts): CheckResult[] {
-  return perContainer(facts, (c) => {
-    const devices = (c.hostConfig.Devices ?? []) as { PathOnHost?: string; PathInContainer?: string; CgroupPermissions?: string }[];
-    if (devices.length === 0) return verdict('pass', `Container ${c.name} has no host devices.`, 'HostConfig.Devices: []');
-    const details = devices.map((d) => `HostConfig.Devices: ${d.PathOnHost} -> ${d.PathInContainer} (${d.CgroupPermissions ?? 'rwm'})`);
-    const writable = devices.filter((d) => (d.CgroupPermissions ?? 'rwm') !== 'r');
+export const hostDevices: WorkloadItem = {
+  id: '5.18',
+  fixes: ['fail'],
+  judge: (w) => {
+    if (w.devices.length === 0) return verdict('pass', `${w.who} has no host devices.`, 'HostConfig.Devices: []');
+    const details = w.devices.map((d) => `HostConfig.Devices: ${d.pathOnHost} -> ${d.pathInContainer} (${d.permissions})`);
+    const writable = w.devices.filter((d) => d.permissions !== 'r');
     return writable.length > 0
-      ? verdict('fail', `Container ${c.name} has host devices with write or mknod access: ${writable.map((d) => d.PathOnHost).join(', ')}.`, ...details)
-      : verdict('warn', `Container ${c.name} has read-only access to host devices; confirm it needs them.`, ...details);
-  });
-}
+      ? verdict('fail', `${w.who} has host devices with write or mknod access: ${writable.map((d) => d.pathOnHost).join(', ')}.`, ...details)
+      : verdict('warn', `${w.who} has read-only access to host devices; confirm it needs them.`, ...details);
+  },
+  // Which devices are needed is for a person to say; a service's advice lists its YAML entries.
+  fix: (w) => ({
+    manual: w.kind === 'container'
+      ? `${w.who}: remove the --device options it does not need and give the rest read-only permission (:r).`
+      : `${w.who}: remove the devices it does not need (${w.devices.filter((d) => d.permissions !== 'r').map((d) => d.source).join(', ')}) and give the rest read-only permission (:r).`,
+  }),
+};
 
 export const hostDevicesNotExposed: Rule = {
   id: '5.18',
@@ -32,9 +38,6 @@ export const hostDevicesNotExposed: Rule = {
   remediation:
     'Remove --device options that are not needed; where one is, grant the least cgroup permission (`--device /dev/ttyUSB0:/dev/ttyUSB0:r`). Any device with w or m permission fails; read-only ones warn.',
   references: ['CIS Docker Benchmark v1.8.0, 5.18', 'https://docs.docker.com/reference/cli/docker/container/run/#device'],
-  check,
-  remediate: (facts) =>
-    remediateFailures(facts, check, (c) => ({
-      manual: `Container ${c.name}: remove the --device options it does not need and give the rest read-only permission (:r).`,
-    })),
+  check: checkWorkloads(hostDevices),
+  remediate: remediateWorkloads(hostDevices),
 };

@@ -1,16 +1,22 @@
 // 5.21: the host UTS namespace lets the container change the host's hostname and domain name.
-import type { HostFacts } from '../../facts/host-facts.js';
 import type { Rule } from '../rule.js';
-import { hostNamespaceCheck, hostNamespaceFix, type Namespace } from './namespaces.js';
+import { hostNamespaceItem } from './namespaces.js';
+import { checkWorkloads, remediateWorkloads } from './workload-item.js';
 
-const ns: Namespace = {
+export const hostUts = hostNamespaceItem({
+  id: '5.21',
+  kind: 'uts',
   field: 'UTSMode',
   label: 'UTS',
   composeKey: 'uts',
   // The empty value selects the container's own UTS namespace.
   recreate: () => ['--uts='],
-  impact: 'it gets its own hostname; software that reports or sets the host name sees the container name instead.',
-};
+  impact: {
+    container:
+      'it gets its own hostname; software that reports or sets the host name sees the container name instead.',
+    service: 'it gets its own hostname.',
+  },
+});
 
 export const hostUtsNotShared: Rule = {
   id: '5.21',
@@ -25,6 +31,6 @@ export const hostUtsNotShared: Rule = {
   impact: 'Agents that report the host name report the container\'s instead.',
   remediation: 'Recreate the container without `--uts=host` (Compose: remove `uts: host`).',
   references: ['CIS Docker Benchmark v1.8.0, 5.21', 'https://docs.docker.com/reference/cli/docker/container/run/#uts'],
-  check: (facts: HostFacts) => hostNamespaceCheck(facts, ns),
-  remediate: (facts: HostFacts) => hostNamespaceFix(facts, ns),
+  check: checkWorkloads(hostUts),
+  remediate: remediateWorkloads(hostUts),
 };

@@ -1,30 +1,50 @@
 // 5.26: no_new_privs stops setuid binaries and file capabilities from raising privileges. The
-// container's own option wins (=false switches off a daemon-wide default); without one, the
+// workload's own option wins (=false switches off a daemon-wide default); without one, the
 // daemon's effective no-new-privileges setting decides.
 import type { HostFacts } from '../../facts/host-facts.js';
 import { effectiveConfig } from '../../facts/effective-config.js';
-import type { CheckResult, Rule } from '../rule.js';
-import { remediateFailures } from './remediation.js';
-import { parseBool, perContainer, securityOpts, verdict } from './support.js';
+import type { Rule } from '../rule.js';
+import { parseSecurityOpt } from '../workload/workload-spec.js';
+import { parseBool, verdict } from './support.js';
+import { checkWorkloads, remediateWorkloads, type WorkloadItem } from './workload-item.js';
 
-function check(facts: HostFacts): CheckResult[] {
-  const daemon = effectiveConfig(facts).get('no-new-privileges');
-  const daemonOn = daemon !== undefined && parseBool(daemon.value) === true;
-  return perContainer(facts, (c) => {
-    const own = securityOpts(c).filter((o) => o.key === 'no-new-privileges').pop();
+/** The daemon's effective setting, read once per facts rather than once per container. */
+const daemonSettings = new WeakMap<HostFacts, { on: boolean; evidence: string | null }>();
+function daemonDefault(facts: HostFacts): { on: boolean; evidence: string | null } {
+  let found = daemonSettings.get(facts);
+  if (!found) {
+    const daemon = effectiveConfig(facts).get('no-new-privileges');
+    found = { on: daemon !== undefined && parseBool(daemon.value) === true, evidence: daemon ? daemon.evidence : null };
+    daemonSettings.set(facts, found);
+  }
+  return found;
+}
+
+export const noNewPrivs: WorkloadItem = {
+  id: '5.26',
+  fixes: ['fail'],
+  judge: (w, facts) => {
+    const daemon = daemonDefault(facts);
+    const own = w.securityOpt.map(parseSecurityOpt).filter((o) => o.key === 'no-new-privileges').pop();
     if (own) {
-      const on = own.value === null ? true : parseBool(own.value);
-      if (on === true) return verdict('pass', `Container ${c.name} sets no-new-privileges.`, `HostConfig.SecurityOpt: ${own.raw}`);
+      // A bare option (or an empty value in YAML) switches it on, as dockerd reads it.
+      const on = own.value === null || own.value === '' ? true : parseBool(own.value);
+      if (on === true) return verdict('pass', `${w.who} sets no-new-privileges.`, `HostConfig.SecurityOpt: ${own.raw}`);
       if (on === false) {
-        const why = daemonOn ? `, overriding the daemon default (${daemon!.evidence})` : '';
-        return verdict('fail', `Container ${c.name} switches no-new-privileges off${why}.`, `HostConfig.SecurityOpt: ${own.raw}`);
+        const why = daemon.on ? `, overriding the daemon default (${daemon.evidence})` : '';
+        return verdict('fail', `${w.who} switches no-new-privileges off${why}.`, `HostConfig.SecurityOpt: ${own.raw}`);
       }
     }
-    if (daemonOn) return verdict('pass', `Container ${c.name} inherits the daemon's no-new-privileges default.`, daemon!.evidence);
-    const daemonText = daemon ? daemon.evidence : 'daemon: no-new-privileges not set';
-    return verdict('fail', `Container ${c.name} may gain new privileges through setuid binaries.`, 'HostConfig.SecurityOpt: no no-new-privileges option', daemonText);
-  });
-}
+    if (daemon.on) return verdict('pass', `${w.who} inherits the daemon's no-new-privileges default.`, daemon.evidence!);
+    return verdict('fail', `${w.who} may gain new privileges through setuid binaries.`, 'HostConfig.SecurityOpt: no no-new-privileges option', daemon.evidence ?? 'daemon: no-new-privileges not set');
+  },
+  fix: (w) => ({
+    compose: [{ key: 'security_opt', value: ['no-new-privileges:true'] }],
+    recreate: ['--security-opt', 'no-new-privileges'],
+    // "inside container web" and "inside app/web": both wordings are pinned by the plan goldens.
+    impact: `setuid programs inside ${w.kind === 'container' ? 'container ' : ''}${w.name} (sudo, su) can no longer raise privileges.`,
+  }),
+};
 
 export const noNewPrivileges: Rule = {
   id: '5.26',
@@ -41,11 +61,6 @@ export const noNewPrivileges: Rule = {
   remediation:
     'Run with `--security-opt no-new-privileges` (Compose: `security_opt: ["no-new-privileges:true"]`), or set `"no-new-privileges": true` daemon-wide (item 2.15) and never pass no-new-privileges=false.',
   references: ['CIS Docker Benchmark v1.8.0, 5.26', 'https://docs.docker.com/reference/cli/docker/container/run/#security-opt', 'https://www.kernel.org/doc/html/latest/userspace-api/no_new_privs.html'],
-  check,
-  remediate: (facts) =>
-    remediateFailures(facts, check, (c) => ({
-      compose: [{ key: 'security_opt', value: ['no-new-privileges:true'] }],
-      recreate: ['--security-opt', 'no-new-privileges'],
-      impact: `setuid programs inside container ${c.name} (sudo, su) can no longer raise privileges.`,
-    })),
+  check: checkWorkloads(noNewPrivs),
+  remediate: remediateWorkloads(noNewPrivs),
 };

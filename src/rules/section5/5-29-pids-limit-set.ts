@@ -1,18 +1,23 @@
 // 5.29: without a PIDs limit a fork bomb in one container exhausts the host's process table.
-import type { HostFacts } from '../../facts/host-facts.js';
-import type { CheckResult, Rule } from '../rule.js';
-import { remediateFailures } from './remediation.js';
-import { perContainer, verdict } from './support.js';
+import type { Rule } from '../rule.js';
+import { verdict } from './support.js';
+import { checkWorkloads, remediateWorkloads, type WorkloadItem } from './workload-item.js';
 
-function check(facts: HostFacts): CheckResult[] {
-  return perContainer(facts, (c) => {
-    const limit = c.hostConfig.PidsLimit;
-    const detail = `HostConfig.PidsLimit: ${JSON.stringify(limit ?? null)}`;
-    return typeof limit === 'number' && limit > 0
-      ? verdict('pass', `Container ${c.name} may run at most ${limit} processes.`, detail)
-      : verdict('fail', `Container ${c.name} has no PIDs limit.`, detail);
-  });
-}
+export const pidsLimit: WorkloadItem = {
+  id: '5.29',
+  fixes: ['fail'],
+  judge: (w) => {
+    const detail = `HostConfig.PidsLimit: ${JSON.stringify(w.pidsLimit)}`;
+    return w.pidsLimit !== null && w.pidsLimit > 0
+      ? verdict('pass', `${w.who} may run at most ${w.pidsLimit} processes.`, detail)
+      : verdict('fail', `${w.who} has no PIDs limit.`, detail);
+  },
+  fix: (w, params) => ({
+    compose: [{ key: 'pids_limit', value: params.pidsLimit }],
+    update: [{ flag: '--pids-limit', value: String(params.pidsLimit) }],
+    impact: `${w.who} cannot run more than ${params.pidsLimit} processes and threads.`,
+  }),
+};
 
 export const pidsLimitSet: Rule = {
   id: '5.29',
@@ -28,11 +33,6 @@ export const pidsLimitSet: Rule = {
   remediation:
     'Set `--pids-limit <n>` (`docker update --pids-limit 256 <container>` works live; Compose `pids_limit`). The profile parameter pidsLimit sets the value; 0, -1 and unset fail.',
   references: ['CIS Docker Benchmark v1.8.0, 5.29', 'https://docs.docker.com/reference/cli/docker/container/run/#pids-limit'],
-  check,
-  remediate: (facts, params) =>
-    remediateFailures(facts, check, (c) => ({
-      compose: [{ key: 'pids_limit', value: params.pidsLimit }],
-      update: [{ flag: '--pids-limit', value: String(params.pidsLimit) }],
-      impact: `Container ${c.name} cannot run more than ${params.pidsLimit} processes and threads.`,
-    })),
+  check: checkWorkloads(pidsLimit),
+  remediate: remediateWorkloads(pidsLimit),
 };

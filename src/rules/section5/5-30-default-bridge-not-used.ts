@@ -1,25 +1,35 @@
 // 5.30: every container on docker0 can reach every other one (unless icc is off), and the default
 // bridge has no service-name DNS; user-defined networks isolate groups of containers.
-import type { HostFacts } from '../../facts/host-facts.js';
-import type { CheckResult, Rule } from '../rule.js';
-import { remediateFailures } from './remediation.js';
-import { perContainer, verdict, type ContainerView } from './support.js';
+import type { Rule } from '../rule.js';
+import type { WorkloadSpec } from '../workload/workload-spec.js';
+import { verdict } from './support.js';
+import { checkWorkloads, remediateWorkloads, type WorkloadItem } from './workload-item.js';
 
-function onDefaultBridge(c: ContainerView): string | null {
-  const mode = String(c.hostConfig.NetworkMode ?? '');
+function onDefaultBridge(w: WorkloadSpec): string | null {
+  const mode = w.namespaces.network;
   if (mode === 'default' || mode === 'bridge') return `HostConfig.NetworkMode: ${JSON.stringify(mode)}`;
-  if (c.raw.NetworkSettings?.Networks?.bridge) return 'NetworkSettings.Networks: bridge';
+  if (w.networks.includes('bridge')) return 'NetworkSettings.Networks: bridge';
   return null;
 }
 
-function check(facts: HostFacts): CheckResult[] {
-  return perContainer(facts, (c) => {
-    const why = onDefaultBridge(c);
-    if (why) return verdict('fail', `Container ${c.name} is attached to the default bridge (docker0).`, why);
-    const nets = Object.keys(c.raw.NetworkSettings?.Networks ?? {});
-    return verdict('pass', `Container ${c.name} does not use the default bridge.`, `HostConfig.NetworkMode: ${JSON.stringify(c.hostConfig.NetworkMode ?? '')}${nets.length ? `, networks: ${nets.join(', ')}` : ''}`);
-  });
-}
+export const defaultBridge: WorkloadItem = {
+  id: '5.30',
+  fixes: ['fail'],
+  judge: (w) => {
+    const why = onDefaultBridge(w);
+    if (why) return verdict('fail', `${w.who} is attached to the default bridge (docker0).`, why);
+    const nets = w.networks.length ? `, networks: ${w.networks.join(', ')}` : '';
+    return verdict('pass', `${w.who} does not use the default bridge.`, `HostConfig.NetworkMode: ${JSON.stringify(w.namespaces.network)}${nets}`);
+  },
+  fix: (w) => ({
+    compose: [{ key: 'network_mode', value: null }],
+    recreate: ['--network', `${w.name}-net`],
+    // A service gets the project's default network from Compose; a container needs one created.
+    impact: w.kind === 'service'
+      ? `${w.who} leaves docker0 for the project's own network.`
+      : `${w.who} leaves docker0: create the network first (\`docker network create ${w.name}-net\`) and attach every container it talks to.`,
+  }),
+};
 
 export const defaultBridgeNotUsed: Rule = {
   id: '5.30',
@@ -36,11 +46,6 @@ export const defaultBridgeNotUsed: Rule = {
   remediation:
     'Create a user-defined network per application (`docker network create app-net`) and run containers with `--network app-net`; Compose does this by default, so remove `network_mode: bridge`.',
   references: ['CIS Docker Benchmark v1.8.0, 5.30', 'https://docs.docker.com/engine/network/drivers/bridge/#differences-between-user-defined-bridges-and-the-default-bridge'],
-  check,
-  remediate: (facts) =>
-    remediateFailures(facts, check, (c) => ({
-      compose: [{ key: 'network_mode', value: null }],
-      recreate: ['--network', `${c.name}-net`],
-      impact: `Container ${c.name} leaves docker0: create the network first (\`docker network create ${c.name}-net\`) and attach every container it talks to.`,
-    })),
+  check: checkWorkloads(defaultBridge),
+  remediate: remediateWorkloads(defaultBridge),
 };

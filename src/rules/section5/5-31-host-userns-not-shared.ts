@@ -1,17 +1,23 @@
 // 5.31: on a daemon with userns-remap, --userns=host opts one container out of the remapping, so
 // its root is the host's root again.
-import type { HostFacts } from '../../facts/host-facts.js';
 import type { Rule } from '../rule.js';
-import { hostNamespaceCheck, hostNamespaceFix, type Namespace } from './namespaces.js';
+import { hostNamespaceItem } from './namespaces.js';
+import { checkWorkloads, remediateWorkloads } from './workload-item.js';
 
-const ns: Namespace = {
+export const hostUserns = hostNamespaceItem({
+  id: '5.31',
+  kind: 'userns',
   field: 'UsernsMode',
   label: 'user',
   composeKey: 'userns_mode',
   // The empty value follows the daemon's userns-remap setting.
   recreate: () => ['--userns='],
-  impact: 'its root is remapped to an unprivileged host user (where the daemon uses userns-remap); bind mounts owned by host root become read-only or inaccessible to it.',
-};
+  impact: {
+    container:
+      'its root is remapped to an unprivileged host user (where the daemon uses userns-remap); bind mounts owned by host root become read-only or inaccessible to it.',
+    service: 'its root is remapped where the daemon uses userns-remap; bind mounts owned by host root may become inaccessible.',
+  },
+});
 
 export const hostUsernsNotShared: Rule = {
   id: '5.31',
@@ -27,6 +33,6 @@ export const hostUsernsNotShared: Rule = {
   impact: 'Containers that need host-root file ownership (privileged or host-namespace workloads) fail under remapping.',
   remediation: 'Recreate the container without `--userns=host` (Compose: remove `userns_mode: host`), and enable userns-remap on the daemon (item 2.10).',
   references: ['CIS Docker Benchmark v1.8.0, 5.31', 'https://docs.docker.com/engine/security/userns-remap/'],
-  check: (facts: HostFacts) => hostNamespaceCheck(facts, ns),
-  remediate: (facts: HostFacts) => hostNamespaceFix(facts, ns),
+  check: checkWorkloads(hostUserns),
+  remediate: remediateWorkloads(hostUserns),
 };

@@ -1,17 +1,23 @@
 // 5.5: --privileged lifts every isolation layer at once (all capabilities, all devices, no
 // seccomp, no AppArmor/SELinux confinement). Created-but-stopped containers count too.
-import type { HostFacts } from '../../facts/host-facts.js';
-import type { CheckResult, Rule } from '../rule.js';
-import { remediateFailures } from './remediation.js';
-import { perContainer, verdict } from './support.js';
+import type { Rule } from '../rule.js';
+import { verdict } from './support.js';
+import { checkWorkloads, remediateWorkloads, type WorkloadItem } from './workload-item.js';
 
-function check(facts: HostFacts): CheckResult[] {
-  return perContainer(facts, (c) =>
-    c.hostConfig.Privileged === true
-      ? verdict('fail', `Container ${c.name} is privileged${c.running ? '' : ' (not running now, but will be when started)'}.`, 'HostConfig.Privileged: true')
-      : verdict('pass', `Container ${c.name} is not privileged.`, `HostConfig.Privileged: ${JSON.stringify(c.hostConfig.Privileged ?? false)}`),
-  );
-}
+export const noPrivileged: WorkloadItem = {
+  id: '5.5',
+  fixes: ['fail'],
+  judge: (w) =>
+    w.privileged
+      ? verdict('fail', `${w.who} is privileged${w.kind === 'container' && !w.running ? ' (not running now, but will be when started)' : ''}.`, 'HostConfig.Privileged: true')
+      : verdict('pass', `${w.who} is not privileged.`, 'HostConfig.Privileged: false'),
+  fix: (w) => ({
+    compose: [{ key: 'privileged', value: false }],
+    recreate: ['--privileged=false'],
+    // The service wording is shorter; both are pinned by the plan goldens.
+    impact: `${w.who} loses all extra capabilities and host devices${w.kind === 'container' ? '; anything it does with them (mounts, device access, network setup) fails' : ''}.`,
+  }),
+};
 
 export const noPrivilegedContainers: Rule = {
   id: '5.5',
@@ -28,11 +34,6 @@ export const noPrivilegedContainers: Rule = {
   remediation:
     'Recreate the container without --privileged (Compose: `privileged: false`), granting only the capabilities (`--cap-add`) and devices (`--device`) it really needs.',
   references: ['CIS Docker Benchmark v1.8.0, 5.5', 'https://docs.docker.com/engine/containers/run/#runtime-privilege-and-linux-capabilities'],
-  check,
-  remediate: (facts) =>
-    remediateFailures(facts, check, (c) => ({
-      compose: [{ key: 'privileged', value: false }],
-      recreate: ['--privileged=false'],
-      impact: `Container ${c.name} loses all extra capabilities and host devices; anything it does with them (mounts, device access, network setup) fails.`,
-    })),
+  check: checkWorkloads(noPrivileged),
+  remediate: remediateWorkloads(noPrivileged),
 };

@@ -32,33 +32,6 @@ describe('section 5 catalogue', () => {
   });
 });
 
-describe.each(section5Rules.filter((r) => r.checks === 'facts').map((r) => [r.id, r] as const))('%s fixtures', (id, r) => {
-  const { pass, fail } = ruleFixtures(id);
-
-  it('has pass and fail fixtures', () => {
-    expect(pass.length).toBeGreaterThan(0);
-    expect(fail.length).toBeGreaterThan(0);
-  });
-
-  it.each(pass)('passes %s', (file) => {
-    const results = r.check(loadFacts(file));
-    expect(statuses(results)).not.toContain('fail');
-    expect(statuses(results)).toContain('pass');
-    if (r.remediate) expect(r.remediate(loadFacts(file), DEFAULT_PARAMS)).toEqual([]);
-  });
-
-  it.each(fail)('fails %s with evidence', (file) => {
-    const results = r.check(loadFacts(file));
-    const failed = results.filter((x) => x.status === 'fail');
-    expect(failed.length).toBeGreaterThan(0);
-    for (const f of failed) {
-      expect(f.message).toMatch(/\.$/);
-      expect(f.evidence.length).toBeGreaterThan(0);
-    }
-    if (r.remediate) expect(r.remediate(loadFacts(file), DEFAULT_PARAMS).length).toBeGreaterThan(0);
-  });
-});
-
 describe('engine gate', () => {
   it('is not-applicable when the host has no engine', () => {
     const results = rule('5.5').check(emptyFacts({ probes: { engine: { status: 'missing' } } }));

@@ -1,7 +1,9 @@
 // Shared reading of raw container inspect data for the runtime rules (also used by sections 4, 6
 // and 7 for the engine gate). Everything here is pure: it reads HostFacts only.
 import type { EngineObject, HostFacts } from '../../facts/host-facts.js';
+import { parseContainerInspect, type ContainerInspect } from '../../facts/container-inspect.js';
 import type { CheckResult, CheckStatus, Evidence } from '../rule.js';
+import { containerSpec, parseSecurityOpt, type WorkloadSpec } from '../workload/workload-spec.js';
 
 export interface ContainerView {
   raw: EngineObject;
@@ -13,6 +15,10 @@ export interface ContainerView {
   image: string;
   hostConfig: EngineObject;
   config: EngineObject;
+  /** The inspect fields the rules read, typed. */
+  inspect: ContainerInspect;
+  /** What the container asks for, as the workload items judge it. */
+  spec: WorkloadSpec;
 }
 
 const COMPOSE_SERVICE = 'com.docker.compose.service';
@@ -34,20 +40,20 @@ export function engineGate(facts: HostFacts, what = 'containers'): CheckResult[]
 }
 
 export function containerView(raw: EngineObject): ContainerView {
-  const name = String(raw.Name ?? raw.Id ?? '').replace(/^\//, '');
-  const config = raw.Config ?? {};
-  const labels: Record<string, string> = config.Labels ?? {};
-  const subject: ContainerView['subject'] = { container: name };
-  if (labels[COMPOSE_SERVICE]) subject.service = labels[COMPOSE_SERVICE];
-  if (labels[COMPOSE_PROJECT]) subject.project = labels[COMPOSE_PROJECT];
+  const inspect = parseContainerInspect(raw);
+  const subject: ContainerView['subject'] = { container: inspect.name };
+  if (inspect.labels[COMPOSE_SERVICE]) subject.service = inspect.labels[COMPOSE_SERVICE];
+  if (inspect.labels[COMPOSE_PROJECT]) subject.project = inspect.labels[COMPOSE_PROJECT];
   return {
     raw,
-    name,
+    name: inspect.name,
     subject,
-    running: raw.State?.Running === true,
-    image: String(config.Image ?? raw.Image ?? ''),
+    running: inspect.running,
+    image: inspect.image,
     hostConfig: raw.HostConfig ?? {},
-    config,
+    config: raw.Config ?? {},
+    inspect,
+    spec: containerSpec(inspect),
   };
 }
 
@@ -94,12 +100,7 @@ export function hostSecurityOptions(facts: HostFacts): Set<string> {
 
 /** HostConfig.SecurityOpt split as dockerd parses it: "key=value", the deprecated "key:value", or a bare key. */
 export function securityOpts(c: ContainerView): { key: string; value: string | null; raw: string }[] {
-  const list: unknown[] = c.hostConfig.SecurityOpt ?? [];
-  return list.map((o) => {
-    const raw = String(o);
-    const m = /^([^=:]+)[=:](.*)$/s.exec(raw);
-    return m ? { key: m[1].trim().toLowerCase(), value: m[2], raw } : { key: raw.trim().toLowerCase(), value: null, raw };
-  });
+  return c.inspect.securityOpt.map((raw) => ({ ...parseSecurityOpt(raw), raw }));
 }
 
 /** dockerd's boolean parsing (Go strconv.ParseBool); null when the text is not a boolean. */
