@@ -2,7 +2,8 @@
 // running workloads would break (reference/daemon-json.md §2–§3). Pure: reads facts only.
 import type { HostFacts } from '../facts/host-facts.js';
 import type { EffectiveConfig } from '../facts/effective-config.js';
-import { REMOVED_STORAGE_DRIVERS, DAEMON_KEYS, keyKnownTo, keyType, removedIn } from './daemon-keys.js';
+import { REMOVED_STORAGE_DRIVERS, DAEMON_KEYS, keyType } from '../facts/daemon-keys.js';
+import { keyKnownTo, removedIn } from './daemon-keys.js';
 import { checkJsonType } from './json-types.js';
 import { atLeast, describeVersion, type EngineVersion } from './engine-version.js';
 import { lacksBrNetfilter, remapLacksSubordinateIds, ulimitsBreakContainers } from './daemon-fit.js';

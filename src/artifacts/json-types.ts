@@ -1,20 +1,7 @@
-// JSON shapes dockerd unmarshals daemon.json keys into. A wrong shape is fatal at daemon start
-// ("cannot unmarshal number into Go value of type string"), so every written key is checked.
-
-export type JsonType =
-  | 'string'
-  | 'boolean'
-  | 'integer'
-  | 'string[]'
-  /** { name: "string" } — log-opts values must be strings ("max-file": "3"). */
-  | 'string-map'
-  /** { name: boolean } — features. */
-  | 'boolean-map'
-  /** { "nofile": { "Name": "nofile", "Hard": n, "Soft": n } } */
-  | 'ulimits'
-  /** [ { "base": "CIDR", "size": n } ] */
-  | 'address-pools'
-  | 'object';
+// Checking a value against the JSON shape the key table (facts/daemon-keys.ts) gives its key. A
+// wrong shape is fatal at daemon start ("cannot unmarshal number into Go value of type string"),
+// so every written key is checked.
+import type { JsonType } from '../facts/daemon-keys.js';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 

@@ -3,9 +3,9 @@
 import type { HostFacts } from '../facts/host-facts.js';
 import type { Rule } from '../rules/rule.js';
 import type { HardeningParams } from '../rules/params.js';
-import type { Tagged } from '../artifacts/contributions.js';
-import { compareRuleIds } from './file-change.js';
-import type { PlanNote } from './plan.js';
+import type { Tagged } from '../rules/contribution.js';
+import { compareRuleIds } from '../plan-model/file-change.js';
+import type { PlanNote } from '../plan-model/plan.js';
 
 export interface Collected {
   contributions: Tagged[];
@@ -20,8 +20,9 @@ export function collectContributions(facts: HostFacts, rules: readonly Rule[], p
     if (!rule.remediate) continue;
     try {
       const fixes = (status: string) => status === 'fail' || (rule.remediatesWarnings === true && status === 'warn');
-      if (!rule.check(facts).some((r) => fixes(r.status))) continue;
-      for (const c of rule.remediate(facts, params)) {
+      const results = rule.check(facts);
+      if (!results.some((r) => fixes(r.status))) continue;
+      for (const c of rule.remediate(facts, params, results)) {
         const tagged = { ...c, ruleId: c.ruleId ?? rule.id } as Tagged;
         contributions.push(tagged);
         if (c.impact && !impacts.has(`${tagged.ruleId}\0${c.impact}`)) {

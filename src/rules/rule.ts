@@ -55,8 +55,12 @@ import type { HardeningParams } from './params.js';
 
 export interface Rule extends RuleMeta {
   check(facts: HostFacts): CheckResult[];
-  /** Contributions that close this rule's failures. Absent where the fix is manual only. */
-  remediate?(facts: HostFacts, params: HardeningParams): Contribution[];
+  /**
+   * Contributions that close this rule's failures. Absent where the fix is manual only. `results` is
+   * what check(facts) returned, passed by the planner so the check does not run twice; a rule runs
+   * the check itself when it is absent.
+   */
+  remediate?(facts: HostFacts, params: HardeningParams, results?: CheckResult[]): Contribution[];
   /** Also remediate 'warn' results (e.g. 5.4's "default capabilities kept") when a profile selects the rule. */
   remediatesWarnings?: boolean;
 }

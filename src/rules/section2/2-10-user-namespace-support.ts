@@ -4,12 +4,10 @@
 import type { HostFacts } from '../../facts/host-facts.js';
 import type { Contribution } from '../contribution.js';
 import type { HardeningParams } from '../params.js';
-import type { CheckResult, Rule } from '../rule.js';
-import { configBlocker, engineInfo, engineState, liveReading, readOption, securityOptions, type JsonKind, type Reading } from './support.js';
-import { settingResult } from './setting.js';
-import { blockerAdvice, hasFailure, manual, remedySetting } from './remedy.js';
+import { engineInfo, engineState, liveReading, securityOptions, type Reading } from './support.js';
+import { manual } from './remedy.js';
+import { daemonSettingRule } from './setting-rule.js';
 
-const KEYS: Record<string, JsonKind> = { 'userns-remap': 'string' };
 // Configured values are the remap user (string); the engine only reports on/off (boolean).
 const ok = (v: unknown) => v === true || (typeof v === 'string' && v !== '');
 
@@ -23,24 +21,6 @@ function live(facts: HostFacts): Reading | undefined {
   return liveReading(on, `docker info: SecurityOptions ${on ? 'contains' : 'lacks'} "name=userns"`);
 }
 
-function check(facts: HostFacts): CheckResult[] {
-  const blocked = configBlocker(facts, KEYS);
-  if (blocked) return [blocked];
-  if (securityOptions(engineInfo(facts))?.includes('name=rootless')) {
-    return [{ status: 'pass', message: 'The daemon runs rootless, so container root already maps to an unprivileged host user.', evidence: [{ kind: 'engine', detail: 'docker info: SecurityOptions contains "name=rootless"' }] }];
-  }
-  return [settingResult(facts, {
-    subject: 'user namespace remapping',
-    configured: readOption(facts, 'userns-remap', ''),
-    live: live(facts),
-    ok,
-    same: (a, b) => ok(a) === ok(b),
-    show: (v) => (typeof v === 'string' ? (v ? `userns-remap ${JSON.stringify(v)}` : 'no remapping') : v ? 'remapping on' : 'remapping off'),
-    pass: (r) => `User namespace remapping is on${typeof r.value === 'string' ? ` for ${JSON.stringify(r.value)}` : ''} (${r.where}), so root in a container is an unprivileged user on the host`,
-    fail: (r) => `User namespace remapping is off (${r.where}), so root in a container is root on the host`,
-  })];
-}
-
 /** Containers that cannot start once remapping is on, with the reason. */
 export function remapBlockers(facts: HostFacts): string[] {
   return (facts.engine?.containers ?? []).flatMap((c) => {
@@ -51,39 +31,28 @@ export function remapBlockers(facts: HostFacts): string[] {
   });
 }
 
-function remediate(facts: HostFacts, params: HardeningParams): Contribution[] {
-  if (!hasFailure(check(facts))) return [];
-  const blocked = blockerAdvice(facts, Object.keys(KEYS));
-  if (blocked) return [blocked];
-  return remedySetting(facts, {
-    key: 'userns-remap',
-    configured: readOption(facts, 'userns-remap', ''),
-    ok,
-    fix: () => {
-      if (engineState(facts) === 'unknown') {
-        return [manual(`Not enabling userns-remap: the engine could not be asked (probe engine: ${facts.probes.engine?.status}), so privileged or host-namespace containers that it would break cannot be ruled out.`)];
-      }
-      const blockers = remapBlockers(facts);
-      if (blockers.length > 0) {
-        return [manual(`Not enabling userns-remap: these containers could not start with it: ${blockers.join(', ')}; give them --userns=host (or drop those settings) first.`)];
-      }
-      const features = facts.daemonJson.parsed?.features as Record<string, unknown> | undefined;
-      if (features?.['containerd-snapshotter'] === true) {
-        return [manual('Not enabling userns-remap: daemon.json enables features.containerd-snapshotter, which dockerd refuses to combine with user namespace remapping.')];
-      }
-      return [{ kind: 'daemon-json-set', key: 'userns-remap', value: params.usernsRemap, impact: USERNS_IMPACT }];
-    },
-  });
+/** Turn remapping on, unless something that runs today would stop starting. */
+function enableRemap(facts: HostFacts, params: HardeningParams): Contribution[] {
+  if (engineState(facts) === 'unknown') {
+    return [manual(`Not enabling userns-remap: the engine could not be asked (probe engine: ${facts.probes.engine?.status}), so privileged or host-namespace containers that it would break cannot be ruled out.`)];
+  }
+  const blockers = remapBlockers(facts);
+  if (blockers.length > 0) {
+    return [manual(`Not enabling userns-remap: these containers could not start with it: ${blockers.join(', ')}; give them --userns=host (or drop those settings) first.`)];
+  }
+  const features = facts.daemonJson.parsed?.features as Record<string, unknown> | undefined;
+  if (features?.['containerd-snapshotter'] === true) {
+    return [manual('Not enabling userns-remap: daemon.json enables features.containerd-snapshotter, which dockerd refuses to combine with user namespace remapping.')];
+  }
+  return [{ kind: 'daemon-json-set', key: 'userns-remap', value: params.usernsRemap, impact: USERNS_IMPACT }];
 }
 
-export const userNamespaceSupportRule: Rule = {
+export const userNamespaceSupportRule = daemonSettingRule({
   id: '2.10',
   aliases: { '1.7.0': '2.9', '1.6.0': '2.9' },
   title: 'Enable user namespace support',
-  section: 2,
   level: 2,
   automated: false,
-  checks: 'facts',
   severity: 'medium',
   rationale:
     'Without remapping, UID 0 in a container is UID 0 on the host, so any escape from the container (a kernel bug, a writable host mount) lands as root; remapping makes it an unprivileged subordinate UID.',
@@ -94,6 +63,18 @@ export const userNamespaceSupportRule: Rule = {
     'https://docs.docker.com/engine/security/userns-remap/',
     'CIS Docker Benchmark v1.8.0, 2.10',
   ],
-  check,
-  remediate,
-};
+}, {
+  key: 'userns-remap',
+  subject: 'user namespace remapping',
+  live,
+  decide: (facts) =>
+    securityOptions(engineInfo(facts))?.includes('name=rootless')
+      ? { status: 'pass', message: 'The daemon runs rootless, so container root already maps to an unprivileged host user.', evidence: [{ kind: 'engine', detail: 'docker info: SecurityOptions contains "name=rootless"' }] }
+      : null,
+  ok,
+  same: (a, b) => ok(a) === ok(b),
+  show: (v) => (typeof v === 'string' ? (v ? `userns-remap ${JSON.stringify(v)}` : 'no remapping') : v ? 'remapping on' : 'remapping off'),
+  pass: (r) => `User namespace remapping is on${typeof r.value === 'string' ? ` for ${JSON.stringify(r.value)}` : ''} (${r.where}), so root in a container is an unprivileged user on the host`,
+  fail: (r) => `User namespace remapping is off (${r.where}), so root in a container is root on the host`,
+  fix: (_r, facts, params) => enableRemap(facts, params),
+});

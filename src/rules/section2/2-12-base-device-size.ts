@@ -1,45 +1,18 @@
 // CIS 2.12: no dm.basesize storage option. Removing it is not mechanical: devicemapper cannot shrink
 // a base size once grown, and on overlay2 the option already stops dockerd.
-import type { HostFacts } from '../../facts/host-facts.js';
-import type { Contribution } from '../contribution.js';
-import type { CheckResult, Rule } from '../rule.js';
-import { configBlocker, readOption, type JsonKind } from './support.js';
-import { settingResult } from './setting.js';
-import { blockerAdvice, hasFailure, manual } from './remedy.js';
-
-const KEYS: Record<string, JsonKind> = { 'storage-opts': 'string[]' };
+import { manual } from './remedy.js';
+import { daemonSettingRule } from './setting-rule.js';
 
 function basesize(value: unknown): string[] {
   return (Array.isArray(value) ? value.map(String) : []).filter((o) => o.replace(/\s/g, '').startsWith('dm.basesize'));
 }
 
-function check(facts: HostFacts): CheckResult[] {
-  const blocked = configBlocker(facts, KEYS);
-  if (blocked) return [blocked];
-  return [settingResult(facts, {
-    subject: 'the storage options',
-    configured: readOption(facts, 'storage-opts', []),
-    ok: (v) => basesize(v).length === 0,
-    pass: (r) => `No dm.basesize storage option is set (${r.where})`,
-    fail: (r) => `The storage option ${basesize(r.value).join(', ')} is set (${r.where}); it raises every container's base device size, and drivers other than devicemapper refuse to start with it`,
-  })];
-}
-
-function remediate(facts: HostFacts): Contribution[] {
-  if (!hasFailure(check(facts))) return [];
-  const blocked = blockerAdvice(facts, Object.keys(KEYS));
-  if (blocked) return [blocked];
-  return [manual('Remove dm.basesize from "storage-opts" (or the --storage-opt flag) only together with a move off devicemapper (CIS 2.7): devicemapper refuses to start with a smaller base size once it was raised, and other drivers reject the option.')];
-}
-
-export const baseDeviceSizeRule: Rule = {
+export const baseDeviceSizeRule = daemonSettingRule({
   id: '2.12',
   aliases: { '1.7.0': '2.11', '1.6.0': '2.11' },
   title: 'Ensure base device size is not changed until needed',
-  section: 2,
   level: 2,
   automated: false,
-  checks: 'facts',
   severity: 'low',
   rationale:
     'A larger base device size lets every container grow its filesystem further, so one container can fill the thin pool and deny storage to the rest of the host.',
@@ -50,6 +23,11 @@ export const baseDeviceSizeRule: Rule = {
     'https://docs.docker.com/reference/cli/dockerd/#daemon-storage-driver',
     'CIS Docker Benchmark v1.8.0, 2.12',
   ],
-  check,
-  remediate,
-};
+}, {
+  key: 'storage-opts',
+  subject: 'the storage options',
+  ok: (v) => basesize(v).length === 0,
+  pass: (r) => `No dm.basesize storage option is set (${r.where})`,
+  fail: (r) => `The storage option ${basesize(r.value).join(', ')} is set (${r.where}); it raises every container's base device size, and drivers other than devicemapper refuse to start with it`,
+  remedy: () => [manual('Remove dm.basesize from "storage-opts" (or the --storage-opt flag) only together with a move off devicemapper (CIS 2.7): devicemapper refuses to start with a smaller base size once it was raised, and other drivers reject the option.')],
+});

@@ -1,14 +1,9 @@
 // CIS 2.13: an authorization plugin screens Docker client commands. The plugin is only written when
 // the profile names one, because dockerd refuses to start with a plugin that is not installed.
 import type { HostFacts } from '../../facts/host-facts.js';
-import type { Contribution } from '../contribution.js';
-import type { HardeningParams } from '../params.js';
-import type { CheckResult, Rule } from '../rule.js';
-import { configBlocker, engineInfo, liveReading, readOption, type JsonKind, type Reading } from './support.js';
-import { settingResult } from './setting.js';
-import { blockerAdvice, hasFailure, manual, remedySetting } from './remedy.js';
-
-const KEYS: Record<string, JsonKind> = { 'authorization-plugins': 'string[]' };
+import { engineInfo, liveReading, type Reading } from './support.js';
+import { manual } from './remedy.js';
+import { daemonSettingRule } from './setting-rule.js';
 
 const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(String).filter((p) => p !== '') : []);
 const ok = (v: unknown) => list(v).length > 0;
@@ -20,49 +15,12 @@ function live(facts: HostFacts): Reading | undefined {
   return liveReading(authz, `docker info: Plugins.Authorization=${JSON.stringify(plugins.Authorization ?? null)}`);
 }
 
-function check(facts: HostFacts): CheckResult[] {
-  const blocked = configBlocker(facts, KEYS);
-  if (blocked) return [blocked];
-  return [settingResult(facts, {
-    subject: 'the authorization plugins',
-    configured: readOption(facts, 'authorization-plugins', []),
-    live: live(facts),
-    ok,
-    same: (a, b) => JSON.stringify(list(a).sort()) === JSON.stringify(list(b).sort()),
-    show: (v) => (ok(v) ? list(v).join(', ') : 'no authorization plugin'),
-    pass: (r) => `Authorization plugin ${list(r.value).join(', ')} screens Docker API requests (${r.where})`,
-    fail: (r) => `No authorization plugin is configured (${r.where}), so every client that reaches the socket may run any Docker command`,
-  })];
-}
-
-function remediate(facts: HostFacts, params: HardeningParams): Contribution[] {
-  if (!hasFailure(check(facts))) return [];
-  const blocked = blockerAdvice(facts, Object.keys(KEYS));
-  if (blocked) return [blocked];
-  return remedySetting(facts, {
-    key: 'authorization-plugins',
-    configured: readOption(facts, 'authorization-plugins', []),
-    ok,
-    fix: () =>
-      params.authorizationPlugin
-        ? [{
-            kind: 'daemon-json-set',
-            key: 'authorization-plugins',
-            value: [params.authorizationPlugin],
-            impact: `dockerd refuses to start unless the plugin "${params.authorizationPlugin}" is installed and enabled, and it denies every request its policy does not allow.`,
-          }]
-        : [manual('Choose and install an authorization plugin (for example an OPA-based one), write its policy, then name it in the profile (authorizationPlugin) or set "authorization-plugins" in daemon.json.')],
-  });
-}
-
-export const authorizationPluginsRule: Rule = {
+export const authorizationPluginsRule = daemonSettingRule({
   id: '2.13',
   aliases: { '1.7.0': '2.12', '1.6.0': '2.12' },
   title: 'Ensure that authorization for Docker client commands is enabled',
-  section: 2,
   level: 2,
   automated: false,
-  checks: 'facts',
   severity: 'medium',
   rationale:
     'Docker\'s own access control is all-or-nothing: whoever can reach the socket can do everything. An authorization plugin can allow or deny each API request, e.g. forbid privileged containers or host mounts.',
@@ -74,6 +32,22 @@ export const authorizationPluginsRule: Rule = {
     'https://docs.docker.com/engine/extend/plugins_authorization/',
     'CIS Docker Benchmark v1.8.0, 2.13',
   ],
-  check,
-  remediate,
-};
+}, {
+  key: 'authorization-plugins',
+  subject: 'the authorization plugins',
+  live,
+  ok,
+  same: (a, b) => JSON.stringify(list(a).sort()) === JSON.stringify(list(b).sort()),
+  show: (v) => (ok(v) ? list(v).join(', ') : 'no authorization plugin'),
+  pass: (r) => `Authorization plugin ${list(r.value).join(', ')} screens Docker API requests (${r.where})`,
+  fail: (r) => `No authorization plugin is configured (${r.where}), so every client that reaches the socket may run any Docker command`,
+  fix: (_r, _facts, params) =>
+    params.authorizationPlugin
+      ? [{
+          kind: 'daemon-json-set',
+          key: 'authorization-plugins',
+          value: [params.authorizationPlugin],
+          impact: `dockerd refuses to start unless the plugin "${params.authorizationPlugin}" is installed and enabled, and it denies every request its policy does not allow.`,
+        }]
+      : [manual('Choose and install an authorization plugin (for example an OPA-based one), write its policy, then name it in the profile (authorizationPlugin) or set "authorization-plugins" in daemon.json.')],
+});

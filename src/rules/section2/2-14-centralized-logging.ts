@@ -3,18 +3,20 @@
 // a logging plugin cannot be judged from its name.
 import type { HostFacts } from '../../facts/host-facts.js';
 import type { Contribution } from '../contribution.js';
+import type { HardeningParams } from '../params.js';
 import type { CheckResult, Rule } from '../rule.js';
-import { configBlocker, engineInfo, fileEvidence, liveReading, readOption, type JsonKind } from './support.js';
+import { engineInfo, fileEvidence, liveReading, readOption } from './support.js';
+import { configBlocker } from './config-blocker.js';
 import { settingResult } from './setting.js';
 import { blockerAdvice, hasFailure, manual } from './remedy.js';
 
-const KEYS: Record<string, JsonKind> = { 'log-driver': 'string', 'log-opts': 'object' };
+const KEYS = ['log-driver', 'log-opts'];
 const HOST_ONLY = new Set(['json-file', 'local', 'none']);
 const REMOTE = new Set(['syslog', 'journald', 'fluentd', 'gelf', 'awslogs', 'splunk', 'gcplogs', 'logentries', 'etwlogs']);
 
 /** The syslog-address log option, from daemon.json's object or --log-opt k=v flags. */
 function syslogAddress(facts: HostFacts): string | null {
-  const opts = readOption(facts, 'log-opts', {})?.value;
+  const opts = readOption(facts, 'log-opts')?.value;
   if (Array.isArray(opts)) {
     const hit = opts.map(String).find((o) => o.startsWith('syslog-address='));
     return hit ? hit.slice('syslog-address='.length) : null;
@@ -40,7 +42,7 @@ function check(facts: HostFacts): CheckResult[] {
       evidence: [fileEvidence(facts, 'log-opts')],
     }];
   }
-  const configured = readOption(facts, 'log-driver', 'json-file');
+  const configured = readOption(facts, 'log-driver');
   const info = engineInfo(facts);
   const live = typeof info?.LoggingDriver === 'string' ? liveReading(info.LoggingDriver, `docker info: LoggingDriver=${JSON.stringify(info.LoggingDriver)}`) : undefined;
   const result = settingResult(facts, {
@@ -67,9 +69,9 @@ function check(facts: HostFacts): CheckResult[] {
   return [result];
 }
 
-function remediate(facts: HostFacts): Contribution[] {
-  if (!hasFailure(check(facts))) return [];
-  const blocked = blockerAdvice(facts, Object.keys(KEYS));
+function remediate(facts: HostFacts, _params: HardeningParams, results = check(facts)): Contribution[] {
+  if (!hasFailure(results)) return [];
+  const blocked = blockerAdvice(facts, KEYS);
   if (blocked) return [blocked];
   if (nonStringLogOpts(facts).length > 0) {
     const opts = facts.daemonJson.parsed!['log-opts'] as Record<string, unknown>;

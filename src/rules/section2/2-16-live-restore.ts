@@ -1,14 +1,11 @@
 // CIS 2.16: live-restore. It cannot be combined with swarm mode (dockerd exits at start), so on a
 // swarm node the item does not apply, and a live-restore that is set there is itself a failure.
 import type { HostFacts } from '../../facts/host-facts.js';
-import type { Contribution } from '../contribution.js';
-import type { CheckResult, Rule } from '../rule.js';
-import { configBlocker, engineInfo, engineState, liveReading, readOption, type JsonKind, type Reading } from './support.js';
-import { settingResult } from './setting.js';
-import { blockerAdvice, flagAdvice, hasFailure, manual, remedySetting } from './remedy.js';
+import type { CheckResult } from '../rule.js';
+import { engineInfo, engineState, liveReading, readOption, type Reading } from './support.js';
+import { flagAdvice, manual } from './remedy.js';
+import { daemonSettingRule } from './setting-rule.js';
 
-const KEYS: Record<string, JsonKind> = { 'live-restore': 'boolean' };
-const ok = (v: unknown) => v === true;
 const SWARM_STATES = new Set(['active', 'pending', 'locked']);
 
 export function swarmState(facts: HostFacts): string | null {
@@ -16,71 +13,26 @@ export function swarmState(facts: HostFacts): string | null {
   return typeof state === 'string' && SWARM_STATES.has(state) ? state : null;
 }
 
-function live(facts: HostFacts): Reading | undefined {
-  const v = engineInfo(facts)?.LiveRestoreEnabled;
-  return typeof v === 'boolean' ? liveReading(v, `docker info: LiveRestoreEnabled=${v}`) : undefined;
-}
-
-function check(facts: HostFacts): CheckResult[] {
-  const blocked = configBlocker(facts, KEYS);
-  if (blocked) return [blocked];
-  const configured = readOption(facts, 'live-restore', false);
+function onSwarmNode(facts: HostFacts, configured: Reading | undefined): CheckResult | null {
   const swarm = swarmState(facts);
-  if (swarm) {
-    const evidence = [{ kind: 'engine', detail: `docker info: Swarm.LocalNodeState=${JSON.stringify(swarm)}` }];
-    if (configured?.value === true) {
-      return [{
-        status: 'fail',
-        message: `live-restore is true (${configured.where}) on a swarm node, and dockerd exits at its next start because live-restore is incompatible with swarm mode.`,
-        evidence: [configured.evidence, ...evidence],
-      }];
-    }
-    return [{ status: 'not-applicable', message: 'This node is in a swarm, and live-restore is incompatible with swarm mode.', evidence }];
+  if (!swarm) return null;
+  const evidence = [{ kind: 'engine', detail: `docker info: Swarm.LocalNodeState=${JSON.stringify(swarm)}` }];
+  if (configured?.value === true) {
+    return {
+      status: 'fail',
+      message: `live-restore is true (${configured.where}) on a swarm node, and dockerd exits at its next start because live-restore is incompatible with swarm mode.`,
+      evidence: [configured.evidence, ...evidence],
+    };
   }
-  return [settingResult(facts, {
-    subject: 'the live-restore setting',
-    configured,
-    live: live(facts),
-    ok,
-    pass: (r) => `live-restore is true (${r.where}), so containers keep running while dockerd restarts or is upgraded`,
-    fail: (r) => `live-restore is false (${r.where}), so every dockerd restart or upgrade stops all containers`,
-  })];
+  return { status: 'not-applicable', message: 'This node is in a swarm, and live-restore is incompatible with swarm mode.', evidence };
 }
 
-function remediate(facts: HostFacts): Contribution[] {
-  if (!hasFailure(check(facts))) return [];
-  const blocked = blockerAdvice(facts, Object.keys(KEYS));
-  if (blocked) return [blocked];
-  const configured = readOption(facts, 'live-restore', false);
-  if (swarmState(facts)) {
-    return configured?.origin === 'flag'
-      ? [flagAdvice(facts, 'live-restore')]
-      : [{ kind: 'daemon-json-remove', key: 'live-restore', reason: 'live-restore is incompatible with swarm mode and stops dockerd from starting on this swarm node' }];
-  }
-  if (engineState(facts) === 'unknown') {
-    return [manual(`Not enabling live-restore: the engine could not be asked (probe engine: ${facts.probes.engine?.status}), so a swarm membership that would stop dockerd from starting cannot be ruled out.`)];
-  }
-  return remedySetting(facts, {
-    key: 'live-restore',
-    configured,
-    ok,
-    fix: () => [{
-      kind: 'daemon-json-set',
-      key: 'live-restore',
-      value: true,
-      impact: 'dockerd refuses to start if this node later joins a swarm; containers survive daemon restarts, so changes that need a container restart must be applied to them explicitly.',
-    }],
-  });
-}
-
-export const liveRestoreRule: Rule = {
+export const liveRestoreRule = daemonSettingRule({
   id: '2.16',
   aliases: { '1.7.0': '2.15', '1.6.0': '2.15' },
   title: 'Ensure live restore is enabled',
-  section: 2,
   level: 1,
   automated: false,
-  checks: 'facts',
   severity: 'low',
   rationale:
     'Without live-restore every daemon restart, including security upgrades of dockerd, stops all containers, which pushes operators to postpone those upgrades; with it, containers keep running.',
@@ -90,6 +42,32 @@ export const liveRestoreRule: Rule = {
     'https://docs.docker.com/engine/daemon/live-restore/',
     'CIS Docker Benchmark v1.8.0, 2.16',
   ],
-  check,
-  remediate,
-};
+}, {
+  key: 'live-restore',
+  subject: 'the live-restore setting',
+  live: (facts) => {
+    const v = engineInfo(facts)?.LiveRestoreEnabled;
+    return typeof v === 'boolean' ? liveReading(v, `docker info: LiveRestoreEnabled=${v}`) : undefined;
+  },
+  decide: onSwarmNode,
+  ok: (v) => v === true,
+  pass: (r) => `live-restore is true (${r.where}), so containers keep running while dockerd restarts or is upgraded`,
+  fail: (r) => `live-restore is false (${r.where}), so every dockerd restart or upgrade stops all containers`,
+  fix: () => [{
+    kind: 'daemon-json-set',
+    key: 'live-restore',
+    value: true,
+    impact: 'dockerd refuses to start if this node later joins a swarm; containers survive daemon restarts, so changes that need a container restart must be applied to them explicitly.',
+  }],
+  remedy: (facts, _params, usual) => {
+    if (swarmState(facts)) {
+      return readOption(facts, 'live-restore')?.origin === 'flag'
+        ? [flagAdvice(facts, 'live-restore')]
+        : [{ kind: 'daemon-json-remove', key: 'live-restore', reason: 'live-restore is incompatible with swarm mode and stops dockerd from starting on this swarm node' }];
+    }
+    if (engineState(facts) === 'unknown') {
+      return [manual(`Not enabling live-restore: the engine could not be asked (probe engine: ${facts.probes.engine?.status}), so a swarm membership that would stop dockerd from starting cannot be ruled out.`)];
+    }
+    return usual();
+  },
+});

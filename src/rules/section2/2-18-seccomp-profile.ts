@@ -1,22 +1,17 @@
 // CIS 2.18: a seccomp profile applies daemon-wide. Docker's builtin profile is a sound default and
 // passes; "unconfined" (or a kernel without seccomp) fails. A custom profile is site work.
 import type { HostFacts } from '../../facts/host-facts.js';
-import type { Contribution } from '../contribution.js';
-import type { HardeningParams } from '../params.js';
-import type { CheckResult, Rule } from '../rule.js';
-import { configBlocker, engineInfo, liveReading, readOption, securityOptions, type JsonKind, type Reading } from './support.js';
-import { settingResult } from './setting.js';
-import { blockerAdvice, hasFailure, manual, remedySetting } from './remedy.js';
+import { engineInfo, liveReading, readOption, securityOptions, type Reading } from './support.js';
+import { manual } from './remedy.js';
+import { daemonSettingRule } from './setting-rule.js';
 
-const KEYS: Record<string, JsonKind> = { 'seccomp-profile': 'string' };
 const UNAVAILABLE = 'no seccomp support';
 
 /** "default" (Engine 20.10 info) and an empty value both mean the builtin profile. */
 const normal = (v: unknown) => (v === '' || v === 'default' || v === undefined ? 'builtin' : String(v));
-const ok = (v: unknown) => normal(v) !== 'unconfined' && v !== UNAVAILABLE;
 
 function configured(facts: HostFacts): Reading | undefined {
-  const r = readOption(facts, 'seccomp-profile', 'builtin');
+  const r = readOption(facts, 'seccomp-profile');
   return r && { ...r, value: normal(r.value) };
 }
 
@@ -29,62 +24,12 @@ function live(facts: HostFacts): Reading | undefined {
   return liveReading(normal(profile), `docker info: SecurityOptions contains ${JSON.stringify(entry)}`);
 }
 
-function check(facts: HostFacts): CheckResult[] {
-  const blocked = configBlocker(facts, KEYS);
-  if (blocked) return [blocked];
-  return [settingResult(facts, {
-    subject: 'the seccomp profile',
-    configured: configured(facts),
-    live: live(facts),
-    ok,
-    show: (v) => (v === UNAVAILABLE ? 'no seccomp support' : `seccomp profile ${JSON.stringify(v)}`),
-    pass: (r) =>
-      r.value === 'builtin'
-        ? `Containers get Docker's builtin seccomp profile (${r.where}); a custom daemon-wide profile is optional and only worth it with a reviewed syscall list`
-        : `Containers get the custom seccomp profile ${JSON.stringify(r.value)} (${r.where})`,
-    fail: (r) =>
-      r.value === UNAVAILABLE
-        ? `The engine reports no seccomp support (${r.where}), so containers run without any syscall filter`
-        : `The daemon-wide seccomp profile is "unconfined" (${r.where}), so containers run without any syscall filter`,
-  })];
-}
-
-function remediate(facts: HostFacts, params: HardeningParams): Contribution[] {
-  if (!hasFailure(check(facts))) return [];
-  const blocked = blockerAdvice(facts, Object.keys(KEYS));
-  if (blocked) return [blocked];
-  if (live(facts)?.value === UNAVAILABLE) {
-    return [manual('The kernel or dockerd build has no seccomp support; run Docker on a kernel with CONFIG_SECCOMP and a dockerd built with seccomp.')];
-  }
-  return remedySetting(facts, {
-    key: 'seccomp-profile',
-    configured: configured(facts),
-    ok,
-    fix: () =>
-      params.seccompProfile
-        ? [{
-            kind: 'daemon-json-set',
-            key: 'seccomp-profile',
-            value: params.seccompProfile,
-            impact: `dockerd refuses to start if ${params.seccompProfile} is missing or invalid, and containers making syscalls the profile denies get EPERM.`,
-          }]
-        : [{
-            kind: 'daemon-json-remove',
-            key: 'seccomp-profile',
-            reason: 'without it containers get Docker\'s builtin seccomp profile instead of no filter',
-            impact: 'Containers that need syscalls the builtin profile blocks (some debuggers, nested containers) must opt out with --security-opt seccomp=unconfined or a custom profile.',
-          }],
-  });
-}
-
-export const seccompProfileRule: Rule = {
+export const seccompProfileRule = daemonSettingRule({
   id: '2.18',
   aliases: { '1.7.0': '2.17', '1.6.0': '2.17' },
   title: 'Ensure that a daemon-wide custom seccomp profile is applied if appropriate',
-  section: 2,
   level: 2,
   automated: false,
-  checks: 'facts',
   severity: 'high',
   rationale:
     'seccomp limits which of the ~300 Linux syscalls a container may make; without it every kernel syscall bug is reachable from inside a container.',
@@ -95,6 +40,38 @@ export const seccompProfileRule: Rule = {
     'https://docs.docker.com/engine/security/seccomp/',
     'CIS Docker Benchmark v1.8.0, 2.18',
   ],
-  check,
-  remediate,
-};
+}, {
+  key: 'seccomp-profile',
+  subject: 'the seccomp profile',
+  configured,
+  live,
+  ok: (v) => normal(v) !== 'unconfined' && v !== UNAVAILABLE,
+  show: (v) => (v === UNAVAILABLE ? 'no seccomp support' : `seccomp profile ${JSON.stringify(v)}`),
+  pass: (r) =>
+    r.value === 'builtin'
+      ? `Containers get Docker's builtin seccomp profile (${r.where}); a custom daemon-wide profile is optional and only worth it with a reviewed syscall list`
+      : `Containers get the custom seccomp profile ${JSON.stringify(r.value)} (${r.where})`,
+  fail: (r) =>
+    r.value === UNAVAILABLE
+      ? `The engine reports no seccomp support (${r.where}), so containers run without any syscall filter`
+      : `The daemon-wide seccomp profile is "unconfined" (${r.where}), so containers run without any syscall filter`,
+  fix: (_r, _facts, params) =>
+    params.seccompProfile
+      ? [{
+          kind: 'daemon-json-set',
+          key: 'seccomp-profile',
+          value: params.seccompProfile,
+          impact: `dockerd refuses to start if ${params.seccompProfile} is missing or invalid, and containers making syscalls the profile denies get EPERM.`,
+        }]
+      : [{
+          kind: 'daemon-json-remove',
+          key: 'seccomp-profile',
+          reason: 'without it containers get Docker\'s builtin seccomp profile instead of no filter',
+          impact: 'Containers that need syscalls the builtin profile blocks (some debuggers, nested containers) must opt out with --security-opt seccomp=unconfined or a custom profile.',
+        }],
+  // No daemon.json value brings back a filter the kernel or dockerd build cannot provide.
+  remedy: (facts, _params, usual) =>
+    live(facts)?.value === UNAVAILABLE
+      ? [manual('The kernel or dockerd build has no seccomp support; run Docker on a kernel with CONFIG_SECCOMP and a dockerd built with seccomp.')]
+      : usual(),
+});

@@ -1,14 +1,9 @@
 // CIS 2.2: icc=false on the default bridge. The live value is the default bridge network's
 // enable_icc option; a daemon without a default bridge (bridge "none") has nothing to restrict.
 import type { HostFacts } from '../../facts/host-facts.js';
-import type { Contribution } from '../contribution.js';
-import type { CheckResult, Rule } from '../rule.js';
-import { configBlocker, engineInfo, liveReading, readOption, type JsonKind, type Reading } from './support.js';
-import { settingResult } from './setting.js';
-import { blockerAdvice, hasFailure, manual, remedySetting } from './remedy.js';
-
-const KEYS: Record<string, JsonKind> = { icc: 'boolean', bridge: 'string', iptables: 'boolean' };
-const ok = (v: unknown) => v === false;
+import { engineInfo, liveReading, readOption, type Reading } from './support.js';
+import { manual } from './remedy.js';
+import { daemonSettingRule } from './setting-rule.js';
 
 export const ICC_IMPACT =
   'Containers on the default bridge (docker0) can no longer reach each other except through published ports or legacy links; on Docker 28+ dockerd needs the br_netfilter module for this and fails bridge setup without it.';
@@ -24,46 +19,12 @@ function liveIcc(facts: HostFacts): Reading | undefined {
   return liveReading(v === 'true', `network "${bridge!.Name}" option com.docker.network.bridge.enable_icc=${v}`);
 }
 
-function check(facts: HostFacts): CheckResult[] {
-  const blocked = configBlocker(facts, KEYS);
-  if (blocked) return [blocked];
-  const bridge = readOption(facts, 'bridge', '');
-  if (bridge?.value === 'none') {
-    return [{ status: 'pass', message: `The default bridge is disabled (bridge "none", ${bridge.where}), so there is no default-bridge traffic to restrict.`, evidence: [bridge.evidence] }];
-  }
-  return [settingResult(facts, {
-    subject: 'the icc setting',
-    configured: readOption(facts, 'icc', true),
-    live: liveIcc(facts),
-    ok,
-    pass: (r) => `icc is false (${r.where}), so containers on the default bridge cannot reach each other unless linked`,
-    fail: (r) => `icc is true (${r.where}), so every container on the default bridge can reach every other one`,
-  })];
-}
-
-function remediate(facts: HostFacts): Contribution[] {
-  if (!hasFailure(check(facts))) return [];
-  const blocked = blockerAdvice(facts, Object.keys(KEYS));
-  if (blocked) return [blocked];
-  return remedySetting(facts, {
-    key: 'icc',
-    configured: readOption(facts, 'icc', true),
-    ok,
-    fix: () =>
-      readOption(facts, 'iptables', true)?.value === false
-        ? [manual('icc false works through iptables and dockerd refuses to start with iptables false; let Docker manage iptables (CIS 2.4) before setting "icc": false.')]
-        : [{ kind: 'daemon-json-set', key: 'icc', value: false, impact: ICC_IMPACT }],
-  });
-}
-
-export const restrictInterContainerTrafficRule: Rule = {
+export const restrictInterContainerTrafficRule = daemonSettingRule({
   id: '2.2',
   aliases: { '1.7.0': '2.2', '1.6.0': '2.2' },
   title: 'Ensure network traffic is restricted between containers on the default bridge',
-  section: 2,
   level: 1,
   automated: false,
-  checks: 'facts',
   severity: 'medium',
   rationale:
     'By default every container on the default bridge can reach every other container on it, so one compromised container can probe and attack unrelated services that assume a trusted network.',
@@ -75,6 +36,22 @@ export const restrictInterContainerTrafficRule: Rule = {
     'https://docs.docker.com/reference/cli/dockerd/#daemon-configuration-file',
     'CIS Docker Benchmark v1.8.0, 2.2',
   ],
-  check,
-  remediate,
-};
+}, {
+  key: 'icc',
+  reads: ['bridge', 'iptables'],
+  subject: 'the icc setting',
+  live: liveIcc,
+  decide: (facts) => {
+    const bridge = readOption(facts, 'bridge');
+    return bridge?.value === 'none'
+      ? { status: 'pass', message: `The default bridge is disabled (bridge "none", ${bridge.where}), so there is no default-bridge traffic to restrict.`, evidence: [bridge.evidence] }
+      : null;
+  },
+  ok: (v) => v === false,
+  pass: (r) => `icc is false (${r.where}), so containers on the default bridge cannot reach each other unless linked`,
+  fail: (r) => `icc is true (${r.where}), so every container on the default bridge can reach every other one`,
+  fix: (_r, facts) =>
+    readOption(facts, 'iptables')?.value === false
+      ? [manual('icc false works through iptables and dockerd refuses to start with iptables false; let Docker manage iptables (CIS 2.4) before setting "icc": false.')]
+      : [{ kind: 'daemon-json-set', key: 'icc', value: false, impact: ICC_IMPACT }],
+});

@@ -2,21 +2,21 @@
 // over any log-level, so both keys are read; the engine's Debug field is the live answer.
 import type { HostFacts } from '../../facts/host-facts.js';
 import type { Contribution } from '../contribution.js';
-import type { CheckResult, Rule } from '../rule.js';
-import { configBlocker, engineInfo, liveReading, readOption, type JsonKind, type Reading } from './support.js';
-import { settingResult } from './setting.js';
-import { blockerAdvice, flagAdvice, hasFailure, remedySetting } from './remedy.js';
+import { engineInfo, liveReading, readOption, type Reading } from './support.js';
+import { flagAdvice, remedySetting } from './remedy.js';
+import { daemonSettingRule } from './setting-rule.js';
 
-const KEYS: Record<string, JsonKind> = { 'log-level': 'string', debug: 'boolean' };
 const NOT_DEBUG = 'not debug';
-const ok = (v: unknown) => v === 'info' || v === NOT_DEBUG;
+
+function lowered(facts: HostFacts): Reading | undefined {
+  const level = readOption(facts, 'log-level');
+  return level && { ...level, value: String(level.value).toLowerCase() };
+}
 
 /** The effective level: "debug" when debug is on, else the log-level value. */
 function configuredLevel(facts: HostFacts): Reading | undefined {
-  const debug = readOption(facts, 'debug', false);
-  if (debug?.value === true) return { ...debug, value: 'debug' };
-  const level = readOption(facts, 'log-level', 'info');
-  return level && { ...level, value: String(level.value).toLowerCase() };
+  const debug = readOption(facts, 'debug');
+  return debug?.value === true ? { ...debug, value: 'debug' } : lowered(facts);
 }
 
 function liveLevel(facts: HostFacts): Reading | undefined {
@@ -25,32 +25,10 @@ function liveLevel(facts: HostFacts): Reading | undefined {
   return liveReading(info.Debug ? 'debug' : NOT_DEBUG, `docker info: Debug=${info.Debug}`);
 }
 
-function check(facts: HostFacts): CheckResult[] {
-  const blocked = configBlocker(facts, KEYS);
-  if (blocked) return [blocked];
-  return [settingResult(facts, {
-    subject: 'the log level',
-    configured: configuredLevel(facts),
-    live: liveLevel(facts),
-    ok,
-    show: (v) => (v === NOT_DEBUG ? 'a non-debug level' : `level ${JSON.stringify(v)}`),
-    // The engine only tells debug from not-debug.
-    same: (a, b) => (a === 'debug') === (b === 'debug'),
-    pass: (r) => (r.value === NOT_DEBUG ? `The daemon does not log at debug level (${r.where})` : `The daemon log level is "info" (${r.where})`),
-    fail: (r) =>
-      r.value === 'debug' || r.value === 'trace'
-        ? `The daemon logs at ${r.value} level (${r.where}), which floods the logs and can record request details that should not be kept`
-        : `The daemon log level is ${JSON.stringify(r.value)} (${r.where}) instead of "info", so security-relevant events are not logged`,
-  })];
-}
-
-function remediate(facts: HostFacts): Contribution[] {
-  if (!hasFailure(check(facts))) return [];
-  const blocked = blockerAdvice(facts, Object.keys(KEYS));
-  if (blocked) return [blocked];
-  const debug = readOption(facts, 'debug', false);
-  const level = readOption(facts, 'log-level', 'info');
-  const lowered = level && { ...level, value: String(level.value).toLowerCase() };
+/** Debug and log-level are fixed apart: debug is removed, log-level set to info. */
+function remedy(facts: HostFacts): Contribution[] {
+  const debug = readOption(facts, 'debug');
+  const level = lowered(facts);
   const out: Contribution[] = [];
   if (debug?.value === true) {
     out.push(debug.origin === 'flag'
@@ -58,10 +36,10 @@ function remediate(facts: HostFacts): Contribution[] {
       : { kind: 'daemon-json-remove', key: 'debug', reason: 'debug logging overrides "log-level" and records API request details' });
   }
   // When debug alone is the problem, a correct log-level needs no advice of its own.
-  if (debug?.value !== true || lowered?.value !== 'info') {
+  if (debug?.value !== true || level?.value !== 'info') {
     out.push(...remedySetting(facts, {
       key: 'log-level',
-      configured: lowered,
+      configured: level,
       ok: (v) => v === 'info',
       fix: () => [{ kind: 'daemon-json-set', key: 'log-level', value: 'info' }],
     }));
@@ -69,14 +47,12 @@ function remediate(facts: HostFacts): Contribution[] {
   return out;
 }
 
-export const logLevelInfoRule: Rule = {
+export const logLevelInfoRule = daemonSettingRule({
   id: '2.3',
   aliases: { '1.7.0': '2.3', '1.6.0': '2.3' },
   title: "Ensure the logging level is set to 'info'",
-  section: 2,
   level: 1,
   automated: false,
-  checks: 'facts',
   severity: 'low',
   rationale:
     'At "info" dockerd records the events an investigation needs; "debug" records far more, including request details, and fills disks, while "warn" and above drop useful events.',
@@ -88,6 +64,20 @@ export const logLevelInfoRule: Rule = {
     'https://docs.docker.com/engine/daemon/logs/',
     'CIS Docker Benchmark v1.8.0, 2.3',
   ],
-  check,
-  remediate,
-};
+}, {
+  key: 'log-level',
+  reads: ['debug'],
+  subject: 'the log level',
+  configured: configuredLevel,
+  live: liveLevel,
+  ok: (v) => v === 'info' || v === NOT_DEBUG,
+  show: (v) => (v === NOT_DEBUG ? 'a non-debug level' : `level ${JSON.stringify(v)}`),
+  // The engine only tells debug from not-debug.
+  same: (a, b) => (a === 'debug') === (b === 'debug'),
+  pass: (r) => (r.value === NOT_DEBUG ? `The daemon does not log at debug level (${r.where})` : `The daemon log level is "info" (${r.where})`),
+  fail: (r) =>
+    r.value === 'debug' || r.value === 'trace'
+      ? `The daemon logs at ${r.value} level (${r.where}), which floods the logs and can record request details that should not be kept`
+      : `The daemon log level is ${JSON.stringify(r.value)} (${r.where}) instead of "info", so security-relevant events are not logged`,
+  remedy,
+});

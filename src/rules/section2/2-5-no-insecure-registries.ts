@@ -1,23 +1,17 @@
 // CIS 2.5: no insecure registries. dockerd always treats 127.0.0.0/8 (and ::1/128) as insecure and
 // reports it in RegistryConfig; that built-in default is not a finding.
 import type { HostFacts } from '../../facts/host-facts.js';
-import type { Contribution } from '../contribution.js';
-import type { CheckResult, Rule } from '../rule.js';
-import { configBlocker, engineInfo, liveReading, readOption, type JsonKind, type Reading } from './support.js';
-import { settingResult } from './setting.js';
-import { blockerAdvice, hasFailure, remedySetting } from './remedy.js';
+import { engineInfo, liveReading, readOption, type Reading } from './support.js';
+import { daemonSettingRule } from './setting-rule.js';
 
-const KEYS: Record<string, JsonKind> = { 'insecure-registries': 'string[]' };
 const BUILT_IN = new Set(['127.0.0.0/8', '::1/128']);
 
 function userEntries(list: unknown): string[] {
   return (Array.isArray(list) ? list.map(String) : []).filter((e) => !BUILT_IN.has(e)).sort();
 }
 
-const ok = (v: unknown) => userEntries(v).length === 0;
-
 function configured(facts: HostFacts): Reading | undefined {
-  const r = readOption(facts, 'insecure-registries', []);
+  const r = readOption(facts, 'insecure-registries');
   return r && { ...r, value: userEntries(r.value) };
 }
 
@@ -30,45 +24,12 @@ function live(facts: HostFacts): Reading | undefined {
   return liveReading(entries, `docker info: RegistryConfig.InsecureRegistryCIDRs ${JSON.stringify(cidrs)}, insecure IndexConfigs ${JSON.stringify(indexes)}`);
 }
 
-function check(facts: HostFacts): CheckResult[] {
-  const blocked = configBlocker(facts, KEYS);
-  if (blocked) return [blocked];
-  return [settingResult(facts, {
-    subject: 'the insecure registries',
-    configured: configured(facts),
-    live: live(facts),
-    ok,
-    show: (v) => (userEntries(v).length ? userEntries(v).join(', ') : 'no insecure registries'),
-    pass: (r) => `No insecure registries are configured beyond dockerd's built-in 127.0.0.0/8 (${r.where})`,
-    fail: (r) => `Insecure registries ${userEntries(r.value).join(', ')} are configured (${r.where}), so images from them are pulled without verified TLS`,
-  })];
-}
-
-function remediate(facts: HostFacts): Contribution[] {
-  if (!hasFailure(check(facts))) return [];
-  const blocked = blockerAdvice(facts, Object.keys(KEYS));
-  if (blocked) return [blocked];
-  return remedySetting(facts, {
-    key: 'insecure-registries',
-    configured: configured(facts),
-    ok,
-    fix: (r) => [{
-      kind: 'daemon-json-remove',
-      key: 'insecure-registries',
-      reason: 'registries reached without verified TLS can serve tampered images',
-      impact: `Pulls from and pushes to ${userEntries(r.value).join(', ')} fail until those registries serve TLS with a certificate the host trusts (/etc/docker/certs.d/<registry>/ca.crt).`,
-    }],
-  });
-}
-
-export const noInsecureRegistriesRule: Rule = {
+export const noInsecureRegistriesRule = daemonSettingRule({
   id: '2.5',
   aliases: { '1.7.0': '2.5', '1.6.0': '2.5' },
   title: 'Ensure insecure registries are not used',
-  section: 2,
   level: 1,
   automated: false,
-  checks: 'facts',
   severity: 'high',
   rationale:
     'An insecure registry is contacted over plain HTTP or TLS without certificate checks, so anyone on the path can read pushed images and substitute the images the host pulls and runs.',
@@ -80,6 +41,19 @@ export const noInsecureRegistriesRule: Rule = {
     'https://docs.docker.com/engine/security/certificates/',
     'CIS Docker Benchmark v1.8.0, 2.5',
   ],
-  check,
-  remediate,
-};
+}, {
+  key: 'insecure-registries',
+  subject: 'the insecure registries',
+  configured,
+  live,
+  ok: (v) => userEntries(v).length === 0,
+  show: (v) => (userEntries(v).length ? userEntries(v).join(', ') : 'no insecure registries'),
+  pass: (r) => `No insecure registries are configured beyond dockerd's built-in 127.0.0.0/8 (${r.where})`,
+  fail: (r) => `Insecure registries ${userEntries(r.value).join(', ')} are configured (${r.where}), so images from them are pulled without verified TLS`,
+  fix: (r) => [{
+    kind: 'daemon-json-remove',
+    key: 'insecure-registries',
+    reason: 'registries reached without verified TLS can serve tampered images',
+    impact: `Pulls from and pushes to ${userEntries(r.value).join(', ')} fail until those registries serve TLS with a certificate the host trusts (/etc/docker/certs.d/<registry>/ca.crt).`,
+  }],
+});

@@ -1,17 +1,12 @@
 // CIS 2.6: the aufs storage driver is not used.
-import type { Rule } from '../rule.js';
-import { storageDriverCheck, storageDriverRemedy, type DriverBan } from './storage-driver.js';
+import { storageDriverRule } from './storage-driver.js';
 
-const BAN: DriverBan = { driver: 'aufs', removedIn: '24.0' };
-
-export const noAufsStorageDriverRule: Rule = {
+export const noAufsStorageDriverRule = storageDriverRule({
   id: '2.6',
   aliases: { '1.7.0': '2.6', '1.6.0': '2.6' },
   title: 'Ensure aufs storage driver is not used',
-  section: 2,
   level: 1,
   automated: false,
-  checks: 'facts',
   severity: 'medium',
   rationale:
     'aufs is an out-of-tree, unmaintained driver with known kernel crashes and no security fixes; it was deprecated and then removed from Docker Engine 24.0.',
@@ -24,6 +19,4 @@ export const noAufsStorageDriverRule: Rule = {
     'https://docs.docker.com/engine/deprecated/#aufs-storage-driver',
     'CIS Docker Benchmark v1.8.0, 2.6',
   ],
-  check: (facts) => storageDriverCheck(facts, BAN),
-  remediate: (facts) => storageDriverRemedy(facts, BAN),
-};
+}, 'aufs');

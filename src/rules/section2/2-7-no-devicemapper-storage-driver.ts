@@ -1,17 +1,12 @@
 // CIS 2.7 (new in v1.8.0, so no older ids): the devicemapper storage driver is not used.
-import type { Rule } from '../rule.js';
-import { storageDriverCheck, storageDriverRemedy, type DriverBan } from './storage-driver.js';
+import { storageDriverRule } from './storage-driver.js';
 
-const BAN: DriverBan = { driver: 'devicemapper', removedIn: '25.0' };
-
-export const noDevicemapperStorageDriverRule: Rule = {
+export const noDevicemapperStorageDriverRule = storageDriverRule({
   id: '2.7',
   aliases: {},
   title: 'Ensure devicemapper storage driver is not used',
-  section: 2,
   level: 1,
   automated: false,
-  checks: 'facts',
   severity: 'medium',
   rationale:
     'devicemapper (especially in loop-lvm mode) is slow, prone to running out of metadata space and no longer maintained; it was deprecated in favour of overlay2 and removed from Docker Engine 25.0.',
@@ -24,6 +19,4 @@ export const noDevicemapperStorageDriverRule: Rule = {
     'https://docs.docker.com/engine/deprecated/#device-mapper-storage-driver',
     'CIS Docker Benchmark v1.8.0, 2.7',
   ],
-  check: (facts) => storageDriverCheck(facts, BAN),
-  remediate: (facts) => storageDriverRemedy(facts, BAN),
-};
+}, 'devicemapper');

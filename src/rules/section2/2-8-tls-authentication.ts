@@ -3,13 +3,13 @@
 import type { HostFacts } from '../../facts/host-facts.js';
 import { effectiveValues } from '../../facts/systemd-unit.js';
 import type { Contribution } from '../contribution.js';
+import type { HardeningParams } from '../params.js';
 import type { CheckResult, Evidence, Rule } from '../rule.js';
-import { configBlocker, daemonJsonProbeText, flagsUnknownNote, readOption, type JsonKind } from './support.js';
+import { daemonJsonProbeText, flagsUnknownNote, readOption } from './support.js';
+import { configBlocker } from './config-blocker.js';
 import { blockerAdvice, hasFailure, manual } from './remedy.js';
 
-const KEYS: Record<string, JsonKind> = {
-  hosts: 'string[]', tls: 'boolean', tlsverify: 'boolean', tlscacert: 'string', tlscert: 'string', tlskey: 'string',
-};
+const KEYS = ['hosts', 'tls', 'tlsverify', 'tlscacert', 'tlscert', 'tlskey'];
 const CERT_KEYS = ['tlscacert', 'tlscert', 'tlskey'] as const;
 
 /** A dockerd -H value that is a TCP listener: tcp://, or host:port without a scheme. */
@@ -25,7 +25,7 @@ function socketTcpListeners(facts: HostFacts): string[] {
 }
 
 function listeners(facts: HostFacts): { tcp: string[]; evidence: Evidence[] } | undefined {
-  const hosts = readOption(facts, 'hosts', []);
+  const hosts = readOption(facts, 'hosts');
   if (!hosts) return undefined;
   const list = Array.isArray(hosts.value) ? hosts.value.map(String) : [];
   const tcp = list.filter(isTcpHost);
@@ -55,8 +55,8 @@ function check(facts: HostFacts): CheckResult[] {
     return [{ status: 'pass', message: `The Docker API listens only on local sockets, so it is not exposed on the network${tail}`, evidence: l.evidence }];
   }
   const where = l.tcp.join(', ');
-  const verify = readOption(facts, 'tlsverify', false);
-  const tls = readOption(facts, 'tls', false);
+  const verify = readOption(facts, 'tlsverify');
+  const tls = readOption(facts, 'tls');
   if (!verify) {
     return [{
       status: 'warn',
@@ -73,7 +73,7 @@ function check(facts: HostFacts): CheckResult[] {
       evidence: tls?.value === true ? [...evidence, tls.evidence] : evidence,
     }];
   }
-  const certs = CERT_KEYS.map((k) => ({ key: k, r: readOption(facts, k, '') }));
+  const certs = CERT_KEYS.map((k) => ({ key: k, r: readOption(facts, k) }));
   const missing = certs.filter((c) => typeof c.r?.value !== 'string' || c.r.value === '').map((c) => c.key);
   const certEvidence = certs.flatMap((c) => (c.r ? [c.r.evidence] : []));
   if (missing.length > 0) {
@@ -90,9 +90,9 @@ function check(facts: HostFacts): CheckResult[] {
   }];
 }
 
-function remediate(facts: HostFacts): Contribution[] {
-  if (!hasFailure(check(facts))) return [];
-  const blocked = blockerAdvice(facts, Object.keys(KEYS));
+function remediate(facts: HostFacts, _params: HardeningParams, results = check(facts)): Contribution[] {
+  if (!hasFailure(results)) return [];
+  const blocked = blockerAdvice(facts, KEYS);
   if (blocked) return [blocked];
   // Certificates and client distribution cannot be generated blindly, and "hosts"/"tls*" in daemon.json
   // clash with the packaged -H fd:// unit, so this stays advice.

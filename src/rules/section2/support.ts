@@ -1,10 +1,9 @@
-// Reading daemon options for section 2: whether daemon.json can take effect at all, where a value
-// came from (flag, file, built-in default) and what the running engine reports.
+// Reading daemon options for section 2: where a value came from (flag, file, dockerd's default from
+// the key table) and what the running engine reports.
 import type { EngineObject, HostFacts } from '../../facts/host-facts.js';
 import { effectiveConfig } from '../../facts/effective-config.js';
-import type { CheckResult, Evidence } from '../rule.js';
-
-export type JsonKind = 'boolean' | 'string' | 'string[]' | 'object';
+import { keyDefault } from '../../facts/daemon-keys.js';
+import type { Evidence } from '../rule.js';
 
 /** One value of a daemon option and where it came from. */
 export interface Reading {
@@ -19,51 +18,16 @@ export interface Reading {
 const UNREADABLE = new Set(['permission-denied', 'error', 'not-running']);
 
 /**
- * A failing result when daemon.json cannot take effect for these keys: the file does not parse, a key
- * is also given as a flag, or a value has a JSON type dockerd rejects. In each case dockerd refuses to start.
+ * The configured value of a daemon option, dockerd's default (from the key table) when unset, or
+ * undefined when daemon.json could not be read.
  */
-export function configBlocker(facts: HostFacts, keys: Record<string, JsonKind>): CheckResult | null {
-  const dj = facts.daemonJson;
-  if (dj.parseError) {
-    const { line, column, message } = dj.parseError;
-    return {
-      status: 'fail',
-      message: `daemon.json does not parse (line ${line}: ${message}), so dockerd refuses to start and none of its settings are in force.`,
-      evidence: [{ kind: 'daemon.json', detail: `${dj.path}:${line}:${column}: ${message}`, path: dj.path }],
-    };
-  }
-  const cfg = effectiveConfig(facts);
-  const clashes = Object.keys(keys).filter((k) => cfg.conflicts.includes(k));
-  if (clashes.length > 0) {
-    const evidence = clashes.flatMap((k) => [flagEvidence(facts, k), fileEvidence(facts, k)]);
-    const list = clashes.map((k) => `"${k}" (${cfg.flags.get(k)!.raw.join(' ')})`).join(', ');
-    return {
-      status: 'fail',
-      message: `${list} ${clashes.length > 1 ? 'are' : 'is'} set both as a dockerd flag and in daemon.json, so dockerd refuses to start.`,
-      evidence,
-    };
-  }
-  for (const [key, kind] of Object.entries(keys)) {
-    const file = cfg.file;
-    if (!file || !Object.prototype.hasOwnProperty.call(file, key)) continue;
-    if (!hasKind(file[key], kind)) {
-      return {
-        status: 'fail',
-        message: `daemon.json "${key}" is ${describeType(file[key])} where dockerd expects ${describeKind(kind)}, so dockerd refuses to start.`,
-        evidence: [fileEvidence(facts, key)],
-      };
-    }
-  }
-  return null;
-}
-
-/** The configured value of a daemon option, its built-in default when unset, or undefined when daemon.json could not be read. */
-export function readOption(facts: HostFacts, key: string, fallback: unknown): Reading | undefined {
+export function readOption(facts: HostFacts, key: string): Reading | undefined {
   const cfg = effectiveConfig(facts);
   const opt = cfg.get(key);
   if (opt?.source === 'flag') return { value: opt.value, origin: 'flag', where: `flag ${opt.evidence}`, evidence: flagEvidence(facts, key) };
   if (opt) return { value: opt.value, origin: 'file', where: 'daemon.json', evidence: fileEvidence(facts, key) };
   if (daemonJsonUnreadable(facts)) return undefined;
+  const fallback = keyDefault(key);
   const place = cfg.argsSource === 'none' ? facts.daemonJson.path : `${facts.daemonJson.path} or on the dockerd command line`;
   return {
     value: fallback,
@@ -142,20 +106,4 @@ export function securityOptions(info: EngineObject | null): string[] | null {
 /** A value as it appears in messages: JSON, so strings are quoted and booleans are not. */
 export function show(value: unknown): string {
   return JSON.stringify(value) ?? 'unset';
-}
-
-function hasKind(value: unknown, kind: JsonKind): boolean {
-  if (kind === 'string[]') return Array.isArray(value) && value.every((v) => typeof v === 'string');
-  if (kind === 'object') return typeof value === 'object' && value !== null && !Array.isArray(value);
-  return typeof value === kind;
-}
-
-function describeKind(kind: JsonKind): string {
-  return { boolean: 'a boolean', string: 'a string', 'string[]': 'an array of strings', object: 'an object' }[kind];
-}
-
-function describeType(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  return typeof value === 'object' ? 'an object' : `a ${typeof value} (${JSON.stringify(value)})`;
 }
