@@ -29,6 +29,13 @@ describe('dockerignore matching', () => {
     expect(excluded('# .env\n\n', '.env')).toBe(false);
     expect(excluded('id_?sa', 'id_rsa')).toBe(true);
     expect(excluded('id_[rd]sa', 'id_dsa')).toBe(true);
-    expect(excluded('id_[!r]sa', 'id_rsa')).toBe(false);
+    expect(excluded('id_[^r]sa', 'id_rsa')).toBe(false);
+    // Docker's classes follow Go's filepath.Match: "^" negates, "!" is a plain member.
+    expect(excluded('id_[!r]sa', 'id_rsa')).toBe(true);
+  });
+
+  it('matches case-sensitively, as Docker on Linux does', () => {
+    expect(excluded('.ENV', '.env')).toBe(false);
+    expect(excluded('**/*.PEM', 'x.pem')).toBe(false);
   });
 });

@@ -15,11 +15,11 @@ describe('formatFindingsTable', () => {
       '/p/Dockerfile',
       '  LINE  SEVERITY  ID          FIX  FINDING',
       '     1  high      4.1         yes  the final stage sets no USER, so the container runs as root',
-      '     1  medium    4.6         yes  the final stage has no HEALTHCHECK',
+      '     1  low       4.6         yes  the final stage has no HEALTHCHECK',
     ]);
     expect(table).toContain('     2  high      4.10        -    ENV API_TOKEN stores a secret');
     expect(table).toContain('4.4: Scan every built image');
-    expect(table.split('\n').pop()).toBe('6 findings in 1 Dockerfile: 2 high, 2 medium, 2 low; 2 fixable (--diff shows the changes, --fix applies them).');
+    expect(table.split('\n').pop()).toBe('6 findings in 1 Dockerfile: 2 high, 1 medium, 3 low; 2 fixable (--diff shows the changes, --fix applies them).');
     expect(table).not.toContain('\u001b');
   });
 

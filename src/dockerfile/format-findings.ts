@@ -1,6 +1,6 @@
 // The two views of Dockerfile findings: a table grouped by file (with the advice under each
 // finding) and JSON. Colour only when asked for; control characters from the files are escaped.
-import type { Plan } from '../plan/plan.js';
+import type { Plan } from '../plan-model/plan.js';
 import type { DockerfileReport } from './plan-dockerfiles.js';
 import { publicFinding } from './run-checks.js';
 import { SEVERITY_ORDER, type FindingSeverity } from './types.js';

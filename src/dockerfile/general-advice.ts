@@ -1,5 +1,5 @@
 // Image hygiene no Dockerfile line can show: said once per run, after the findings.
-import type { PlanNote } from '../plan/plan.js';
+import type { PlanNote } from '../plan-model/plan.js';
 
 export const GENERAL_ADVICE: readonly PlanNote[] = [
   { ruleId: '4.2', text: 'Build only on base images from trusted sources (Docker Official Images, verified publishers or your own registry), pulled with DOCKER_CONTENT_TRUST=1 where they are signed.' },

@@ -1,8 +1,8 @@
 // Dockerfiles -> findings and a Plan: one FileChange per Dockerfile (the fixes applied to its
 // text) and one per .dockerignore that needs patterns, with advice and impact notes. Pure: the
 // service reads the files and their stat, and writes through applyPlan.
-import type { FileChange, Plan, PlanNote } from '../plan/plan.js';
-import { fileChange } from '../plan/file-change.js';
+import type { FileChange, Plan, PlanNote } from '../plan-model/plan.js';
+import { fileChange } from '../plan-model/file-change.js';
 import { parseDockerfile } from './parse-dockerfile.js';
 import { runChecks, type CheckedFinding } from './run-checks.js';
 import { applyEdits } from './text-edits.js';

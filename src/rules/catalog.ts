@@ -2,6 +2,7 @@
 // versions. Ids are not stable between versions (v1.7 "2.14" is v1.8 "2.15"), so a bare id is
 // read as v1.8.0 first and only then as an older alias.
 import type { Rule } from './rule.js';
+import { compareRuleIds } from './rule-id-order.js';
 import { section1Rules } from './section1/index.js';
 import { section2Rules } from './section2/index.js';
 import { section3Rules } from './section3/index.js';
@@ -15,19 +16,8 @@ export const CURRENT_BENCHMARK = '1.8.0';
 export const ALIAS_VERSIONS = ['1.7.0', '1.6.0'] as const;
 export type BenchmarkVersion = typeof CURRENT_BENCHMARK | (typeof ALIAS_VERSIONS)[number];
 
-/** Numeric order of dotted ids: "2.9" < "2.10" < "2.15", "1.1.18" < "1.2.1". */
-export function compareIds(a: string, b: string): number {
-  const pa = a.split('.').map(Number);
-  const pb = b.split('.').map(Number);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const d = (pa[i] ?? -1) - (pb[i] ?? -1);
-    if (d !== 0) return d;
-  }
-  return 0;
-}
-
 export function sortRules<T extends { id: string }>(rules: readonly T[]): T[] {
-  return [...rules].sort((a, b) => compareIds(a.id, b.id));
+  return [...rules].sort((a, b) => compareRuleIds(a.id, b.id));
 }
 
 export const allRules: readonly Rule[] = sortRules([

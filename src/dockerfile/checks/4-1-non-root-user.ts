@@ -1,5 +1,6 @@
 // CIS 4.1: the final stage sets a non-root USER. An explicit `USER root` at the end is DH-IMG-007.
 import type { DockerfileCheck, Fix, FixOptions } from '../types.js';
+import { cisItemMeta } from '../../rules/item-meta.js';
 import type { DockerfileDoc, Instr, Stage } from '../model.js';
 import { chainInstructions, finalStage, rootImage } from '../model.js';
 import { stageFamily, knownImageUser, type Family } from '../image-family.js';
@@ -10,10 +11,7 @@ import { ORDER } from './fix-order.js';
 
 export const nonRootUser: DockerfileCheck = {
   meta: {
-    id: '4.1',
-    title: 'Ensure that a user for the container has been created',
-    severity: 'high',
-    level: 1,
+    ...cisItemMeta('4.1'),
     rationale: 'Without USER the container runs as root; a compromised process then has root inside the container and, through any kernel or runtime flaw, a shorter way to the host.',
     remediation: 'Create a system user and group in the image (or use one the base image ships) and end the final stage with USER <name>.',
   },

@@ -2,6 +2,7 @@
 // or key, and no COPY/ADD of key or env files into the final image. Values are never printed.
 import type { PropertyInstruction } from 'dockerfile-ast';
 import type { CheckOutcome, DockerfileCheck } from '../types.js';
+import { cisItemMeta } from '../../rules/item-meta.js';
 import type { Instr } from '../model.js';
 import { allInstructions, chainInstructions, finalStage } from '../model.js';
 import { copyArgs } from '../instr-args.js';
@@ -13,10 +14,7 @@ const SECRET_FILE = /(^|\/)(id_(rsa|dsa|ecdsa|ed25519)|[^/]*\.(pem|key|p12|pfx|j
 
 export const secrets: DockerfileCheck = {
   meta: {
-    id: '4.10',
-    title: 'Ensure secrets are not stored in Dockerfiles',
-    severity: 'high',
-    level: 1,
+    ...cisItemMeta('4.10'),
     rationale: 'ENV values and build arguments are recorded in the image configuration and history, and copied key files stay in a layer: anyone who can pull the image can read them.',
     remediation: 'Pass secrets at run time (docker run --env-file, Docker/Compose secrets) or at build time with RUN --mount=type=secret; keep key and env files out of the build context (.dockerignore).',
   },

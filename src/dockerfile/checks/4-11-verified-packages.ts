@@ -1,6 +1,7 @@
 // CIS 4.11: install only verified packages: no switched-off signature or TLS checks, and no
 // script piped from the network straight into a shell.
 import type { CheckOutcome, DockerfileCheck } from '../types.js';
+import { cisItemMeta } from '../../rules/item-meta.js';
 import type { ShellCommand } from '../shell.js';
 import { runCommands } from '../shell.js';
 import { allInstructions } from '../model.js';
@@ -19,10 +20,7 @@ const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh', 'python', 'py
 
 export const verifiedPackages: DockerfileCheck = {
   meta: {
-    id: '4.11',
-    title: 'Ensure only verified packages are installed',
-    severity: 'medium',
-    level: 1,
+    ...cisItemMeta('4.11'),
     rationale: 'Packages installed without signature or TLS verification, or scripts piped from the network into a shell, can be swapped by anyone on the path or behind the server.',
     remediation: 'Keep signature and TLS checks on; download, verify (gpg --verify or sha256sum -c) and only then run.',
   },

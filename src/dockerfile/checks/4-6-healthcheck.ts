@@ -1,5 +1,6 @@
 // CIS 4.6: the final image declares a HEALTHCHECK.
 import type { CheckOutcome, DockerfileCheck, FixOptions } from '../types.js';
+import { cisItemMeta } from '../../rules/item-meta.js';
 import type { DockerfileDoc, Stage } from '../model.js';
 import { chainInstructions, finalStage } from '../model.js';
 import { stageFamily } from '../image-family.js';
@@ -12,10 +13,7 @@ const HTTP_PORTS = [80, 8080, 8000, 3000, 443];
 
 export const healthcheck: DockerfileCheck = {
   meta: {
-    id: '4.6',
-    title: 'Ensure that HEALTHCHECK instructions have been added to container images',
-    severity: 'medium',
-    level: 1,
+    ...cisItemMeta('4.6'),
     rationale: 'With a HEALTHCHECK the engine (and orchestrators) can tell a hung container from a working one and replace it; availability is part of security.',
     remediation: 'Add HEALTHCHECK CMD <command that exits 0 while the service works> to the final stage.',
   },

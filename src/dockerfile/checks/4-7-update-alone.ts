@@ -1,6 +1,7 @@
 // CIS 4.7: no package index update (or upgrade) in a RUN that installs nothing. The cached layer
 // would keep stale indexes for every later build. Not rewritten: the advice gives the RUN to use.
 import type { CheckOutcome, DockerfileCheck } from '../types.js';
+import { cisItemMeta } from '../../rules/item-meta.js';
 import type { DockerfileDoc, Instr } from '../model.js';
 import { runCommands } from '../shell.js';
 import { packageCommands, type Manager, type PackageCommand } from '../packages.js';
@@ -8,10 +9,7 @@ import { oneLineScript } from '../instr-args.js';
 
 export const updateAlone: DockerfileCheck = {
   meta: {
-    id: '4.7',
-    title: 'Ensure update instructions are not used alone in Dockerfiles',
-    severity: 'medium',
-    level: 1,
+    ...cisItemMeta('4.7'),
     rationale: 'A RUN that only updates package indexes is cached as its own layer; later builds reuse the stale indexes and install outdated (unpatched) packages.',
     remediation: 'Update and install in the same RUN (apt-get update && apt-get install -y ...), pin package versions, or build with --no-cache.',
   },

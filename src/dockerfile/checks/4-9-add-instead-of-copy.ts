@@ -1,6 +1,7 @@
 // CIS 4.9: COPY, not ADD. ADD also downloads URLs and unpacks archives; both are accepted where
 // that is the point (a download verified with --checksum, a local tar meant to be extracted).
 import type { CheckOutcome, DockerfileCheck } from '../types.js';
+import { cisItemMeta } from '../../rules/item-meta.js';
 import type { Instr } from '../model.js';
 import { copyArgs, flagValue } from '../instr-args.js';
 import { replaceKeyword } from '../text-edits.js';
@@ -13,10 +14,7 @@ const COPY_FLAGS = new Set(['chown', 'chmod', 'link', 'from', 'exclude', 'parent
 
 export const addInsteadOfCopy: DockerfileCheck = {
   meta: {
-    id: '4.9',
-    title: 'Ensure that COPY is used instead of ADD in Dockerfiles',
-    severity: 'medium',
-    level: 1,
+    ...cisItemMeta('4.9'),
     rationale: 'ADD fetches remote URLs (open to tampering in transit unless verified) and silently unpacks local archives (zip bombs, path traversal); COPY only copies.',
     remediation: 'Use COPY for local files; for downloads use ADD --checksum=sha256:... or RUN wget + sha256sum -c.',
   },

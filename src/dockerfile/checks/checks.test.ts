@@ -5,6 +5,8 @@ import { runChecks } from '../run-checks.js';
 import { applyEdits } from '../text-edits.js';
 import { isSecretName } from './4-10-secrets.js';
 import type { FixOptions } from '../types.js';
+import { dockerfileChecks } from './index.js';
+import { findRule } from '../../rules/catalog.js';
 
 function check(text: string, options: Partial<FixOptions> = {}, dockerignore: string | null = null) {
   const doc = parseDockerfile(text, 'Dockerfile', dockerignore);
@@ -62,7 +64,7 @@ describe('4.9 ADD', () => {
   it('rewrites a local ADD with COPY flags, not one with ADD-only flags or a git URL', () => {
     const r = check('FROM a:1\nADD --chmod=755 run.sh /run.sh\nADD --checksum=sha256:x git@github.com:o/r.git /src\nADD https://github.com/o/r.git#v1 /r\n');
     expect(r.after).toContain('COPY --chmod=755 run.sh /run.sh');
-    expect(r.of('4.9').map((f) => [f.line, f.severity, f.fixable])).toEqual([[2, 'medium', true], [3, 'info', false], [4, 'medium', false]]);
+    expect(r.of('4.9').map((f) => [f.line, f.severity, f.fixable])).toEqual([[2, 'low', true], [3, 'info', false], [4, 'low', false]]);
   });
 });
 
@@ -109,5 +111,18 @@ describe('DH-IMG-005 setuid bits (--strict)', () => {
     expect(check('FROM alpine:3.19\nCMD x\n', { strict: true }).after).toBe(
       'FROM alpine:3.19\nRUN find / -perm /6000 -type f -exec chmod a-s {} + || true\nRUN addgroup -S app && adduser -S -G app app\nUSER app\nCMD x\n',
     );
+  });
+});
+
+describe('check metadata', () => {
+  it('gives a CIS check the title, level and severity of the catalog rule for the same item', () => {
+    const cis = dockerfileChecks.filter((c) => /^\d/.test(c.meta.id));
+    expect(cis.map((c) => c.meta.id)).toEqual(['4.1', '4.6', '4.7', '4.9', '4.10', '4.11']);
+    for (const c of cis) {
+      const rule = findRule(c.meta.id, '1.8.0')!;
+      expect({ ...c.meta, rationale: '', remediation: '' }).toEqual({ id: rule.id, title: rule.title, level: rule.level, severity: rule.severity, rationale: '', remediation: '' });
+    }
+    expect(findRule('4.1', '1.8.0')?.severity).toBe('high');
+    expect(findRule('4.11', '1.8.0')?.level).toBe(2);
   });
 });

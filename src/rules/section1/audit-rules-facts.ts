@@ -4,7 +4,7 @@
 // a symlinked directory (/lib -> usr/lib) counts for the real path.
 import type { HostFacts } from '../../facts/host-facts.js';
 import type { CheckResult, Evidence } from '../rule.js';
-import { isAuditKillSwitch, normalizeAuditPath, parseAuditRules, ruleRecordsChanges, type AuditRule } from './audit-rule-parser.js';
+import { isAuditKillSwitch, normalizeAuditPath, parseAuditRules, ruleRecordsChanges, type AuditRule } from '../../facts/audit-rule-parser.js';
 
 export interface SourcedRule {
   rule: AuditRule;

@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { emptyFacts } from '../../facts/empty-facts.js';
 import type { FileStat, HostFacts } from '../../facts/host-facts.js';
 import { DEFAULT_PARAMS } from '../params.js';
-import { parseAuditRules, ruleCoversPath } from './audit-rule-parser.js';
+import { parseAuditRules, ruleCoversPath } from '../../facts/audit-rule-parser.js';
 import { section1Rules } from './index.js';
 
 function auditctl(args: string[]): { ok: boolean; stdout: string; stderr: string } {

@@ -4,7 +4,7 @@
 import type { FileStat, HostFacts } from '../../facts/host-facts.js';
 import { effectiveConfig } from '../../facts/effective-config.js';
 import { effectiveValues } from '../../facts/systemd-unit.js';
-import { normalizeAuditPath } from './audit-rule-parser.js';
+import { normalizeAuditPath } from '../../facts/audit-rule-parser.js';
 
 export interface HostPath {
   path: string;

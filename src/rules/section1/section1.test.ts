@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptyFacts } from '../../facts/empty-facts.js';
 import type { FileStat, HostFacts } from '../../facts/host-facts.js';
-import { loadFacts, ruleFixtures } from '../../../test/support/fixtures.js';
 import { DEFAULT_PARAMS } from '../params.js';
 import type { Rule } from '../rule.js';
 import { section1Rules } from './index.js';
@@ -30,25 +29,6 @@ describe('section 1 catalog', () => {
         expect(c.evidence.length, r.id).toBeGreaterThan(0);
       }
     }
-  });
-
-  describe.each(section1Rules.filter((r) => r.checks === 'facts').map((r) => [r.id, r] as const))('%s fixtures', (id, r) => {
-    const { pass, fail } = ruleFixtures(id);
-    it('has pass and fail fixtures', () => {
-      expect(pass.length).toBeGreaterThan(0);
-      expect(fail.length).toBeGreaterThan(0);
-    });
-    it.each(pass)('passes %s', (f) => {
-      const s = statuses(r, loadFacts(f));
-      expect(s).not.toContain('fail');
-      expect(s).toContain('pass');
-      expect(r.remediate?.(loadFacts(f), params) ?? []).toEqual([]);
-    });
-    it.each(fail)('fails %s', (f) => {
-      const results = r.check(loadFacts(f));
-      expect(results.map((c) => c.status)).toContain('fail');
-      for (const c of results) expect(c.evidence.length).toBeGreaterThan(0);
-    });
   });
 });
 

@@ -4,7 +4,7 @@ import type { HostFacts } from '../../facts/host-facts.js';
 import type { Contribution } from '../contribution.js';
 import type { HardeningParams } from '../params.js';
 import type { CheckResult, Evidence, Rule, RuleMeta } from '../rule.js';
-import { isAuditKillSwitch } from './audit-rule-parser.js';
+import { isAuditKillSwitch } from '../../facts/audit-rule-parser.js';
 import { findCovering, hostAuditRules, isUnavailable, killSwitchEvidence, namesPath, type SourcedRule } from './audit-rules-facts.js';
 import { fileStat, parentDir, pathExists, type HostPath } from './docker-paths.js';
 

@@ -5,7 +5,7 @@ import { effectiveConfig } from '../../facts/effective-config.js';
 import { effectiveValues } from '../../facts/systemd-unit.js';
 import type { Contribution } from '../contribution.js';
 import type { CheckResult } from '../rule.js';
-import { normalizeAuditPath } from '../section1/audit-rule-parser.js';
+import { normalizeAuditPath } from '../../facts/audit-rule-parser.js';
 import { socketUnitPaths } from '../section1/docker-paths.js';
 import { unitAbsent } from '../section1/unit-absent.js';
 import type { FileTarget } from './support.js';

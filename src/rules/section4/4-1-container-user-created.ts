@@ -40,7 +40,7 @@ export const containerUserCreated: Rule = {
   level: 1,
   automated: false,
   checks: 'facts',
-  severity: 'medium',
+  severity: 'high',
   rationale:
     'A process running as root inside a container is root on the host as soon as it escapes (unless user namespaces remap it), and it can change everything in its own filesystem.',
   impact: 'An image switched to a non-root user can no longer bind ports below 1024, write root-owned paths or install packages at run time.',

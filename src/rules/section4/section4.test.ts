@@ -33,24 +33,6 @@ describe('section 4 catalogue', () => {
   });
 });
 
-describe.each(section4Rules.filter((r) => r.checks === 'facts').map((r) => [r.id, r] as const))('%s fixtures', (id, r) => {
-  const { pass, fail } = ruleFixtures(id);
-  it('has pass and fail fixtures', () => {
-    expect(pass.length).toBeGreaterThan(0);
-    expect(fail.length).toBeGreaterThan(0);
-  });
-  it.each(pass)('passes %s', (file) => {
-    const s = statuses(r.check(loadFacts(file)));
-    expect(s).not.toContain('fail');
-    expect(s).toContain('pass');
-  });
-  it.each(fail)('fails %s', (file) => {
-    const failed = r.check(loadFacts(file)).filter((x) => x.status === 'fail');
-    expect(failed.length).toBeGreaterThan(0);
-    for (const f of failed) expect(f.evidence.length).toBeGreaterThan(0);
-  });
-});
-
 describe('image results', () => {
   it('name the image as subject and evidence', () => {
     const [result] = rule('4.6').check(loadFacts(ruleFixtures('4.6').fail[0]));

@@ -19,13 +19,6 @@ function host(containers: (c: EngineObject) => EngineObject[] = (c) => [c], imag
 const stopped = (c: EngineObject, n: number) =>
   Array.from({ length: n }, (_, i) => ({ ...structuredClone(c), Name: `/old-${i}`, State: { Status: 'exited', Running: false } }));
 
-describe.each(section6Rules.map((r) => [r.id, r] as const))('%s fixtures', (id, r) => {
-  const { pass, fail } = ruleFixtures(id);
-  it('has pass and fail fixtures', () => expect([pass.length > 0, fail.length > 0]).toEqual([true, true]));
-  it.each(pass)('passes %s', (file) => expect(statuses(r.check(loadFacts(file)))).toEqual(['pass']));
-  it.each(fail)('fails %s', (file) => expect(statuses(r.check(loadFacts(file)))).toEqual(['fail']));
-});
-
 describe('6.1 image sprawl', () => {
   it('warns with the count and names of unused tagged images', () => {
     const facts = host(undefined, (i) => [i, { ...structuredClone(i), Id: 'sha256:old', RepoTags: ['shop/web:1.3.0'] }]);

@@ -39,17 +39,6 @@ describe('section 7 catalogue', () => {
   });
 });
 
-describe.each(section7Rules.filter((r) => r.checks === 'facts').map((r) => [r.id, r] as const))('%s fixtures', (id, r) => {
-  const { pass, fail } = ruleFixtures(id);
-  it('has pass and fail fixtures', () => expect([pass.length > 0, fail.length > 0]).toEqual([true, true]));
-  it.each(pass)('passes %s', (file) => {
-    const s = statuses(r.check(loadFacts(file)));
-    expect(s).toContain('pass');
-    expect(s).not.toContain('fail');
-  });
-  it.each(fail)('fails %s', (file) => expect(statuses(r.check(loadFacts(file)))).toContain('fail'));
-});
-
 describe('swarm decisions', () => {
   it('7.1 fails an even manager count, warns above seven, and asks workers to run it on a manager', () => {
     expect(rule('7.1').check(manager((s) => (s.Managers = 4)))[0].status).toBe('fail');

@@ -1,5 +1,8 @@
 // What every wizard screen draws: lines of toned segments. Screens are computed as lines by pure
 // functions, so the same layout feeds Ink, the first frame written before Ink has loaded, and tests.
+import cliTruncate from 'cli-truncate';
+import stringWidth from 'string-width';
+import wrapAnsi from 'wrap-ansi';
 import { terminalLine } from '../../core/terminal-text.js';
 
 /** Tabs as two cells, then every other control character shown escaped (\x1B), never sent raw. */
@@ -19,33 +22,19 @@ export const seg = (text: string, tone?: Tone): Segment => (tone ? { text, tone 
 
 export const line = (...parts: (Segment | string)[]): Line => parts.map((p) => (typeof p === 'string' ? { text: p } : p));
 
-/** Terminal cells a string takes; the wizard's own symbols are all one cell wide. */
+/** Terminal cells a string takes (wide East Asian characters and emoji take two). */
 export function cells(text: string): number {
-  let n = 0;
-  for (const ch of text) n += isWide(ch.codePointAt(0)!) ? 2 : 1;
-  return n;
-}
-
-// East Asian wide ranges that show up in paths and container names; enough to keep columns straight.
-function isWide(cp: number): boolean {
-  return (cp >= 0x1100 && cp <= 0x115f) || (cp >= 0x2e80 && cp <= 0xa4cf) || (cp >= 0xac00 && cp <= 0xd7a3) ||
-    (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xff00 && cp <= 0xff60) || (cp >= 0x1f300 && cp <= 0x1faff);
+  return stringWidth(text);
 }
 
 /** Cut to `width` cells, marking the cut with "…"; control characters are shown escaped. */
 export function truncate(text: string, width: number): string {
   const clean = visibleText(text);
-  if (cells(clean) <= width) return clean;
   if (width <= 0) return '';
-  let out = '';
-  let used = 0;
-  for (const ch of clean) {
-    const w = cells(ch);
-    if (used + w > width - 1) break;
-    out += ch;
-    used += w;
-  }
-  return out + '…';
+  const cut = cliTruncate(clean, width);
+  // cli-truncate keeps a wide character that starts in the last kept cell, one cell too many;
+  // cutting one cell earlier then always fits.
+  return cells(cut) <= width ? cut : cliTruncate(clean, width - 1);
 }
 
 export function padEnd(text: string, width: number): string {
@@ -86,29 +75,8 @@ export function plainText(lines: readonly Line[]): string {
 
 /** Word-wrap to `width` cells; words longer than a line are cut into pieces. */
 export function wrap(text: string, width: number): string[] {
-  const w = Math.max(1, width);
-  const out: string[] = [];
-  let current = '';
-  for (const word of terminalLine(text).split(/ +/).filter(Boolean)) {
-    let rest = word;
-    while (cells(rest) > w) {
-      if (current) {
-        out.push(current);
-        current = '';
-      }
-      const piece = [...rest].reduce((acc, ch) => (cells(acc + ch) <= w ? acc + ch : acc), '');
-      out.push(piece);
-      rest = rest.slice(piece.length);
-    }
-    if (!current) current = rest;
-    else if (cells(current) + 1 + cells(rest) <= w) current += ` ${rest}`;
-    else {
-      out.push(current);
-      current = rest;
-    }
-  }
-  if (current || out.length === 0) out.push(current);
-  return out;
+  const words = terminalLine(text).split(/ +/).filter(Boolean).join(' ');
+  return wrapAnsi(words, Math.max(1, width), { hard: true, trim: true }).split('\n');
 }
 
 /** Wrap a line of segments: the first segment leads, the rest is wrapped under it in its tone. */
