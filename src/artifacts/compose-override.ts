@@ -4,9 +4,9 @@
 // from the edge (the `existing` map); every change is a FileChange of artifact 'compose-override'.
 import type { HostFacts } from '../facts/host-facts.js';
 import type { HardeningParams } from '../rules/params.js';
-import type { FileChange, PlanNotes } from '../plan/plan.js';
-import { fileChange } from '../plan/file-change.js';
-import type { Tagged } from './contributions.js';
+import type { FileChange, PlanNotes } from '../plan-model/plan.js';
+import { fileChange } from '../plan-model/file-change.js';
+import type { Tagged } from '../rules/contribution.js';
 import { describeFlavour } from '../compose/compose-flavour.js';
 import { existingOverride, loadProject, type ComposeFileMeta, type ComposeProjectInput, type LoadedProject } from '../compose/load-project.js';
 import { patchComposeFile, type ServiceOp } from '../compose/patch-base.js';
@@ -32,12 +32,12 @@ export interface ComposeOverrideInput {
 
 export interface ComposeOverrideResult extends PlanNotes {
   files: FileChange[];
-  /** compose-service contributions that became file changes; the rest stay advice. */
-  handled: Set<Tagged>;
+  /** compose-service contributions that became file changes, with the files of their project; the rest stay advice. */
+  handled: Map<Tagged, string[]>;
 }
 
 export function renderComposeOverrides(input: ComposeOverrideInput): ComposeOverrideResult {
-  const out: ComposeOverrideResult = { files: [], warnings: [], manual: [], refused: [], handled: new Set() };
+  const out: ComposeOverrideResult = { files: [], warnings: [], manual: [], refused: [], handled: new Map() };
   const { projects, notes } = composeProjects(input.facts, input.fileProjects);
   out.manual.push(...notes);
   for (const p of projects) renderProject(p, input, out);
@@ -73,6 +73,9 @@ function renderProject(p: ComposeProjectInput, input: ComposeOverrideInput, out:
   const services: { name: string; entries: OverrideEntry[] }[] = [];
   const ops: ServiceOp[] = [];
   const handled: Tagged[] = [];
+  // The project's own warnings are about the files it writes (known once they are rendered below), and no other's.
+  const ownWarnings = out.warnings.length;
+  const scopeOwn = (paths: string[]) => out.warnings.slice(ownWarnings).forEach((n) => (n.paths ??= paths));
   for (const name of loaded.order) {
     const r = planComposeService(loaded, name, input, out);
     if (!r) continue;
@@ -82,7 +85,7 @@ function renderProject(p: ComposeProjectInput, input: ComposeOverrideInput, out:
     if (r.placement.override.length) services.push({ name, entries: r.placement.override });
     ops.push(...r.placement.base.map((op) => ({ service: name, op })));
   }
-  if (services.length === 0 && ops.length === 0) return;
+  if (services.length === 0 && ops.length === 0) return scopeOwn([]);
 
   const changes: FileChange[] = [];
   if (services.length) {
@@ -91,7 +94,7 @@ function renderProject(p: ComposeProjectInput, input: ComposeOverrideInput, out:
     const rendered = renderOverride({ existing, header, services });
     if ('error' in rendered) {
       out.refused.push({ key: loaded.overridePath, text: `${loaded.overridePath} does not parse (${rendered.error}); it is left as it is, and the settings for project ${p.name} are listed as advice.` });
-      return;
+      return scopeOwn([]);
     }
     const meta = fileMeta(p, input.facts, loaded.base[0].path);
     const closes = services.flatMap((s) => s.entries.flatMap((e) => e.rules));
@@ -106,6 +109,7 @@ function renderProject(p: ComposeProjectInput, input: ComposeOverrideInput, out:
     changes.push(fileChange({ path: f.path, before: f.content, after: res.text, ...meta, closes: [...res.applied].flatMap((op) => op.rules), artifact: 'compose-override' }));
     const what = [...res.applied].map((op) => op.what).join('; ');
     out.warnings.push({
+      paths: [f.path],
       text: `Compose project ${p.name}: ${describeFlavour(p.flavour)} cannot make these changes through an override file, so ${f.path} itself is changed: ${what}.${res.reformatted ? ' It could not be edited line by line and is rewritten whole: review its diff.' : ''}`,
     });
   }
@@ -114,7 +118,9 @@ function renderProject(p: ComposeProjectInput, input: ComposeOverrideInput, out:
     out.manual.push({ ruleId: op.rules[0], text: `Compose service ${p.name}/${service}: make this change by hand (${op.what}); no config file holds the value as a plain entry (an anchor, extends or an environment variable sets it).` });
   }
   out.files.push(...changes);
-  handled.forEach((c) => out.handled.add(c));
+  const written = changes.map((f) => f.path);
+  scopeOwn(written);
+  handled.forEach((c) => out.handled.set(c, written));
   const how = p.origin === 'engine' ? 'recreate its containers so the settings take effect (this restarts them)' : 'bring it up with these files so the settings apply';
-  out.manual.push({ text: `Compose project ${p.name}: ${how}: ${recreateCommand(loaded, services.length > 0)}` });
+  out.manual.push({ paths: services.length > 0 ? [loaded.overridePath] : written, text: `Compose project ${p.name}: ${how}: ${recreateCommand(loaded, services.length > 0)}` });
 }

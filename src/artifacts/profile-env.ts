@@ -1,9 +1,9 @@
 // Environment files (e.g. /etc/profile.d/docker-content-trust.sh for CIS 4.5): our variables are
 // set or replaced, every other line of an existing file is kept as it is.
 import type { HostFacts } from '../facts/host-facts.js';
-import { emptyNotes, type FileChange, type PlanNotes } from '../plan/plan.js';
-import { fileChange, strictestMode } from '../plan/file-change.js';
-import type { Tagged } from './contributions.js';
+import { emptyNotes, type FileChange, type PlanNotes } from '../plan-model/plan.js';
+import { fileChange, strictestMode } from '../plan-model/file-change.js';
+import type { Tagged } from '../rules/contribution.js';
 import { shellQuote } from './escape.js';
 
 export interface ProfileEnvResult extends PlanNotes {
@@ -35,7 +35,7 @@ export function renderProfileEnv(facts: HostFacts, contributions: Tagged<'env-fi
     if (closes.length === 0) continue;
     const after = lines.join('\n') + '\n';
     files.push(fileChange({ path, before, after, mode: strictestMode(facts.files[path]?.mode, 0o644), closes, artifact: 'profile-env' }));
-    if (shell && after !== before) notes.warnings.push({ ruleId: closes[0], text: `${path} applies to new login shells only; running sessions and services keep their environment.` });
+    if (shell && after !== before) notes.warnings.push({ ruleId: closes[0], paths: [path], text: `${path} applies to new login shells only; running sessions and services keep their environment.` });
   }
   return { ...notes, files };
 }

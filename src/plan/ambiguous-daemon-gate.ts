@@ -2,8 +2,8 @@
 // processes, none of the daemon's own files is known: its daemon.json, its units and environment
 // files may be another daemon's. Nothing is planned for them, and the plan says why.
 import type { HostFacts } from '../facts/host-facts.js';
-import type { Tagged } from '../artifacts/contributions.js';
-import type { RefusedItem } from './plan.js';
+import type { Tagged } from '../rules/contribution.js';
+import type { RefusedItem } from '../plan-model/plan.js';
 
 export interface GateResult {
   contributions: Tagged[];

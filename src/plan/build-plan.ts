@@ -3,7 +3,7 @@
 import type { HostFacts } from '../facts/host-facts.js';
 import type { Rule } from '../rules/rule.js';
 import type { HardeningParams } from '../rules/params.js';
-import { ofKind } from '../artifacts/contributions.js';
+import { ofKind } from '../rules/contribution.js';
 import { renderDaemonJson } from '../artifacts/daemon-json.js';
 import { renderAuditRules } from '../artifacts/audit-rules.js';
 import { renderSystemdDropIns } from '../artifacts/systemd-dropins.js';
@@ -17,7 +17,9 @@ import { adviceNotes, dockerUpdateSteps } from './container-advice.js';
 import { planEndpoint } from './docker-cli.js';
 import { planSteps } from './plan-steps.js';
 import { withCreatedFiles } from './planned-facts.js';
-import type { Plan, PlanNote, PlanNotes } from './plan.js';
+import { withImpactPaths } from './impact-paths.js';
+import { leaveOut } from './leave-out.js';
+import type { Plan, PlanNote, PlanNotes } from '../plan-model/plan.js';
 
 export interface BuildPlanInput {
   facts: HostFacts;
@@ -28,6 +30,8 @@ export interface BuildPlanInput {
   daemonJsonVeto?: string;
   /** Projects read from --compose files, and the current text of override files, as the edge read them. */
   compose?: { projects?: ComposeProjectInput[]; existing?: Record<string, string | null> };
+  /** Host paths of files not to write (switched off in the wizard's Review). */
+  exclude?: Iterable<string>;
 }
 
 export function buildPlan(input: BuildPlanInput): Plan {
@@ -44,7 +48,7 @@ export function buildPlan(input: BuildPlanInput): Plan {
     files: [],
     permissions: [],
     steps: [],
-    warnings,
+    warnings: [...warnings],
     manual: [],
     refused: [...gate.refused],
   };
@@ -91,7 +95,11 @@ export function buildPlan(input: BuildPlanInput): Plan {
   take(perms);
   plan.permissions = perms.permissions;
 
+  // Each rule's impact warning names the files its contributions landed in.
+  const scoped = withImpactPaths(warnings, contributions, { daemonJson: daemon.file, auditRules: audit.file, dropIns: dropIns.files, compose: compose.handled });
+  plan.warnings = plan.warnings.map((w) => scoped.get(w) ?? w);
   plan.files.sort((a, b) => a.path.localeCompare(b.path));
+  Object.assign(plan, leaveOut(plan, input.exclude));
   const steps = planSteps({ facts, files: plan.files, daemonJsonChangedKeys: daemon.changedKeys });
   // Live container updates go first: a daemon restart that turns on userns-remap hides the
   // containers from a later `docker update`.
@@ -111,8 +119,13 @@ export function mergeNotes(notes: readonly PlanNote[]): PlanNote[] {
   const byText = new Map<string, PlanNote>();
   for (const note of notes) {
     const seen = byText.get(note.text);
-    if (!seen) byText.set(note.text, { ...note });
-    else if (note.ruleId && !seen.ruleId?.split(', ').includes(note.ruleId)) seen.ruleId = seen.ruleId ? `${seen.ruleId}, ${note.ruleId}` : note.ruleId;
+    if (!seen) {
+      byText.set(note.text, { ...note });
+      continue;
+    }
+    if (note.ruleId && !seen.ruleId?.split(', ').includes(note.ruleId)) seen.ruleId = seen.ruleId ? `${seen.ruleId}, ${note.ruleId}` : note.ruleId;
+    // The same words about several files are about each of them.
+    if (note.paths) seen.paths = [...new Set([...(seen.paths ?? []), ...note.paths])].sort();
   }
   return [...byText.values()];
 }

@@ -1,9 +1,9 @@
 // Contributions about running containers and compose services: `docker update` where a flag can
 // change in place, advice where the container must be recreated or its compose file edited.
-import type { Tagged } from '../artifacts/contributions.js';
-import { ofKind } from '../artifacts/contributions.js';
-import { sortRuleIds } from './file-change.js';
-import type { PlanNote, PlanStep } from './plan.js';
+import type { Tagged } from '../rules/contribution.js';
+import { ofKind } from '../rules/contribution.js';
+import { sortRuleIds } from '../plan-model/file-change.js';
+import type { PlanNote, PlanStep } from '../plan-model/plan.js';
 import { dockerArgv, dockerCommandText } from './docker-cli.js';
 
 const UPDATE_STEP = 'docker-update:';

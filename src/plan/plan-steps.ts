@@ -6,7 +6,7 @@ import { effectiveConfig } from '../facts/effective-config.js';
 import { isReloadable } from '../artifacts/daemon-keys.js';
 import { dropInPath } from '../artifacts/systemd-paths.js';
 import { daemonManager, reloadCommand, restartCommand, type DaemonManager } from './daemon-manager.js';
-import type { FileChange, PlanNote, PlanStep } from './plan.js';
+import type { FileChange, PlanNote, PlanStep } from '../plan-model/plan.js';
 
 export interface StepsInput {
   facts: HostFacts;
@@ -36,7 +36,7 @@ export function planSteps({ facts, files, daemonJsonChangedKeys }: StepsInput): 
   }
   const audit = files.find((f) => f.artifact === 'audit-rules' && f.kind !== 'unchanged');
   if (audit && facts.audit.loadedRules === null && facts.probes.audit?.status === 'missing') {
-    out.manual.push({ text: `auditctl was not found: install auditd (e.g. apt-get install auditd); ${audit.path} loads when it starts.` });
+    out.manual.push({ paths: [audit.path], text: `auditctl was not found: install auditd (e.g. apt-get install auditd); ${audit.path} loads when it starts.` });
   } else if (audit) {
     out.steps.push(step('audit-load', 'Load the audit rules', ['augenrules', '--load'],
       `merges /etc/audit/rules.d into /etc/audit/audit.rules and loads it; where augenrules is missing, run \`auditctl -R ${audit.path}\` instead (not knowable from saved facts). In immutable mode (-e 2) a reboot is needed.`));

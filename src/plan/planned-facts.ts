@@ -2,7 +2,7 @@
 // daemon.json written for the first time is a file CIS 1.1.11 watches, so its audit rule belongs
 // in the same run; otherwise the next run adds it and a repeated apply never settles.
 import type { HostFacts } from '../facts/host-facts.js';
-import type { FileChange } from './plan.js';
+import type { FileChange } from '../plan-model/plan.js';
 
 export function withCreatedFiles(facts: HostFacts, changes: readonly (FileChange | null)[]): HostFacts {
   const created = changes.filter((f): f is FileChange => f !== null && f.kind === 'create');

@@ -3,8 +3,8 @@
 import { formatPatch } from 'diff';
 import { unifiedPatch } from './line-diff.js';
 import { octal } from '../artifacts/permissions.js';
-import { sortRuleIds } from './file-change.js';
-import { planHasChanges, type FileChange, type Plan, type PlanNote } from './plan.js';
+import { closedBy } from './closed-ids.js';
+import { planHasChanges, type FileChange, type Plan, type PlanNote } from '../plan-model/plan.js';
 import { terminalSafe } from '../core/terminal-text.js';
 
 export interface PlanTextOptions {
@@ -75,14 +75,6 @@ function section(out: string[], title: string, notes: (PlanNote & { key?: string
 
 function note(n: PlanNote): string {
   return `${n.ruleId ? `[${n.ruleId}] ` : ''}${n.text}`;
-}
-
-function closedBy(plan: Plan): [string, string[]][] {
-  const map = new Map<string, string[]>();
-  const add = (id: string, what: string) => map.set(id, [...(map.get(id) ?? []), what]);
-  for (const f of plan.files) if (f.kind !== 'unchanged') for (const id of f.closes) add(id, f.path);
-  for (const p of plan.permissions) for (const id of p.closes) add(id, `${p.path} (owner/mode)`);
-  return sortRuleIds(map.keys()).map((id) => [id, map.get(id)!]);
 }
 
 function summary(plan: Plan): string {

@@ -6,9 +6,10 @@ import { formatMode as octal } from '../core/file-mode.js';
 import { VERSION } from '../core/version.js';
 import { renderTemplate } from '../artifacts/render-template.js';
 import { assertPlainHostPath } from '../core/host-path.js';
-import type { Plan } from '../plan/plan.js';
+import type { Plan } from '../plan-model/plan.js';
 import { updateFlags, updatedContainer } from '../plan/container-advice.js';
 import { dockerArgv } from '../plan/docker-cli.js';
+import { closedIds } from '../plan/closed-ids.js';
 
 export interface ScriptOptions {
   /** Name shown in the usage line. */
@@ -100,7 +101,7 @@ function scriptSteps(plan: Plan) {
 }
 
 function headerLines(plan: Plan): string[] {
-  const closes = [...new Set([...plan.files.flatMap((f) => f.closes), ...plan.permissions.flatMap((p) => p.closes)])].sort(compareIds);
+  const closes = closedIds(plan);
   const lines = [`Closes CIS Docker Benchmark findings: ${closes.join(', ') || 'none'}`];
   if (plan.warnings.length) lines.push('Impact warnings:', ...plan.warnings.map((w) => `  - ${w.ruleId ? `${w.ruleId}: ` : ''}${oneLine(w.text)}`));
   if (plan.manual.length) lines.push('Left for a person to do:', ...plan.manual.map((m) => `  - ${m.ruleId ? `${m.ruleId}: ` : ''}${oneLine(m.text)}`));
@@ -118,11 +119,4 @@ function heredocDelimiter(content: string): string {
   let n = 0;
   while (lines.has(`DOCKER_HARDEN_EOF_${n}`)) n++;
   return `DOCKER_HARDEN_EOF_${n}`;
-}
-
-function compareIds(a: string, b: string): number {
-  const pa = a.split('.').map(Number);
-  const pb = b.split('.').map(Number);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) if ((pa[i] ?? -1) !== (pb[i] ?? -1)) return (pa[i] ?? -1) - (pb[i] ?? -1);
-  return 0;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptyFacts } from '../../src/facts/empty-facts.js';
 import { buildPlan } from '../../src/plan/build-plan.js';
-import { planBlockers, planHasChanges } from '../../src/plan/plan.js';
+import { planBlockers, planHasChanges } from '../../src/plan-model/plan.js';
 import { DEFAULT_PARAMS } from '../../src/rules/params.js';
 import type { Rule } from '../../src/rules/rule.js';
 import { daemonKeyRule, sampleRule } from './support/sample-rules.js';
@@ -70,8 +70,8 @@ describe('buildPlan', () => {
     ]);
   });
 
-  it('collects impact notes, and a rule that throws becomes a warning', () => {
-    expect(plan.warnings).toContainEqual({ ruleId: '2.16', text: 'live-restore: containers keep running across daemon restarts.' });
+  it('collects impact notes, each naming the files it is about, and a rule that throws becomes a warning', () => {
+    expect(plan.warnings).toContainEqual({ ruleId: '2.16', paths: ['/etc/docker/daemon.json'], text: 'live-restore: containers keep running across daemon restarts.' });
     expect(plan.warnings).toContainEqual({ ruleId: '2.99', text: expect.stringMatching(/could not be evaluated \(boom\)/) });
   });
 

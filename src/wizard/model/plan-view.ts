@@ -1,8 +1,8 @@
 // Plan facts the wizard shows: which files change, by how many lines, what each closes and
 // what it may break. The diff itself comes from the plan renderer, so `plan` and the wizard agree.
-import type { FileChange, Plan, PlanNote } from '../../plan/plan.js';
+import type { FileChange, Plan, PlanNote } from '../../plan-model/plan.js';
 import { diffLines } from '../../plan/render-plan-text.js';
-import { sortRuleIds } from '../../plan/file-change.js';
+import { noteConcerns } from '../../plan/note-scope.js';
 import { line, seg, type Line } from './lines.js';
 
 export function changedFiles(plan: Plan): FileChange[] {
@@ -33,20 +33,17 @@ export function diffView(file: FileChange): Line[] {
   });
 }
 
-/** Impact warnings that belong to this file: about a rule it closes, or naming it. */
+export { closedIds } from '../../plan/closed-ids.js';
+
+/** Impact warnings about this file: those that name it, or without names, about a rule it closes. */
 export function warningsFor(plan: Plan, file: FileChange): PlanNote[] {
-  return plan.warnings.filter((w) => (w.ruleId !== undefined && file.closes.includes(w.ruleId)) || w.text.includes(file.path));
+  return plan.warnings.filter((w) => noteConcerns(w, file));
 }
 
 /** Impact warnings that belong to no single file (a restart that stops containers). */
 export function planWideWarnings(plan: Plan): PlanNote[] {
   const files = changedFiles(plan);
   return plan.warnings.filter((w) => !files.some((f) => warningsFor(plan, f).includes(w)));
-}
-
-/** Rule ids the plan closes, through written files and permission fixes. */
-export function closedIds(plan: Plan): string[] {
-  return sortRuleIds(new Set([...changedFiles(plan).flatMap((f) => f.closes), ...plan.permissions.flatMap((p) => p.closes)]));
 }
 
 export const plural = (n: number, word: string, many = `${word}s`): string => `${n} ${n === 1 ? word : many}`;

@@ -1,6 +1,6 @@
 // The Review screen's state: which file the cursor is on, which files are switched off, and the
 // diff open (with how far it is scrolled).
-import type { FileChange } from '../../plan/plan.js';
+import type { FileChange } from '../../plan-model/plan.js';
 import type { KeyEvent } from './key-event.js';
 import { keyAction } from './keys.js';
 import { scrollBy } from './scroll.js';
