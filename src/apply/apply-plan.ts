@@ -9,7 +9,7 @@ import path from 'node:path';
 import { sha256 } from '../core/sha256.js';
 import { writeFileAtomic } from '../core/atomic-write.js';
 import { UserError } from '../core/errors.js';
-import type { FileChange, PermissionChange, Plan } from '../plan/plan.js';
+import type { FileChange, PermissionChange, Plan } from '../plan-model/plan.js';
 import { confinedPath, resolveUnderRoot, lookupId } from './host-paths.js';
 import { readRegularFile, setOwnerMode } from './confined-fs.js';
 import {

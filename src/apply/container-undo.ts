@@ -3,7 +3,7 @@
 // `docker update` arguments that put them back; rollback runs those, never the hardening ones.
 import { execa } from 'execa';
 import { createBackupDir, newBackupId, readManifest, writeManifest, type ContainerUndoEntry, type Manifest } from './backup-set.js';
-import type { Plan, PlanStep } from '../plan/plan.js';
+import type { Plan, PlanStep } from '../plan-model/plan.js';
 import { updateFlags, updatedContainer } from '../plan/container-advice.js';
 import { DEFAULT_ENDPOINT, dockerArgv } from '../plan/docker-cli.js';
 import { UserError } from '../core/errors.js';

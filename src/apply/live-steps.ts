@@ -4,7 +4,7 @@
 // engine's error: an apply that breaks containers undoes itself.
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
-import type { PlanStep } from '../plan/plan.js';
+import type { PlanStep } from '../plan-model/plan.js';
 import { parseDockerdArgs } from '../facts/dockerd-flags.js';
 import { isDaemonRestart, runSteps, type StepResult } from './run-steps.js';
 import { waitForEngine } from './engine-endpoint.js';

@@ -1,6 +1,6 @@
 // The backup set's manifest as data: what an apply touched and what rollback needs to undo it.
 // Its own file, so the schema check and the backup set both read it without importing each other.
-import type { PlanStep } from '../plan/plan.js';
+import type { PlanStep } from '../plan-model/plan.js';
 
 export interface BackupFileEntry {
   path: string;

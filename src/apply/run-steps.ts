@@ -3,7 +3,7 @@
 import { execa } from 'execa';
 import { readlinkSync } from 'node:fs';
 import path from 'node:path';
-import type { PlanStep } from '../plan/plan.js';
+import type { PlanStep } from '../plan-model/plan.js';
 
 export interface StepResult {
   step: PlanStep;

@@ -1,7 +1,7 @@
 // One canonical form per audit rule, so a rule is recognised whether it was written as
 // `-w PATH -k KEY`, as the equivalent `-a always,exit -F path=PATH -F perm=…`, or read back
 // from `auditctl -l`. The parsing is section 1's normaliser; this only adapts it for lookups.
-import { canonicalAuditRule, parseAuditRule } from '../rules/section1/audit-rule-parser.js';
+import { canonicalAuditRule, parseAuditRule } from '../facts/audit-rule-parser.js';
 
 /** Canonical identity of one rule line, or null for comments, blanks and control lines (-D, -b, -e…). */
 export type AuditRuleIdentity = (line: string) => string | null;

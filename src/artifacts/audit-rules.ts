@@ -3,11 +3,11 @@
 // loading at such a line and silently drops every rule after it (reference/auditd.md §4).
 import type { HostFacts } from '../facts/host-facts.js';
 import type { HardeningParams } from '../rules/params.js';
-import { emptyNotes, type FileChange, type PlanNotes } from '../plan/plan.js';
-import { compareRuleIds, fileChange, strictestMode } from '../plan/file-change.js';
-import { parseAuditRule } from '../rules/section1/audit-rule-parser.js';
+import { emptyNotes, type FileChange, type PlanNotes } from '../plan-model/plan.js';
+import { compareRuleIds, fileChange, strictestMode } from '../plan-model/file-change.js';
+import { parseAuditRule } from '../facts/audit-rule-parser.js';
 import { existingAuditRules, KEPT_SECTION, KEPT_TITLE, type ExistingAuditRules } from './audit-rules-existing.js';
-import type { Tagged } from './contributions.js';
+import type { Tagged } from '../rules/contribution.js';
 import { auditRuleIdentity, type AuditRuleIdentity } from './audit-rule-identity.js';
 import { renderTemplate } from './render-template.js';
 import { parentDir, pathExists } from '../rules/section1/docker-paths.js';

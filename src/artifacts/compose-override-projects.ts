@@ -2,7 +2,7 @@
 // Compose version their labels record, and those given with --compose, unless the engine already
 // reports the same files.
 import type { EngineObject, HostFacts } from '../facts/host-facts.js';
-import type { PlanNote } from '../plan/plan.js';
+import type { PlanNote } from '../plan-model/plan.js';
 import { projectFlavour } from '../compose/compose-flavour.js';
 import type { ComposeProjectInput } from '../compose/load-project.js';
 import { exposedPortNumbers } from '../compose/image-facts.js';

@@ -3,8 +3,8 @@
 // base-file operations.
 import type { HostFacts } from '../facts/host-facts.js';
 import type { HardeningParams } from '../rules/params.js';
-import type { PlanNotes } from '../plan/plan.js';
-import { ofKind, type Tagged } from './contributions.js';
+import type { PlanNotes } from '../plan-model/plan.js';
+import { ofKind, type Tagged } from '../rules/contribution.js';
 import type { LoadedProject } from '../compose/load-project.js';
 import { evaluateService } from '../compose/evaluate-service.js';
 import { asList, type ServiceDef } from '../compose/merge-services.js';

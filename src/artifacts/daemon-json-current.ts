@@ -1,6 +1,6 @@
 // The user's daemon.json as the detected engine will read it: removed keys that would stop
 // dockerd are taken out (with a warning), keys it cannot know refuse the whole file.
-import type { PlanNote, RefusedItem } from '../plan/plan.js';
+import type { PlanNote, RefusedItem } from '../plan-model/plan.js';
 import { DAEMON_KEYS, REMOVED_KEYS, REMOVED_STORAGE_DRIVERS, keyKnownTo, keyType, removedIn } from './daemon-keys.js';
 import { atLeast, describeVersion } from './engine-version.js';
 import { checkJsonType } from './json-types.js';

@@ -5,7 +5,7 @@ import { emptyFacts } from '../facts/empty-facts.js';
 import type { HostFacts } from '../facts/host-facts.js';
 import { renderDaemonJson } from './daemon-json.js';
 import { detectFormatting, editDaemonJson } from './daemon-json-edit.js';
-import type { Tagged } from './contributions.js';
+import type { Tagged } from '../rules/contribution.js';
 
 function host(raw: string, version = '20.10.24+dfsg1'): HostFacts {
   let parsed: Record<string, unknown> | null = null;

@@ -2,9 +2,9 @@
 // order and text, new keys are appended, and a file that would stop dockerd is never produced.
 import type { HostFacts } from '../facts/host-facts.js';
 import { effectiveConfig } from '../facts/effective-config.js';
-import { emptyNotes, type FileChange, type PlanNotes } from '../plan/plan.js';
-import { fileChange, strictestMode } from '../plan/file-change.js';
-import type { Tagged } from './contributions.js';
+import { emptyNotes, type FileChange, type PlanNotes } from '../plan-model/plan.js';
+import { fileChange, strictestMode } from '../plan-model/file-change.js';
+import type { Tagged } from '../rules/contribution.js';
 import { engineVersion } from './engine-version.js';
 import { guardKey, type GuardContext } from './daemon-json-guards.js';
 import { cleanCurrentConfig } from './daemon-json-current.js';

@@ -4,7 +4,7 @@
 import type { HostFacts } from '../facts/host-facts.js';
 import { parseDockerdArgs, splitCommandLine } from '../facts/dockerd-flags.js';
 import { effectiveExecStart, parseUnitFile } from '../facts/systemd-unit.js';
-import { emptyNotes, type PlanNotes } from '../plan/plan.js';
+import { emptyNotes, type PlanNotes } from '../plan-model/plan.js';
 import { DROPIN_NAME } from './systemd-paths.js';
 
 export interface ExecStartRewrite {

@@ -1,6 +1,6 @@
 // The permission fixes as a bash script someone else can review and run. It is a view of
 // plan.permissions, so it shows exactly what `plan` shows.
-import type { Plan } from '../plan/plan.js';
+import type { Plan } from '../plan-model/plan.js';
 import { octal } from './permissions.js';
 import { renderTemplate } from './render-template.js';
 import { assertPlainHostPath } from '../core/host-path.js';

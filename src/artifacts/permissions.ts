@@ -1,9 +1,9 @@
 // Owner and mode fixes from file-permission contributions: one change per path, only the parts
 // the facts show are wrong, and never a mode that adds bits.
 import type { FileStat, HostFacts } from '../facts/host-facts.js';
-import { emptyNotes, type PermissionChange, type PlanNotes } from '../plan/plan.js';
-import { sortRuleIds } from '../plan/file-change.js';
-import type { Tagged } from './contributions.js';
+import { emptyNotes, type PermissionChange, type PlanNotes } from '../plan-model/plan.js';
+import { sortRuleIds } from '../plan-model/file-change.js';
+import type { Tagged } from '../rules/contribution.js';
 import { formatMode as octal } from '../core/file-mode.js';
 
 export interface PermissionsResult extends PlanNotes {

@@ -3,9 +3,9 @@
 import type { HostFacts, SystemdUnitFacts } from '../facts/host-facts.js';
 import { parseUnitFile } from '../facts/systemd-unit.js';
 import { splitCommandLine } from '../facts/dockerd-flags.js';
-import { emptyNotes, type FileChange, type PlanNotes } from '../plan/plan.js';
-import { fileChange, sortRuleIds, strictestMode } from '../plan/file-change.js';
-import type { Tagged } from './contributions.js';
+import { emptyNotes, type FileChange, type PlanNotes } from '../plan-model/plan.js';
+import { fileChange, sortRuleIds, strictestMode } from '../plan-model/file-change.js';
+import type { Tagged } from '../rules/contribution.js';
 import type { ExecStartRewrite } from './execstart-rewrite.js';
 import { dropInPath, type DockerUnit } from './systemd-paths.js';
 import { renderTemplate } from './render-template.js';

@@ -8,7 +8,7 @@ import type { HostFacts } from '../facts/host-facts.js';
 import { dockerdArgs } from '../facts/effective-config.js';
 import { effectiveExecStart } from '../facts/systemd-unit.js';
 import { splitCommandLine } from '../facts/dockerd-flags.js';
-import type { Plan } from '../plan/plan.js';
+import type { Plan } from '../plan-model/plan.js';
 import { atLeast, engineVersion } from './engine-version.js';
 
 export interface DaemonValidation {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runAudit } from './run-audit.js';
 import { failingAtOrAbove } from './findings.js';
-import { isExpired, waiverEnd } from './waivers.js';
+import { isExpired, waiverEnd } from '../profiles/waivers.js';
 import { sampleFacts, sampleRules } from './testing/sample-rules.js';
 
 const NOW = new Date('2025-06-15T12:00:00Z');

@@ -1,23 +1,8 @@
 // Waivers turn a failing finding into 'waived' with its reason; an expired waiver stops waiving but
-// stays attached to the finding, so the report says why the failure is back.
+// stays attached to the finding, so the report says why the failure is back. When a waiver expires
+// is the profile's to say (profiles/waivers.ts).
 import type { Finding, Waiver } from './findings.js';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-/**
- * The instant a waiver stops applying. A date without a time is valid through that whole day (UTC);
- * an unreadable expiry counts as already expired, so a typo never waives forever.
- */
-export function waiverEnd(expires: string): number {
-  const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(expires);
-  const at = Date.parse(dateOnly ? `${expires}T00:00:00Z` : expires);
-  if (Number.isNaN(at)) return Number.NEGATIVE_INFINITY;
-  return dateOnly ? at + DAY_MS : at;
-}
-
-export function isExpired(waiver: Waiver, now: Date): boolean {
-  return waiver.expires !== undefined && now.getTime() >= waiverEnd(waiver.expires);
-}
+import { isExpired, waiverEnd } from '../profiles/waivers.js';
 
 export interface WaiverOutcome {
   findings: Finding[];

@@ -2,22 +2,7 @@
 import path from 'node:path';
 import { statSync } from 'node:fs';
 import { UserError } from '../core/errors.js';
-
-export interface GlobalOptions {
-  /** Every host file is read (and written) under this directory. */
-  root: string;
-  /** True when --root was given, so it may differ from the root saved facts were taken under. */
-  rootGiven?: boolean;
-  /** Engine endpoint: --docker-host, else DOCKER_HOST, else the default socket under the root. */
-  dockerHost: string;
-  /** True when the endpoint came from --docker-host or DOCKER_HOST: the user expects an engine there. */
-  dockerHostGiven?: boolean;
-  /** --no-engine: the run is limited to what needs no engine, so an unreachable one is not an error. */
-  noEngine?: boolean;
-  /** Saved facts to use instead of inspecting the host. */
-  from?: string;
-  color: boolean;
-}
+import type { GlobalOptions } from '../services/options.js';
 
 interface RawGlobalFlags { root?: string; dockerHost?: string; from?: string; color?: boolean; engine?: boolean }
 

@@ -2,7 +2,8 @@
 // decides an exit code; commands throw UserError / ExitCodeError instead of exiting.
 import { Command, CommanderError } from 'commander';
 import { ExitCodeError, UserError, describeError } from '../core/errors.js';
-import { processOutput, type Output } from './output.js';
+import { processOutput } from './output.js';
+import type { Output } from '../services/output.js';
 import { VERSION } from '../core/version.js';
 import { registerCommands } from './commands/index.js';
 import { resolveGlobalOptions } from './context.js';

@@ -2,11 +2,7 @@
 // only messages for people, so control characters in it are always shown escaped; standard output
 // also carries scripts, patches and JSON, which must stay byte-exact, so text views escape their own.
 import { terminalText } from '../core/terminal-text.js';
-
-export interface Output {
-  out(text: string): void;
-  err(text: string): void;
-}
+import type { Output } from '../services/output.js';
 
 export const processOutput: Output = {
   out: (text) => process.stdout.write(text.endsWith('\n') ? text : text + '\n'),

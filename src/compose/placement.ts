@@ -2,7 +2,7 @@
 // removing a list entry or unsetting a scalar needs `!override` / `!reset` (Compose v2.24.4 /
 // v2.18), and without them the base file is patched instead. The shapes here are what the
 // override renderer and the base patcher consume.
-import type { PlanNote } from '../plan/plan.js';
+import type { PlanNote } from '../plan-model/plan.js';
 import type { ComposeFlavour } from './compose-flavour.js';
 import type { ServiceDef } from './merge-services.js';
 import type { VolumeItem } from './volume-items.js';

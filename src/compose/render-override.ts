@@ -2,7 +2,7 @@
 // under a comment naming the CIS items it closes. An override this tool wrote before is updated
 // in place (its other keys and comments stay), so a later run never takes back an earlier fix.
 import { Document, isMap, isPair, isScalar, parseDocument, Scalar, visit, type Pair } from 'yaml';
-import { sortRuleIds } from '../plan/file-change.js';
+import { sortRuleIds } from '../plan-model/file-change.js';
 import type { OverrideEntry } from './placement.js';
 import { COMPOSE_TAGS, TO_STRING, yamlString } from './yaml-io.js';
 

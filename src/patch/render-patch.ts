@@ -2,7 +2,7 @@
 // `git apply --directory` accept, plus a sidecar for what a patch cannot carry (modes, owners,
 // permission fixes on files the patch does not touch, and the steps to run afterwards).
 import { formatMode } from '../core/file-mode.js';
-import type { Plan, FileChange } from '../plan/plan.js';
+import type { Plan, FileChange } from '../plan-model/plan.js';
 import { assertPlainHostPath } from '../core/host-path.js';
 import { unifiedPatch } from '../plan/line-diff.js';
 

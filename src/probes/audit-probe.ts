@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { execa } from 'execa';
 import type { AuditFacts, TextFile } from '../facts/host-facts.js';
-import { normalizeAuditPath, parseAuditRules } from '../rules/section1/audit-rule-parser.js';
+import { normalizeAuditPath, parseAuditRules } from '../facts/audit-rule-parser.js';
 import { readHostDir, readHostText, resolveHostPath, type ResolveError } from './host-fs.js';
 import { oneLine, probed, type Probed } from './probe.js';
 import type { ProbeState } from '../facts/host-facts.js';

@@ -65,11 +65,13 @@ export async function probeDockerdProcess(opts: DockerdProbeOptions): Promise<Do
     const others = processes.length > 1 ? ` (${processes.length} dockerd processes)` : '';
     return { ...probed(dockerd, 'ok', `pid ${dockerd.pid} ${dockerd.exe}, identified by ${dockerd.identifiedBy}${others}`), identity };
   }
-  if (identity.status === 'ambiguous') return { ...probed(null, 'error', identity.reason), identity };
   // Root may still be refused a few (a sandbox's init): that says nothing about a hidden dockerd.
+  // For non-root it does: the daemon behind the endpoint may be among the processes it cannot
+  // read, so "not allowed to look" is the honest answer, even beside other users' dockerd.
   if (denied > 0 && process.getuid?.() !== 0) {
     return { ...probed(null, 'permission-denied', `the executables of ${denied} processes could not be read (run as root)`), identity: { status: 'unknown' } };
   }
+  if (identity.status === 'ambiguous') return { ...probed(null, 'error', identity.reason), identity };
   return { ...probed(null, 'not-running', 'no dockerd process'), identity };
 }
 

@@ -22,3 +22,10 @@ export type Contribution =
   | (Base & { kind: 'manual'; text: string });
 
 export type ContributionKind = Contribution['kind'];
+
+/** A contribution as the renderers receive it: tagged with the rule it closes. */
+export type Tagged<K extends ContributionKind = ContributionKind> = Extract<Contribution, { kind: K }> & { ruleId: string };
+
+export function ofKind<K extends ContributionKind>(list: readonly Tagged[], ...kinds: K[]): Tagged<K>[] {
+  return list.filter((c): c is Tagged<K> => (kinds as string[]).includes(c.kind));
+}

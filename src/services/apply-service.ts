@@ -1,11 +1,11 @@
 // `apply`: make the plan, show it, ask once (or take --yes), write with backups, run the steps.
-import type { GlobalOptions } from '../cli/context.js';
-import type { Output } from '../cli/output.js';
+import type { GlobalOptions } from '../services/options.js';
+import type { Output } from '../services/output.js';
 import { UserError, ExitCodeError } from '../core/errors.js';
-import { planBlockers, planHasChanges } from '../plan/plan.js';
+import { planBlockers, planHasChanges } from '../plan-model/plan.js';
 import type { ApplyResult } from '../apply/apply-plan.js';
 import type { StepResult } from '../apply/run-steps.js';
-import { executePlan, type ExecuteEvent } from './execute-plan.js';
+import { describeEvent, executePlan } from './execute-plan.js';
 import { makePlan } from './plan-source.js';
 import { formatPlanText } from './plan-service.js';
 import { askYesNo } from './confirm.js';
@@ -49,16 +49,6 @@ export async function applyService(opts: ApplyServiceOptions, output: Output): P
   }
   if (done.failure) throw new ExitCodeError(1, done.failure);
   return done;
-}
-
-/** The CLI's line for each event; the wizard draws the same events its own way. */
-export function describeEvent(e: ExecuteEvent): string {
-  switch (e.kind) {
-    case 'file-written': return `wrote ${e.path}`;
-    case 'permission-fixed': return `fixed owner/mode of ${e.path}`;
-    case 'backup-set': return `Backup set ${e.id} (undo with: ${e.undo})`;
-    case 'note': return e.text;
-  }
 }
 
 const nothingDone = (): ApplyOutcome => ({ backupId: null, written: [], permissions: [], alreadyApplied: [], steps: [] });

@@ -1,10 +1,10 @@
 // `script` and `patch`: the plan as an artifact for someone else to review and run.
 import path from 'node:path';
-import type { GlobalOptions } from '../cli/context.js';
-import type { Output } from '../cli/output.js';
+import type { GlobalOptions } from '../services/options.js';
+import type { Output } from '../services/output.js';
 import { UserError } from '../core/errors.js';
 import { checkOutputPath, writeOutputFiles } from './output-file.js';
-import { planBlockers, type Plan } from '../plan/plan.js';
+import { planBlockers, type Plan } from '../plan-model/plan.js';
 import { renderScript } from '../script/render-script.js';
 import { renderPatch, renderPatchSidecar } from '../patch/render-patch.js';
 import { makePlan } from './plan-source.js';

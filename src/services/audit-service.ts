@@ -1,7 +1,7 @@
 // `audit`: load facts, run the catalog over them, render the report, and decide the exit code
 // from the failure threshold. Takes plain options; never sees argv.
-import type { GlobalOptions } from '../cli/context.js';
-import type { Output } from '../cli/output.js';
+import type { GlobalOptions } from '../services/options.js';
+import type { Output } from '../services/output.js';
 import type { Rule, Severity } from '../rules/rule.js';
 import { ExitCodeError, UserError } from '../core/errors.js';
 import { checkOutputPath, writeOutputFiles } from './output-file.js';

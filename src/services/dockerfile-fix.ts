@@ -7,7 +7,7 @@ import path from 'node:path';
 import { UserError } from '../core/errors.js';
 import { lookupId } from '../apply/host-paths.js';
 import { PROJECT_BACKUP_BASE, backupBaseFromDir, backupDirOnDisk } from '../apply/backup-base.js';
-import type { Plan } from '../plan/plan.js';
+import type { Plan } from '../plan-model/plan.js';
 
 export interface ProjectPlan {
   /** The directory the plan is applied under. */

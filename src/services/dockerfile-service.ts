@@ -2,12 +2,11 @@
 // report findings, show or emit the mechanical fixes, and apply them after asking.
 import path from 'node:path';
 import { existsSync } from 'node:fs';
-import type { GlobalOptions } from '../cli/context.js';
-import type { Output } from '../cli/output.js';
+import type { GlobalOptions } from '../services/options.js';
+import type { Output } from '../services/output.js';
 import { ExitCodeError, UserError } from '../core/errors.js';
 import { checkOutputPath, writeOutputFiles } from './output-file.js';
-import { planHasChanges } from '../plan/plan.js';
-import { applyPlan } from '../apply/apply-plan.js';
+import { planHasChanges } from '../plan-model/plan.js';
 import { renderPatch, renderPatchSidecar } from '../patch/render-patch.js';
 import { renderScript } from '../script/render-script.js';
 import { planDockerfiles, type DockerfilePlan, type DockerfileReport } from '../dockerfile/plan-dockerfiles.js';
@@ -17,7 +16,8 @@ import { colorDiff, formatFindingsJson, formatFindingsTable } from '../dockerfil
 import { severityAtLeast, type FindingSeverity } from '../dockerfile/types.js';
 import { askYesNo } from './confirm.js';
 import { projectBackupBase, projectBackups, projectPlan } from './dockerfile-fix.js';
-import { PROJECT_BACKUP_BASE, resolveBackupBase, rollbackCommand } from '../apply/backup-base.js';
+import { PROJECT_BACKUP_BASE, resolveBackupBase } from '../apply/backup-base.js';
+import { describeEvent, executePlan } from './execute-plan.js';
 import { terminalText } from '../core/terminal-text.js';
 
 export interface DockerfileServiceOptions extends GlobalOptions {
@@ -84,10 +84,13 @@ async function applyFixes(result: DockerfilePlan, opts: DockerfileServiceOptions
     }
   }
   const { projectDir, plan } = projectPlan(result.plan, opts.root);
-  const applied = await applyPlan(plan, { root: projectDir, backupDir: base, onFile: (p) => output.err(`wrote ${path.join(projectDir, p)}`) });
-  if (applied.backupId) {
-    output.err(`Backup set ${applied.backupId} in ${projectBackups(projectDir, base)} (undo with: ${rollbackCommand(projectDir, base, applied.backupId)})`);
-  }
+  // The same path as `apply` and the wizard, so the backup set and its undo hint are made alike;
+  // paths are shown as they are on this machine, and the backup set with its folder.
+  const done = await executePlan(plan, null, { root: projectDir, noRestart: true, backupBase: base }, (e) => {
+    if (e.kind === 'backup-set') output.err(`Backup set ${e.id} in ${projectBackups(projectDir, base)} (undo with: ${e.undo})`);
+    else output.err(describeEvent(e.kind === 'note' ? e : { ...e, path: path.join(projectDir, e.path) }));
+  });
+  if (done.failure) throw new ExitCodeError(1, done.failure);
 }
 
 /**

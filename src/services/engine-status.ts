@@ -2,7 +2,7 @@
 // must not turn an audit gate green: where an engine is expected (an endpoint was named, or dockerd
 // is installed) and did not answer, the run stops with one sentence. A host without Docker (being
 // provisioned) and a run limited with --no-engine go on without one.
-import type { GlobalOptions } from '../cli/context.js';
+import type { GlobalOptions } from '../services/options.js';
 import type { HostFacts, ProbeState } from '../facts/host-facts.js';
 import { UserError } from '../core/errors.js';
 

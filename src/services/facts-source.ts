@@ -1,6 +1,6 @@
 // Where facts come from: a saved file (--from) or the live host.
 import type { HostFacts } from '../facts/host-facts.js';
-import type { GlobalOptions } from '../cli/context.js';
+import type { GlobalOptions } from '../services/options.js';
 import { readFactsFile } from '../facts/facts-file.js';
 import type { InspectHostOptions } from '../probes/inspect-host.js';
 import { UserError } from '../core/errors.js';

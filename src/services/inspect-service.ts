@@ -1,6 +1,6 @@
 // `inspect`: gather facts (or replay them), then print a summary, the JSON, or save them.
-import type { GlobalOptions } from '../cli/context.js';
-import type { Output } from '../cli/output.js';
+import type { GlobalOptions } from '../services/options.js';
+import type { Output } from '../services/output.js';
 import type { HostFacts } from '../facts/host-facts.js';
 import { loadFacts } from './facts-source.js';
 import { writeFactsFile } from '../facts/facts-file.js';

@@ -1,10 +1,11 @@
 // `plan`: facts + profile -> the plan, printed as text (diffs) or JSON; --check turns drift into
 // exit 1.
-import type { GlobalOptions } from '../cli/context.js';
-import type { Output } from '../cli/output.js';
+import type { GlobalOptions } from '../services/options.js';
+import type { Output } from '../services/output.js';
 import { ExitCodeError, UserError } from '../core/errors.js';
-import { planBlockers, planHasChanges, type Plan } from '../plan/plan.js';
+import { planBlockers, planHasChanges, type Plan } from '../plan-model/plan.js';
 import { formatPlanText } from '../plan/render-plan-text.js';
+import { planJson } from '../plan/plan-json.js';
 import { makePlan } from './plan-source.js';
 
 export { formatPlanText };
@@ -19,7 +20,7 @@ export interface PlanServiceOptions extends GlobalOptions {
 
 export async function planService(opts: PlanServiceOptions, output: Output): Promise<Plan> {
   const { plan } = await makePlan(opts);
-  output.out(opts.format === 'json' ? JSON.stringify(plan, null, 2) : formatPlanText(plan, { color: opts.color }));
+  output.out(opts.format === 'json' ? planJson(plan) : formatPlanText(plan, { color: opts.color }));
   // Broken input (a daemon.json or compose file that does not parse) is shown above, then ends in exit 2.
   const blockers = planBlockers(plan);
   if (blockers.length > 0) throw new UserError(blockers[0].text, 'Nothing can be applied until that is fixed.');

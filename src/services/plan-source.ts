@@ -1,12 +1,12 @@
 // Facts + profile -> plan: the one path every command that changes something goes through
 // (plan, apply, script, patch, wizard), so all of them show and do the same thing.
-import type { GlobalOptions } from '../cli/context.js';
+import type { GlobalOptions } from '../services/options.js';
 import type { HostFacts } from '../facts/host-facts.js';
-import type { Plan } from '../plan/plan.js';
+import type { Plan } from '../plan-model/plan.js';
 import { loadFacts } from './facts-source.js';
 import { loadProfile, selectRules, activeWaiverFor, type ResolvedProfile } from '../profiles/index.js';
 import { allRules } from '../rules/catalog.js';
-import { buildPlan } from '../plan/build-plan.js';
+import { buildPlan, type BuildPlanInput } from '../plan/build-plan.js';
 import { vetPlanDaemonJson } from '../artifacts/validate-daemon-config.js';
 import type { Rule } from '../rules/rule.js';
 import { stat } from 'node:fs/promises';
@@ -22,6 +22,8 @@ export interface PlannedChange {
   facts: HostFacts;
   profile: ResolvedProfile;
   plan: Plan;
+  /** What the plan was built from, so the wizard can build it again without the files a person switched off. */
+  input: BuildPlanInput;
 }
 
 export type PlanSourceOptions = Pick<GlobalOptions, 'from' | 'root' | 'rootGiven' | 'dockerHost' | 'dockerHostGiven' | 'noEngine'> & {
@@ -35,12 +37,12 @@ export async function makePlan(opts: PlanSourceOptions, facts?: HostFacts): Prom
   assertSameRoot(loadedFacts, opts);
   const rules = rulesToRemediate(profile);
   const compose = await readComposeInputs(opts, loadedFacts);
-  const input = { facts: loadedFacts, rules, params: profile.params, profileName: profile.name, compose };
+  let input: BuildPlanInput = { facts: loadedFacts, rules, params: profile.params, profileName: profile.name, compose };
   let plan = buildPlan(input);
   // Where the engine has `dockerd --validate`, a daemon.json it rejects is never offered.
   const veto = await vetPlanDaemonJson(plan, loadedFacts, opts);
-  if (veto) plan = buildPlan({ ...input, daemonJsonVeto: veto });
-  return { facts: loadedFacts, profile, plan: { ...plan, root: opts.root } };
+  if (veto) plan = buildPlan((input = { ...input, daemonJsonVeto: veto }));
+  return { facts: loadedFacts, profile, plan: { ...plan, root: opts.root }, input };
 }
 
 /**

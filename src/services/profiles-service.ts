@@ -1,6 +1,6 @@
 // `profiles` lists the shipped profiles; `profiles show REF` prints one resolved along its extends
 // chain, as YAML for people or JSON for tools.
-import type { Output } from '../cli/output.js';
+import type { Output } from '../services/output.js';
 import { listProfiles, loadProfile, type ProfileLoadOptions } from '../profiles/index.js';
 import { profileView, renderProfileYaml } from '../profiles/render-profile.js';
 

@@ -1,6 +1,6 @@
 // `rollback [ID]` and `rollback --list`.
-import type { GlobalOptions } from '../cli/context.js';
-import type { Output } from '../cli/output.js';
+import type { GlobalOptions } from '../services/options.js';
+import type { Output } from '../services/output.js';
 import { ExitCodeError } from '../core/errors.js';
 import { listBackupSets, readManifest } from '../apply/backup-set.js';
 import { BACKUP_BASE, backupBaseFromDir } from '../apply/backup-base.js';

@@ -1,8 +1,8 @@
 // Step 5 of the flow: write now (after a confirmation, with progress), save a script or a patch,
 // or leave. Returns null when the person goes back to Review.
 import path from 'node:path';
-import type { Plan } from '../plan/plan.js';
-import { planBlockers } from '../plan/plan.js';
+import type { Plan } from '../plan-model/plan.js';
+import { planBlockers } from '../plan-model/plan.js';
 import { line, type Line } from './model/lines.js';
 import { createStore } from './model/store.js';
 import { changedFiles, planSize, plural } from './model/plan-view.js';
@@ -11,7 +11,7 @@ import { explain } from './wizard-data.js';
 import { renderAct, renderAskPath, renderConfirm, renderReport } from './ui/prompts.js';
 import type { ActOption } from './ui/screens/act-screen.js';
 import type { ReportState } from './ui/screens/message-screen.js';
-import type { WizardRun } from './run-wizard.js';
+import type { WizardRun } from './wizard-run.js';
 import { noChanges, type WizardOutcome } from './outcome.js';
 
 /** The Act screen's options; the ones that cannot be taken here carry the reason. */

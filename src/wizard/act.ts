@@ -1,8 +1,8 @@
 // The edges the Act screen reaches: write the plan (backup set, then steps), or save it as a
 // script or a patch, exactly as `apply`, `script` and `patch` do.
 import path from 'node:path';
-import type { GlobalOptions } from '../cli/context.js';
-import type { Plan } from '../plan/plan.js';
+import type { GlobalOptions } from '../services/options.js';
+import type { Plan } from '../plan-model/plan.js';
 import type { HostFacts } from '../facts/host-facts.js';
 import { executePlan, type ExecuteEvent } from '../services/execute-plan.js';
 import { renderScript } from '../script/render-script.js';

@@ -1,35 +1,24 @@
 // The wizard's flow as plain async code: each step awaits one screen and decides where to go
 // next. q / esc on a screen returns to the one before; nothing is written before the Act step.
 import path from 'node:path';
-import type { GlobalOptions } from '../cli/context.js';
+import type { GlobalOptions } from '../services/options.js';
 import type { AuditReport } from '../audit/findings.js';
 import type { HostFacts, ProbeName, ProbeStatus } from '../facts/host-facts.js';
 import type { PlannedChange } from '../services/plan-source.js';
 import type { PlannedChoice } from './wizard-data.js';
 import { cancelled, noChanges, type WizardOutcome } from './outcome.js';
-import { withoutFiles } from './without-files.js';
 import { describeSource } from './model/inspect-view.js';
-import { WizardCancelled, createScreenHost, type ScreenHost } from './ui/screen-host.js';
+import { WizardCancelled, createScreenHost } from './ui/screen-host.js';
+import type { WizardRun } from './wizard-run.js';
 import { renderFindings, renderInspect, renderReview, renderSelectProfile, whileBusy } from './ui/prompts.js';
 
-export type { WizardOutcome };
+export type { WizardOutcome, WizardRun };
 
 // The catalog, profiles, planner and writers load after the first screen is up, not before it.
 let dataModule: Promise<typeof import('./wizard-data.js')> | undefined;
 let actModule: Promise<typeof import('./act-step.js')> | undefined;
 const data = () => (dataModule ??= import('./wizard-data.js'));
 const actStep = () => (actModule ??= import('./act-step.js'));
-
-export interface WizardRun {
-  opts: GlobalOptions;
-  /** Started before the first screen, so inspecting overlaps loading the interface. */
-  facts: Promise<HostFacts>;
-  /** Probe statuses as they arrive, filled in by the facts source. */
-  progress?: Partial<Record<ProbeName, ProbeStatus>>;
-  host: ScreenHost;
-  cwd: string;
-  uid?: number;
-}
 
 type Step = 'inspect' | 'findings' | 'profile' | 'review' | 'act';
 const NOT_YET = Symbol('not yet');
@@ -100,7 +89,8 @@ async function flow(run: WizardRun): Promise<WizardOutcome> {
       excluded = r.excluded;
       step = r.type === 'back' ? 'profile' : 'act';
     } else {
-      const plan = withoutFiles(chosen!.plan, excluded);
+      // The planner is loaded by now (it made the choices): building again without some files is cheap.
+      const plan = (await import('./without-files.js')).withoutFiles(chosen!, excluded);
       const outcome = await (await actStep()).act(run, plan, excluded.length);
       if (outcome) return outcome;
       step = 'review';

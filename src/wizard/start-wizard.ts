@@ -1,7 +1,7 @@
 // The wizard's entry from the CLI. Deliberately light: it draws the first frame as plain text at
 // once, starts inspecting the host, and only then loads Ink and React (the slow part of startup),
 // which take over the same frame.
-import type { GlobalOptions } from '../cli/context.js';
+import type { GlobalOptions } from '../services/options.js';
 import type { HostFacts, ProbeName, ProbeStatus } from '../facts/host-facts.js';
 import { inspectFrame, describeSource } from './model/inspect-view.js';
 import { plainText } from './model/lines.js';

@@ -1,7 +1,7 @@
 // What the wizard shows, made by the same services the commands use: the audit over the whole
 // catalog, and a plan per profile through makePlan (the same path as `plan`, waivers and
 // `dockerd --validate` included).
-import type { GlobalOptions } from '../cli/context.js';
+import type { GlobalOptions } from '../services/options.js';
 import type { HostFacts } from '../facts/host-facts.js';
 import type { AuditReport } from '../audit/findings.js';
 import { describeError, UserError } from '../core/errors.js';

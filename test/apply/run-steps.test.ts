@@ -8,7 +8,7 @@ import { runSteps } from '../../src/apply/run-steps.js';
 import { daemonReadsRoot } from '../../src/apply/live-steps.js';
 import { canaryImages } from '../../src/apply/canary.js';
 import { emptyFacts } from '../../src/facts/empty-facts.js';
-import type { PlanStep } from '../../src/plan/plan.js';
+import type { PlanStep } from '../../src/plan-model/plan.js';
 
 const step = (id: string, command: string[]): PlanStep => ({ id, description: id, command, when: 'after-files', reason: '' });
 const UPDATE = step('docker-update:web', ['docker', '-H', 'unix:///nope/docker.sock', 'update', '--pids-limit=256', 'web']);

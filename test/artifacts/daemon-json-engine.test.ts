@@ -9,7 +9,7 @@ import { docker, startPrivateEngine, stopPrivateEngine, EngineExitError, type Pr
 import { emptyFacts } from '../../src/facts/empty-facts.js';
 import type { HostFacts } from '../../src/facts/host-facts.js';
 import { buildPlan } from '../../src/plan/build-plan.js';
-import type { Plan } from '../../src/plan/plan.js';
+import type { Plan } from '../../src/plan-model/plan.js';
 import { loadProfile, selectRules } from '../../src/profiles/index.js';
 import { allRules } from '../../src/rules/catalog.js';
 import { sampleRule } from '../plan/support/sample-rules.js';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { emptyFacts } from '../../src/facts/empty-facts.js';
 import type { HostFacts } from '../../src/facts/host-facts.js';
 import { renderDaemonJson } from '../../src/artifacts/daemon-json.js';
-import type { Tagged } from '../../src/artifacts/contributions.js';
+import type { Tagged } from '../../src/rules/contribution.js';
 
 const DEBIAN_UNIT = '[Service]\nExecStart=/usr/sbin/dockerd -H fd:// --containerd=/run/containerd/containerd.sock\n';
 

@@ -5,8 +5,8 @@ import path from 'node:path';
 import { emptyFacts } from '../../src/facts/empty-facts.js';
 import { collectPermissions } from '../../src/artifacts/permissions.js';
 import { renderPermissionScript } from '../../src/artifacts/permission-script.js';
-import type { Tagged } from '../../src/artifacts/contributions.js';
-import type { PermissionChange } from '../../src/plan/plan.js';
+import type { Tagged } from '../../src/rules/contribution.js';
+import type { PermissionChange } from '../../src/plan-model/plan.js';
 
 const perm = (p: string, ruleId: string, extra: Partial<Tagged<'file-permission'>>): Tagged<'file-permission'> => ({ kind: 'file-permission', path: p, ruleId, ...extra });
 

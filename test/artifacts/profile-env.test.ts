@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { emptyFacts } from '../../src/facts/empty-facts.js';
 import { renderProfileEnv } from '../../src/artifacts/profile-env.js';
-import type { Tagged } from '../../src/artifacts/contributions.js';
+import type { Tagged } from '../../src/rules/contribution.js';
 
 const PATH = '/etc/profile.d/docker-content-trust.sh';
 const env = (name: string, value: string, path = PATH): Tagged<'env-file'> => ({ kind: 'env-file', path, name, value, ruleId: '4.5' });

@@ -7,7 +7,7 @@ import type { HostFacts, SystemdUnitFacts } from '../../src/facts/host-facts.js'
 import { effectiveExecStart } from '../../src/facts/systemd-unit.js';
 import { renderSystemdDropIns } from '../../src/artifacts/systemd-dropins.js';
 import { rewriteExecStart } from '../../src/artifacts/execstart-rewrite.js';
-import type { Tagged } from '../../src/artifacts/contributions.js';
+import type { Tagged } from '../../src/rules/contribution.js';
 
 const SERVICE = '/lib/systemd/system/docker.service';
 const SOCKET = '/lib/systemd/system/docker.socket';

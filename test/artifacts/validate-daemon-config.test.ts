@@ -4,8 +4,8 @@ import path from 'node:path';
 import { emptyFacts } from '../../src/facts/empty-facts.js';
 import type { HostFacts } from '../../src/facts/host-facts.js';
 import { validateArgv, validateDaemonJson, vetPlanDaemonJson } from '../../src/artifacts/validate-daemon-config.js';
-import { fileChange } from '../../src/plan/file-change.js';
-import type { Plan } from '../../src/plan/plan.js';
+import { fileChange } from '../../src/plan-model/file-change.js';
+import type { Plan } from '../../src/plan-model/plan.js';
 
 describe('dockerd --validate argv', () => {
   it.each([

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { auditService, type AuditServiceOptions } from '../../src/services/audit-service.js';
 import { ExitCodeError, UserError } from '../../src/core/errors.js';
 import { sampleFacts, sampleRules, insecureRegistries, logLevel } from '../../src/audit/testing/sample-rules.js';
-import type { Output } from '../../src/cli/output.js';
+import type { Output } from '../../src/services/output.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'dh-audit-service-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

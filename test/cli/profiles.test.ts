@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { main } from '../../src/cli/main.js';
-import type { Output } from '../../src/cli/output.js';
+import type { Output } from '../../src/services/output.js';
 
 const PROFILES_DIR = path.resolve(import.meta.dirname, '../../profiles');
 

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { emptyFacts } from '../../src/facts/empty-facts.js';
-import type { Plan } from '../../src/plan/plan.js';
+import type { Plan } from '../../src/plan-model/plan.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'dh-compose-cli-'));
 const factsFile = path.join(dir, 'facts.json');

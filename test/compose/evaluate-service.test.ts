@@ -7,7 +7,7 @@ import { collectContributions } from '../../src/plan/collect-contributions.js';
 import { emptyFacts } from '../../src/facts/empty-facts.js';
 import { section5Rules } from '../../src/rules/section5/index.js';
 import { DEFAULT_PARAMS, type HardeningParams } from '../../src/rules/params.js';
-import type { Tagged } from '../../src/artifacts/contributions.js';
+import type { Tagged } from '../../src/rules/contribution.js';
 
 const params: HardeningParams = { ...DEFAULT_PARAMS, capAddByImage: { busybox: ['CHOWN'] }, healthcheckByImage: { busybox: ['CMD', 'true'] } };
 const selected = new Set(section5Rules.map((r) => r.id));

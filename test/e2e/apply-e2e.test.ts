@@ -8,7 +8,7 @@ import path from 'node:path';
 import { describeEngine } from '../support/engine.js';
 import { stopPrivateEngine } from '../support/private-engine.js';
 import type { JsonReport } from '../../src/audit/format-json.js';
-import type { Plan } from '../../src/plan/plan.js';
+import type { Plan } from '../../src/plan-model/plan.js';
 import { loadProfile, selectRules } from '../../src/profiles/index.js';
 import { allRules } from '../../src/rules/catalog.js';
 import { cli } from './support/cli.js';

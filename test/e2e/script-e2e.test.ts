@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import path from 'node:path';
 import { describeEngine } from '../support/engine.js';
 import { stopPrivateEngine } from '../support/private-engine.js';
-import type { Plan } from '../../src/plan/plan.js';
+import type { Plan } from '../../src/plan-model/plan.js';
 import { cli } from './support/cli.js';
 import { SITE_PROFILE } from './support/insecure-root.js';
 import { startOnInsecureRoot, type RootEngine } from './support/second-engine.js';

@@ -18,7 +18,7 @@ import { applyPlan } from '../../src/apply/apply-plan.js';
 import { BACKUP_BASE } from '../../src/apply/backup-set.js';
 import { runAudit } from '../../src/audit/run-audit.js';
 import type { HostFacts } from '../../src/facts/host-facts.js';
-import type { Plan } from '../../src/plan/plan.js';
+import type { Plan } from '../../src/plan-model/plan.js';
 import type { Rule } from '../../src/rules/rule.js';
 import type { HardeningParams } from '../../src/rules/params.js';
 

@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, realpathSyn
 import path from 'node:path';
 import { describeEngine } from '../support/engine.js';
 import { main } from '../../src/cli/main.js';
-import type { Output } from '../../src/cli/output.js';
+import type { Output } from '../../src/services/output.js';
 import type { HostFacts } from '../../src/facts/host-facts.js';
 
 async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { describeEngine } from '../support/engine.js';
 import { findExecutable } from '../support/private-engine.js';
 import { inspectHost } from '../../src/probes/inspect-host.js';
-import type { Plan } from '../../src/plan/plan.js';
+import type { Plan } from '../../src/plan-model/plan.js';
 import { cli } from '../e2e/support/cli.js';
 
 const NOBODY = 65534;

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { HostFacts } from '../../src/facts/host-facts.js';
 import { buildPlan } from '../../src/plan/build-plan.js';
-import { planBlockers, type Plan } from '../../src/plan/plan.js';
+import { planBlockers, type Plan } from '../../src/plan-model/plan.js';
 import { loadProfile, type ResolvedProfile } from '../../src/profiles/index.js';
 import { rulesToRemediate } from '../../src/services/plan-source.js';
 import { hostFile } from '../e2e/support/hosts.js';

@@ -7,7 +7,7 @@ import { chmodSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, w
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import type { HostFacts } from '../../src/facts/host-facts.js';
-import type { Plan } from '../../src/plan/plan.js';
+import type { Plan } from '../../src/plan-model/plan.js';
 import { effectiveConfig } from '../../src/facts/effective-config.js';
 import { effectiveExecStart } from '../../src/facts/systemd-unit.js';
 import { splitCommandLine } from '../../src/facts/dockerd-flags.js';
@@ -15,7 +15,7 @@ import { engineVersion } from '../../src/artifacts/engine-version.js';
 import { keyKnownTo, keyType } from '../../src/artifacts/daemon-keys.js';
 import { checkJsonType } from '../../src/artifacts/json-types.js';
 import { auditRuleIdentity } from '../../src/artifacts/audit-rule-identity.js';
-import { parseAuditRule } from '../../src/rules/section1/audit-rule-parser.js';
+import { parseAuditRule } from '../../src/facts/audit-rule-parser.js';
 import { parentDir, pathExists } from '../../src/rules/section1/docker-paths.js';
 import { withCreatedFiles } from '../../src/plan/planned-facts.js';
 import { HOSTS, PROFILES, planForHost } from '../e2e/support/hosts.js';

@@ -4,8 +4,9 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { planHasChanges } from '../../src/plan/plan.js';
+import { planHasChanges } from '../../src/plan-model/plan.js';
 import { formatPlanText } from '../../src/plan/render-plan-text.js';
+import { planJson } from '../../src/plan/plan-json.js';
 import { buildPlan } from '../../src/plan/build-plan.js';
 import { renderPermissionScript } from '../../src/artifacts/permission-script.js';
 import { rulesToRemediate } from '../../src/services/plan-source.js';
@@ -30,7 +31,7 @@ describe.each(HOSTS)('host %s', (host) => {
         await expect(file.after).toMatchFileSnapshot(path.join(dir, 'files', file.path.slice(1)));
       }
       await expect(formatPlanText(plan, { color: false }) + '\n').toMatchFileSnapshot(path.join(dir, 'plan.txt'));
-      await expect(JSON.stringify(plan, null, 2) + '\n').toMatchFileSnapshot(path.join(dir, 'plan.json'));
+      await expect(planJson(plan) + '\n').toMatchFileSnapshot(path.join(dir, 'plan.json'));
       await expect(renderPermissionScript(plan)).toMatchFileSnapshot(path.join(dir, 'fix-permissions.sh'));
       // A golden the plan no longer writes must not linger and mislead a reviewer.
       const stale = filesUnder(path.join(dir, 'files')).filter((p) => !written.some((f) => f.path === p));

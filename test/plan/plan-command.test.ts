@@ -6,7 +6,7 @@ import path from 'node:path';
 import { main } from '../../src/cli/main.js';
 import { FIXTURES_DIR } from '../support/fixtures.js';
 import { applyPlan } from '../../src/apply/apply-plan.js';
-import type { Plan } from '../../src/plan/plan.js';
+import type { Plan } from '../../src/plan-model/plan.js';
 
 const DEBIAN = path.join(FIXTURES_DIR, 'hosts', 'debian-docker-io.json');
 

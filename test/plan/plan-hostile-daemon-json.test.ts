@@ -11,7 +11,7 @@ import { parseDockerdArgs } from '../../src/facts/dockerd-flags.js';
 import { effectiveConfig } from '../../src/facts/effective-config.js';
 import { emptyFacts } from '../../src/facts/empty-facts.js';
 import type { HostFacts } from '../../src/facts/host-facts.js';
-import type { Plan } from '../../src/plan/plan.js';
+import type { Plan } from '../../src/plan-model/plan.js';
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'dh-hostile-json-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { emptyFacts } from '../../src/facts/empty-facts.js';
 import type { HostFacts } from '../../src/facts/host-facts.js';
 import { planSteps } from '../../src/plan/plan-steps.js';
-import { fileChange } from '../../src/plan/file-change.js';
-import type { FileChange } from '../../src/plan/plan.js';
+import { fileChange } from '../../src/plan-model/file-change.js';
+import type { FileChange } from '../../src/plan-model/plan.js';
 
 const unit = { path: '/lib/systemd/system/docker.service', content: '[Service]\nExecStart=/usr/sbin/dockerd -H fd://\n', dropIns: [] };
 const daemonJson = (before: string | null = '{}\n', after = '{"x": 1}\n'): FileChange => fileChange({ path: '/etc/docker/daemon.json', before, after, mode: 0o644, closes: ['2.1'], artifact: 'daemon-json' });

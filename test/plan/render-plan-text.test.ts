@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatPlanText } from '../../src/plan/render-plan-text.js';
-import { fileChange } from '../../src/plan/file-change.js';
-import type { Plan } from '../../src/plan/plan.js';
+import { fileChange } from '../../src/plan-model/file-change.js';
+import type { Plan } from '../../src/plan-model/plan.js';
 
 const plan = (files: Plan['files'], extra: Partial<Plan> = {}): Plan => ({
   profile: 'baseline', facts: { source: 'file', collectedAt: '2026-01-01T00:00:00.000Z', root: '/' },

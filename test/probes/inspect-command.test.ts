@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { main } from '../../src/cli/main.js';
-import type { Output } from '../../src/cli/output.js';
+import type { Output } from '../../src/services/output.js';
 import type { HostFacts } from '../../src/facts/host-facts.js';
 import { tempRoot, type TempRoot } from './temp-root.js';
 

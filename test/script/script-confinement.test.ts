@@ -10,7 +10,7 @@ import { renderScript } from '../../src/script/render-script.js';
 import { renderPatch, renderPatchSidecar } from '../../src/patch/render-patch.js';
 import { renderPermissionScript } from '../../src/artifacts/permission-script.js';
 import { UserError } from '../../src/core/errors.js';
-import type { Plan } from '../../src/plan/plan.js';
+import type { Plan } from '../../src/plan-model/plan.js';
 import { makeRoot, samplePlan, DAEMON_AFTER, DAEMON_BEFORE } from '../support/sample-plan.js';
 import { FIXTURES_DIR } from '../support/fixtures.js';
 import { cli } from '../e2e/support/cli.js';

@@ -3,7 +3,7 @@
 import { mkdtempSync, mkdirSync, writeFileSync, chmodSync } from 'node:fs';
 import path from 'node:path';
 import { sha256 } from '../../src/core/sha256.js';
-import type { Plan } from '../../src/plan/plan.js';
+import type { Plan } from '../../src/plan-model/plan.js';
 
 export const DAEMON_BEFORE = '{\n  "log-level": "debug",\n  "my-key": "kept"\n}\n';
 export const DAEMON_AFTER = '{\n  "log-level": "info",\n  "my-key": "kept",\n  "live-restore": true\n}\n';

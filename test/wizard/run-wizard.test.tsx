@@ -8,7 +8,7 @@ import { render, cleanup } from 'ink-testing-library';
 import { runWizard } from '../../src/wizard/run-wizard.js';
 import { createScreenHost, type Mount } from '../../src/wizard/ui/screen-host.js';
 import { loadFacts } from '../../src/services/facts-source.js';
-import type { GlobalOptions } from '../../src/cli/context.js';
+import type { GlobalOptions } from '../../src/services/options.js';
 import type { HostFacts } from '../../src/facts/host-facts.js';
 import { KEYS, waitFor } from './support/render-screen.js';
 

@@ -1,7 +1,7 @@
 // Every subcommand, registered with lazy imports so a command loads only what it uses
 // (the non-interactive commands never load Ink or React).
 import type { Command } from 'commander';
-import type { Output } from '../output.js';
+import type { Output } from '../../services/output.js';
 import { registerInspect } from './inspect.js';
 import { registerProfiles } from './profiles.js';
 import { registerAudit } from './audit.js';

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { Output } from '../output.js';
+import type { Output } from '../../services/output.js';
 import { resolveGlobalOptions } from '../context.js';
 
 export function registerRollback(program: Command, output: Output): void {

@@ -3,7 +3,7 @@
 import React from 'react';
 import type { AuditReport } from '../../audit/findings.js';
 import type { HostFacts, ProbeName, ProbeStatus } from '../../facts/host-facts.js';
-import type { Plan } from '../../plan/plan.js';
+import type { Plan } from '../../plan-model/plan.js';
 import type { StepName } from '../model/frame.js';
 import type { Store } from '../model/store.js';
 import type { ScreenHost } from './screen-host.js';

@@ -1,7 +1,7 @@
 // What the host's facts look like after a plan was applied and its steps ran: files written,
 // drop-ins in place, permissions fixed, audit rules loaded. Used to prove a second run is a no-op.
 import type { HostFacts } from '../../../src/facts/host-facts.js';
-import type { Plan } from '../../../src/plan/plan.js';
+import type { Plan } from '../../../src/plan-model/plan.js';
 
 export function applyPlanToFacts(facts: HostFacts, plan: Plan): HostFacts {
   const next: HostFacts = structuredClone(facts);

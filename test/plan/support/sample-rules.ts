@@ -1,7 +1,7 @@
 // Small hand-made rules for planner tests: each fails until the facts hold what it contributes,
 // so a test controls exactly which contributions reach the renderers.
 import type { HostFacts } from '../../../src/facts/host-facts.js';
-import type { Contribution } from '../../../src/plan/contribution.js';
+import type { Contribution } from '../../../src/rules/contribution.js';
 import type { CheckResult, Rule } from '../../../src/rules/rule.js';
 
 type Fix = (facts: HostFacts) => Contribution[];

@@ -3,7 +3,7 @@
 import type { AuditReport, Finding } from '../../../src/audit/findings.js';
 import { summarize } from '../../../src/audit/summary.js';
 import { sha256 } from '../../../src/core/sha256.js';
-import type { Plan } from '../../../src/plan/plan.js';
+import type { Plan } from '../../../src/plan-model/plan.js';
 
 const finding = (id: string, section: Finding['section'], status: Finding['status'], title: string, extra: Partial<Finding> = {}): Finding => ({
   id, aliases: {}, title, section, level: 1, status, severity: 'medium', evidence: [], message: `${title}: ${status}.`, remediation: 'Set it.', ...extra,

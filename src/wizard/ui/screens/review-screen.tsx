@@ -1,8 +1,8 @@
 // Screen 4: the files the plan writes, with their size of change and impact; enter opens a
 // file's diff, space switches a file in or out of what will be written.
 import React, { useRef } from 'react';
-import type { Plan, PlanNote } from '../../../plan/plan.js';
-import { planBlockers } from '../../../plan/plan.js';
+import type { Plan, PlanNote } from '../../../plan-model/plan.js';
+import { planBlockers } from '../../../plan-model/plan.js';
 import { bodyHeight, frameLines, helpBody } from '../../model/frame.js';
 import type { KeyEvent } from '../../model/key-event.js';
 import { line, padEnd, padStart, seg, wrap, type Line } from '../../model/lines.js';
