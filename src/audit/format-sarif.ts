@@ -96,7 +96,7 @@ export function levelFor(status: 'fail' | 'warn', severity: Severity): 'error' |
 
 /** A host path named by evidence: its `path`, else an absolute path that opens a file-like detail. */
 export function evidencePath(ev: Evidence): string | undefined {
-  if (ev.path && ev.path.startsWith('/')) return ev.path;
+  if (ev.path?.startsWith('/')) return ev.path;
   if (NON_FILE_KINDS.has(ev.kind)) return undefined;
   return /^(\/[^\s:]*)/.exec(ev.detail)?.[1];
 }

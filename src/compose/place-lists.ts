@@ -51,7 +51,7 @@ export function placeSecurityOpts(ctx: PlaceContext, wants: ServiceWants, out: P
   // An option of the same kind with another value (no-new-privileges:false, apparmor=unconfined)
   // must go: which of two contradicting entries dockerd honours depends on their merged order.
   const conflicts = current.filter((c) =>
-    desired.some((d) => d.key === c.key && !sameSecurityOpt(c, d)) || (seccomp !== null && seccomp.entries.some((e) => same(e, c.raw))));
+    desired.some((d) => d.key === c.key && !sameSecurityOpt(c, d)) || (seccomp?.entries.some((e) => same(e, c.raw))));
   const add = desired.filter((d) => !current.some((c) => sameSecurityOpt(c, d))).map((d) => d.raw);
   if (conflicts.some((c) => c.key === 'seccomp')) {
     out.warnings.push({ ruleId: '5.22', text: `Compose service ${ctx.project}/${ctx.service} runs under the default seccomp profile again: the syscalls it blocks (mount, keyctl, unshare, ...) fail inside it.` });

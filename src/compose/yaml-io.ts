@@ -66,9 +66,9 @@ export function yamlString(value: string): string {
     value !== '' &&
     !YAML11_SPECIAL.test(value) &&
     !numberLike &&
-    /^[A-Za-z0-9_./@%+=,()-][A-Za-z0-9_./@%+=,():\[\]-]*$/.test(value) &&
+    /^[A-Za-z0-9_./@%+=,()-][A-Za-z0-9_./@%+=,():[\]-]*$/.test(value) &&
     !value.includes(': ') &&
-    !/[:\[\],]/.test(value.slice(-1));
+    !/[:[\],]/.test(value.slice(-1));
   return plainSafe && !/[[\],]/.test(value) ? value : JSON.stringify(value);
 }
 

@@ -1,7 +1,7 @@
 // Text -> DockerfileDoc through dockerfile-ast, which keeps a range for every instruction (so
 // fixes edit the original text and never re-print it). The parser is lenient; what docker build
 // would reject is refused here as a UserError naming the file and line.
-import { DockerfileParser, Instruction, ModifiableInstruction, PropertyInstruction, type Heredoc } from 'dockerfile-ast';
+import { DockerfileParser, Instruction, ModifiableInstruction, type PropertyInstruction, type Heredoc } from 'dockerfile-ast';
 import { UserError } from '../core/errors.js';
 import type { DockerfileDoc, Flag, Instr, Stage } from './model.js';
 import { parseImageRef, substituteArgs } from './image-ref.js';

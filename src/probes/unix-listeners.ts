@@ -20,7 +20,7 @@ export function parseProcNetUnix(text: string): UnixSocketEntry[] {
   const out: UnixSocketEntry[] = [];
   for (const line of text.split('\n').slice(1)) {
     const m = /^\s*[0-9a-f]+:\s+[0-9a-f]+\s+[0-9a-f]+\s+([0-9a-f]+)\s+[0-9a-f]+\s+[0-9a-f]+\s+(\d+)\s(.+)$/i.exec(line);
-    if (!m || !m[3].startsWith('/')) continue;
+    if (!m?.[3].startsWith('/')) continue;
     out.push({ inode: Number(m[2]), path: m[3], listening: (parseInt(m[1], 16) & ACCEPTING) !== 0 });
   }
   return out;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync, statSync, existsSync, writeFileSync, readdirSync, symlinkSync, mkdirSync } from 'node:fs';
+import { readFileSync, statSync, existsSync, writeFileSync, readdirSync, symlinkSync, } from 'node:fs';
 import path from 'node:path';
 import { applyPlan } from '../../src/apply/apply-plan.js';
 import { rollbackBackupSet } from '../../src/apply/rollback.js';

@@ -1,4 +1,4 @@
-import React from 'react';
+
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup } from 'ink-testing-library';
 import { ActScreen } from '../../src/wizard/ui/screens/act-screen.js';

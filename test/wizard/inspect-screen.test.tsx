@@ -1,4 +1,4 @@
-import React from 'react';
+
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup } from 'ink-testing-library';
 import { emptyFacts } from '../../src/facts/empty-facts.js';

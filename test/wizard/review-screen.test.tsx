@@ -1,4 +1,4 @@
-import React from 'react';
+
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup } from 'ink-testing-library';
 import { ReviewScreen } from '../../src/wizard/ui/screens/review-screen.js';

@@ -1,4 +1,4 @@
-import React from 'react';
+
 import { EventEmitter } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
 import { render as inkTestRender, cleanup } from 'ink-testing-library';

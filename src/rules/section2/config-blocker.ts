@@ -45,7 +45,7 @@ export function configBlocker(facts: HostFacts, keys: readonly string[]): CheckR
   }
   for (const key of keys) {
     const file = cfg.file;
-    if (!file || !Object.prototype.hasOwnProperty.call(file, key)) continue;
+    if (!file || !Object.hasOwn(file, key)) continue;
     const kind = OUTER[keyType(key) ?? 'object'];
     if (!hasKind(file[key], kind)) {
       return {

@@ -12,7 +12,7 @@ const NOT_SECRET = /_(FILE|PATH|DIR|URL|URI)$|GPG|PUBLIC|PUB_?KEY|KEYRING|KEYSER
 const PRIVATE_KEY_BLOCK = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/;
 
 export function isSecretName(name: string): boolean {
-  const n = name.toUpperCase().replace(/[.\-]/g, '_');
+  const n = name.toUpperCase().replace(/[.-]/g, '_');
   return SECRET_NAME.test(n) && !NOT_SECRET.test(n);
 }
 
@@ -21,7 +21,7 @@ const HIDDEN = '<value hidden>';
 /** NAME=value pairs in text ("A=1 B="x y""), as [name, value]. */
 function assignments(text: string): [string, string][] {
   const out: [string, string][] = [];
-  for (const m of text.matchAll(/(?:^|\s)([A-Za-z_][A-Za-z0-9_.\-]*)=("[^"]*"|'[^']*'|\S*)/g)) out.push([m[1], m[2].replace(/^["']|["']$/g, '')]);
+  for (const m of text.matchAll(/(?:^|\s)([A-Za-z_][A-Za-z0-9_.-]*)=("[^"]*"|'[^']*'|\S*)/g)) out.push([m[1], m[2].replace(/^["']|["']$/g, '')]);
   return out;
 }
 

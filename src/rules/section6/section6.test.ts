@@ -3,7 +3,6 @@ import type { EngineObject, HostFacts } from '../../facts/host-facts.js';
 import { emptyFacts } from '../../facts/empty-facts.js';
 import type { CheckResult } from '../rule.js';
 import { loadFacts, ruleFixtures } from '../../../test/support/fixtures.js';
-import { section6Rules } from './index.js';
 import { imageSprawlAvoided } from './6-1-image-sprawl.js';
 import { containerSprawlAvoided } from './6-2-container-sprawl.js';
 

@@ -13,7 +13,7 @@ function check(facts: HostFacts): CheckResult[] {
   }
   return overlays.map((n): CheckResult => {
     const opts: Record<string, string> = n.Options ?? {};
-    const on = Object.prototype.hasOwnProperty.call(opts, 'encrypted') && opts.encrypted !== 'false';
+    const on = Object.hasOwn(opts, 'encrypted') && opts.encrypted !== 'false';
     const evidence = [{ kind: 'network', detail: `network ${n.Name}: Driver overlay, Options: ${JSON.stringify(opts)}` }];
     return on
       ? { status: 'pass', message: `Overlay network ${n.Name} is encrypted.`, evidence }

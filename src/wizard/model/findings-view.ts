@@ -82,7 +82,7 @@ export function cursorIndex(rows: readonly FindingsRow[], key: string): number {
   if (i >= 0) return i;
   // A finding row vanished (its section closed): fall back to that section.
   const idx = rows.findIndex((r) => r.key !== undefined);
-  return idx < 0 ? 0 : idx;
+  return Math.max(idx , 0);
 }
 
 /** The key of the next (dir 1) or previous (dir -1) selectable row, `steps` selectable rows away. */

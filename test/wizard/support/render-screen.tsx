@@ -1,6 +1,6 @@
 // Rendering a wizard screen for a test: colour off, 80x24 pinned, keys typed through stdin, and
 // waits that poll the frame instead of sleeping a fixed time.
-import React, { type ReactElement } from 'react';
+import { type ReactElement } from 'react';
 import { render } from 'ink-testing-library';
 import { WizardContext } from '../../../src/wizard/ui/wizard-context.js';
 import type { TerminalSize } from '../../../src/wizard/model/frame.js';

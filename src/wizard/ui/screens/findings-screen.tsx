@@ -1,6 +1,6 @@
 // Screen 2: the audit per CIS section; enter opens a section to its findings and a finding to its
 // evidence; the list scrolls to keep the cursor in view.
-import React, { useRef } from 'react';
+import { useRef } from 'react';
 import type { AuditReport } from '../../../audit/findings.js';
 import { summaryLine } from '../../../audit/summary.js';
 import { bodyHeight, frameLines, helpBody } from '../../model/frame.js';

@@ -1,5 +1,5 @@
 // Screen 1: the probes, spinning until the facts arrive, then each one's outcome.
-import React, { useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { HostFacts, ProbeName, ProbeStatus } from '../../../facts/host-facts.js';
 import { describeError } from '../../../core/errors.js';
 import { INSPECT_KEYS, inspectFrame, type InspectState } from '../../model/inspect-view.js';

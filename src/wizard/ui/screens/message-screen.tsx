@@ -1,6 +1,6 @@
 // Plain text screens: "working…" with a spinner while the flow waits on something, and the
 // closing summary (or progress, watched through a store) that enter dismisses.
-import React, { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useInput } from 'ink';
 import { bodyHeight, frameLines, type StepName } from '../../model/frame.js';
 import { SPINNER } from '../../model/inspect-view.js';

@@ -1,6 +1,6 @@
 // Screen 4: the files the plan writes, with their size of change and impact; enter opens a
 // file's diff, space switches a file in or out of what will be written.
-import React, { useRef } from 'react';
+import { useRef } from 'react';
 import type { Plan, PlanNote } from '../../../plan-model/plan.js';
 import { planBlockers } from '../../../plan-model/plan.js';
 import { bodyHeight, frameLines, helpBody } from '../../model/frame.js';
