@@ -17,7 +17,14 @@ const FIXTURE = path.resolve(import.meta.dirname, 'fixtures/audit-host.json');
 function composeText(services: number): string {
   const lines = ['services:'];
   for (let i = 0; i < services; i++) {
-    lines.push(`  svc${i}:`, `    image: nginx:1.25`, `    # service ${i}`, `    privileged: true`, `    ports: ["${8000 + (i % 1000)}:80"]`, `    restart: always`);
+    lines.push(
+      `  svc${i}:`,
+      `    image: nginx:1.25`,
+      `    # service ${i}`,
+      `    privileged: true`,
+      `    ports: ["${8000 + (i % 1000)}:80"]`,
+      `    restart: always`,
+    );
   }
   return lines.join('\n') + '\n';
 }
@@ -51,7 +58,8 @@ try {
   const emptyHost = path.join(dir, 'empty-host.json');
   writeFileSync(emptyHost, JSON.stringify(emptyFacts({ probes: { engine: { status: 'missing' } } })));
   await timed(['--from', emptyHost, 'plan', '-p', 'strict', '--compose', writeCompose(10)]); // warm-up
-  for (const n of [500, 1000, 2000]) record('plan --compose', `${n} services`, await timed(['--from', emptyHost, 'plan', '-p', 'strict', '--no-color', '--compose', writeCompose(n)]));
+  for (const n of [500, 1000, 2000])
+    record('plan --compose', `${n} services`, await timed(['--from', emptyHost, 'plan', '-p', 'strict', '--no-color', '--compose', writeCompose(n)]));
 
   for (const n of [250, 500, 1000]) {
     const file = path.join(dir, `host-${n}.json`);

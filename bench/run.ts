@@ -35,11 +35,18 @@ function post(engine: PrivateEngine, path: string, body: unknown): Promise<void>
 
 /** Containers as a busy host has them: some in Compose projects, some with risky settings. */
 function containerSpec(engine: PrivateEngine, i: number): unknown {
-  const labels: Record<string, string> = i % 3 === 0
-    ? { 'com.docker.compose.project': `proj${i % 7}`, 'com.docker.compose.service': `svc${i % 5}`, 'com.docker.compose.project.config_files': `/srv/proj${i % 7}/compose.yml` }
-    : {};
+  const labels: Record<string, string> =
+    i % 3 === 0
+      ? {
+          'com.docker.compose.project': `proj${i % 7}`,
+          'com.docker.compose.service': `svc${i % 5}`,
+          'com.docker.compose.project.config_files': `/srv/proj${i % 7}/compose.yml`,
+        }
+      : {};
   return {
-    Image: engine.image, Cmd: ['sleep', '300'], Labels: labels,
+    Image: engine.image,
+    Cmd: ['sleep', '300'],
+    Labels: labels,
     HostConfig: { NetworkMode: 'none', Privileged: i % 10 === 0, Memory: i % 2 ? 64 * 1024 * 1024 : 0, Binds: i % 4 === 0 ? ['/etc:/host-etc:ro'] : [] },
   };
 }
@@ -54,7 +61,11 @@ async function main(): Promise<void> {
   try {
     let have = 0;
     for (const n of SIZES) {
-      await mapLimit(Array.from({ length: n - have }, (_, k) => have + k), 8, (i) => post(engine, `/containers/create?name=bench-${i}`, containerSpec(engine, i)));
+      await mapLimit(
+        Array.from({ length: n - have }, (_, k) => have + k),
+        8,
+        (i) => post(engine, `/containers/create?name=bench-${i}`, containerSpec(engine, i)),
+      );
       have = n;
       await inspectHost({ root: '/', dockerHost: engine.host }); // warm-up
       const times: number[] = [];
@@ -68,7 +79,14 @@ async function main(): Promise<void> {
         spawnCounts.push(spawns);
         seen = facts.engine?.containers.length ?? 0;
       }
-      rows.push([String(n), median(times).toFixed(0), Math.min(...times).toFixed(0), Math.max(...times).toFixed(0), [...new Set(spawnCounts)].join('/'), String(seen)]);
+      rows.push([
+        String(n),
+        median(times).toFixed(0),
+        Math.min(...times).toFixed(0),
+        Math.max(...times).toFixed(0),
+        [...new Set(spawnCounts)].join('/'),
+        String(seen),
+      ]);
     }
   } finally {
     await stopPrivateEngine(engine);

@@ -12,10 +12,7 @@ import { UserError } from '../core/errors.js';
 import type { FileChange, PermissionChange, Plan } from '../plan-model/plan.js';
 import { confinedPath, resolveUnderRoot, lookupId } from './host-paths.js';
 import { readRegularFile, setOwnerMode } from './confined-fs.js';
-import {
-  createBackupDir, newBackupId, saveOriginal, writeManifest,
-  type BackupFileEntry, type BackupPermissionEntry, type Manifest,
-} from './backup-set.js';
+import { createBackupDir, newBackupId, saveOriginal, writeManifest, type BackupFileEntry, type BackupPermissionEntry, type Manifest } from './backup-set.js';
 import { BACKUP_BASE, backupDirOnDisk, rollbackCommand } from './backup-base.js';
 
 export interface ApplyOptions {
@@ -34,8 +31,17 @@ export interface ApplyResult {
   alreadyApplied: string[];
 }
 
-interface PendingFile { change: FileChange; abs: string; current: { bytes: Buffer; stat: Stats } | null }
-interface PendingPermission { change: PermissionChange; abs: string; before: { mode: number; uid: number; gid: number }; after: { mode: number; uid: number; gid: number } }
+interface PendingFile {
+  change: FileChange;
+  abs: string;
+  current: { bytes: Buffer; stat: Stats } | null;
+}
+interface PendingPermission {
+  change: PermissionChange;
+  abs: string;
+  before: { mode: number; uid: number; gid: number };
+  after: { mode: number; uid: number; gid: number };
+}
 
 export async function applyPlan(plan: Plan, opts: ApplyOptions): Promise<ApplyResult> {
   const { files, alreadyApplied } = await preflightFiles(plan.files, opts.root);
@@ -51,10 +57,22 @@ export async function applyPlan(plan: Plan, opts: ApplyOptions): Promise<ApplyRe
     for (const [i, f] of files.entries()) entries.push(await backupEntry(dir, i, f, opts.root));
   } catch (err) {
     if (err instanceof UserError) throw err;
-    throw new UserError(`Could not create the backup set (${(err as Error).message}); nothing was changed.`, `Free space in ${backupDirOnDisk(opts.root, base)} or make it writable, then run again.`);
+    throw new UserError(
+      `Could not create the backup set (${(err as Error).message}); nothing was changed.`,
+      `Free space in ${backupDirOnDisk(opts.root, base)} or make it writable, then run again.`,
+    );
   }
   const permEntries: BackupPermissionEntry[] = perms.map((p) => ({ path: p.change.path, before: p.before, after: p.after }));
-  const manifest: Manifest = { version: 1, id, createdAt: (opts.now ?? new Date()).toISOString(), profile: plan.profile, state: 'applying', files: entries, permissions: permEntries, steps: plan.steps };
+  const manifest: Manifest = {
+    version: 1,
+    id,
+    createdAt: (opts.now ?? new Date()).toISOString(),
+    profile: plan.profile,
+    state: 'applying',
+    files: entries,
+    permissions: permEntries,
+    steps: plan.steps,
+  };
   await writeManifest(dir, manifest);
 
   const written: string[] = [];
@@ -62,7 +80,12 @@ export async function applyPlan(plan: Plan, opts: ApplyOptions): Promise<ApplyRe
     for (const [i, f] of files.entries()) {
       for (const d of [...entries[i].createdDirs].reverse()) await mkdir(resolveUnderRoot(opts.root, d), { mode: 0o755 }).catch(() => {});
       if (f.change.kind === 'delete') await unlink(f.abs);
-      else await writeFileAtomic(f.abs, f.change.after ?? '', { mode: f.change.mode, uid: lookupId(opts.root, 'user', f.change.owner), gid: lookupId(opts.root, 'group', f.change.group) });
+      else
+        await writeFileAtomic(f.abs, f.change.after ?? '', {
+          mode: f.change.mode,
+          uid: lookupId(opts.root, 'user', f.change.owner),
+          gid: lookupId(opts.root, 'group', f.change.group),
+        });
       written.push(f.change.path);
       opts.onFile?.(f.change.path);
     }
@@ -116,7 +139,10 @@ async function assertWritable(hostPath: string, abs: string): Promise<void> {
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const why = code === 'EROFS' ? 'is on a read-only file system' : `is not writable (${code})`;
-    throw new UserError(`Cannot write ${hostPath}: ${dir} ${why}; nothing was written.`, 'Run as root on a writable system, or pass --root DIR for a copy of the host files.');
+    throw new UserError(
+      `Cannot write ${hostPath}: ${dir} ${why}; nothing was written.`,
+      'Run as root on a writable system, or pass --root DIR for a copy of the host files.',
+    );
   }
 }
 

@@ -27,11 +27,17 @@ export function checkBackupBase(base: string): string {
  */
 export function backupBaseFromDir(root: string, dir: string, cwd = process.cwd(), inside = `the root ${root}`): string {
   const abs = path.resolve(cwd, dir);
-  for (const [r, d] of [[root, abs], [realOrSelf(root), realOfExisting(abs)]]) {
+  for (const [r, d] of [
+    [root, abs],
+    [realOrSelf(root), realOfExisting(abs)],
+  ]) {
     const rel = path.relative(r, d);
     if (rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel)) return checkBackupBase('/' + rel.split(path.sep).join('/'));
   }
-  throw new UserError(`--backup-dir ${dir} is not inside ${inside}; backup sets are kept inside it, so nothing was written.`, `Name a folder inside ${root}, or leave out --backup-dir.`);
+  throw new UserError(
+    `--backup-dir ${dir} is not inside ${inside}; backup sets are kept inside it, so nothing was written.`,
+    `Name a folder inside ${root}, or leave out --backup-dir.`,
+  );
 }
 
 /**
@@ -44,7 +50,10 @@ export function resolveBackupBase(root: string, base: string): string {
   const realRoot = realOrSelf(root);
   const real = realOrSelf(abs);
   if (real !== abs && (realRoot === '/' || real === realRoot || real.startsWith(realRoot + path.sep))) return real;
-  throw new UserError(`Refusing the backup folder ${base}: ${abs} is a symbolic link that leads outside the root ${root} (or nowhere); nothing was changed.`, 'Make it a real folder inside the root, or name another with --backup-dir.');
+  throw new UserError(
+    `Refusing the backup folder ${base}: ${abs} is a symbolic link that leads outside the root ${root} (or nowhere); nothing was changed.`,
+    'Make it a real folder inside the root, or name another with --backup-dir.',
+  );
 }
 
 /** The folder on this machine, for messages. */

@@ -35,7 +35,8 @@ export async function createBackupDir(root: string, id: string, base = BACKUP_BA
   await mkdir(path.dirname(dir), { recursive: true, mode: 0o700 });
   await mkdir(dir, { mode: 0o700 });
   // The parents were checked before mkdir; check the result too, so a link swapped in meanwhile is caught.
-  if ((await realpath(dir)) !== dir) throw new UserError(`Refusing the backup set folder ${hostDir}: a part of it became a symbolic link; nothing was changed.`);
+  if ((await realpath(dir)) !== dir)
+    throw new UserError(`Refusing the backup set folder ${hostDir}: a part of it became a symbolic link; nothing was changed.`);
   await mkdir(path.join(dir, 'files'), { mode: 0o700 });
   return dir;
 }
@@ -53,12 +54,14 @@ export async function writeManifest(dir: string, manifest: Manifest): Promise<vo
 
 export async function readManifest(root: string, id: string, base = BACKUP_BASE): Promise<{ dir: string; manifest: Manifest }> {
   assertBackupSetId(id);
-  const missing = () => new UserError(`There is no backup set "${id}" under ${backupRoot(root, base)}.`, `List them with \`${rollbackCommand(root, base, '--list')}\`.`);
+  const missing = () =>
+    new UserError(`There is no backup set "${id}" under ${backupRoot(root, base)}.`, `List them with \`${rollbackCommand(root, base, '--list')}\`.`);
   const hostDir = `${checkBackupBase(base)}/${id}`;
   const dir = resolveUnderRoot(root, hostDir);
   const st = await lstat(dir).catch(() => null);
   if (!st) throw missing();
-  if (!st.isDirectory()) throw new UserError(`Refusing backup set "${id}": its folder is not a directory (a symbolic link or special file); it cannot be used for a rollback.`);
+  if (!st.isDirectory())
+    throw new UserError(`Refusing backup set "${id}": its folder is not a directory (a symbolic link or special file); it cannot be used for a rollback.`);
   assertTrusted(st, id, 'folder');
   const file = await readRegularFile(path.join(dir, 'manifest.json'), `${hostDir}/manifest.json`);
   if (!file) throw missing();
@@ -76,7 +79,10 @@ export async function readManifest(root: string, id: string, base = BACKUP_BASE)
 function assertTrusted(st: { uid: number; mode: number }, id: string, what: string): void {
   const me = process.geteuid?.() ?? 0;
   if ((st.uid === 0 || st.uid === me) && (st.mode & 0o022) === 0) return;
-  throw new UserError(`Refusing backup set "${id}": its ${what} is owned by uid ${st.uid} or writable by others, so it may not be what apply wrote.`, 'Check who changed it; apply makes sets owned by root and writable by no one else.');
+  throw new UserError(
+    `Refusing backup set "${id}": its ${what} is owned by uid ${st.uid} or writable by others, so it may not be what apply wrote.`,
+    'Check who changed it; apply makes sets owned by root and writable by no one else.',
+  );
 }
 
 /** Valid backup sets, oldest first; a broken or foreign set is left out (readManifest names its fault). */

@@ -53,17 +53,27 @@ async function tryImage(endpoint: string | undefined, image: string): Promise<Ca
   const name = `docker-harden-canary-${randomBytes(4).toString('hex')}`;
   let id: string | null = null;
   try {
-    const created = JSON.parse((await engine.send('POST', `/containers/create?name=${name}`, {
-      timeoutMs: 30_000,
-      body: {
-        Image: image, Entrypoint: ['true'], Cmd: [], NetworkDisabled: true,
-        Labels: { 'docker-harden.canary': 'true' },
-        HostConfig: { NetworkMode: 'none', ReadonlyRootfs: true, CapDrop: ['ALL'], SecurityOpt: ['no-new-privileges'] },
-      },
-    })).toString('utf8')) as { Id: string };
+    const created = JSON.parse(
+      (
+        await engine.send('POST', `/containers/create?name=${name}`, {
+          timeoutMs: 30_000,
+          body: {
+            Image: image,
+            Entrypoint: ['true'],
+            Cmd: [],
+            NetworkDisabled: true,
+            Labels: { 'docker-harden.canary': 'true' },
+            HostConfig: { NetworkMode: 'none', ReadonlyRootfs: true, CapDrop: ['ALL'], SecurityOpt: ['no-new-privileges'] },
+          },
+        })
+      ).toString('utf8'),
+    ) as { Id: string };
     id = created.Id;
     await engine.send('POST', `/containers/${id}/start`, { timeoutMs: 60_000 });
-    const waited = JSON.parse((await engine.send('POST', `/containers/${id}/wait?condition=not-running`, { timeoutMs: 60_000 })).toString('utf8')) as { StatusCode: number; Error?: { Message?: string } | null };
+    const waited = JSON.parse((await engine.send('POST', `/containers/${id}/wait?condition=not-running`, { timeoutMs: 60_000 })).toString('utf8')) as {
+      StatusCode: number;
+      Error?: { Message?: string } | null;
+    };
     if (waited.StatusCode === 0) return { status: 'ok', image };
     return { status: 'failed', image, error: waited.Error?.Message || `the canary container exited with code ${waited.StatusCode}` };
   } catch (err) {

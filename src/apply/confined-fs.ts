@@ -25,7 +25,8 @@ export async function readRegularFile(abs: string, shownAs: string): Promise<{ b
   try {
     const stat = await handle.stat();
     if (!stat.isFile()) throw new UserError(`Refusing to read ${shownAs}: it is not a regular file; nothing was changed.`);
-    if (stat.size > MAX_READ_BYTES) throw new UserError(`Refusing to read ${shownAs}: it is ${stat.size} bytes, more than the ${MAX_READ_BYTES} this tool reads.`);
+    if (stat.size > MAX_READ_BYTES)
+      throw new UserError(`Refusing to read ${shownAs}: it is ${stat.size} bytes, more than the ${MAX_READ_BYTES} this tool reads.`);
     const bytes = await handle.readFile();
     return { bytes, stat };
   } finally {
@@ -33,7 +34,11 @@ export async function readRegularFile(abs: string, shownAs: string): Promise<{ b
   }
 }
 
-export interface OwnerMode { mode: number; uid: number; gid: number }
+export interface OwnerMode {
+  mode: number;
+  uid: number;
+  gid: number;
+}
 
 /**
  * Set owner, then mode (chown clears setuid bits), on the inode `seen` described when the plan

@@ -65,9 +65,14 @@ export async function recordContainers(steps: PlanStep[], endpoint: string | und
   try {
     const out: ContainerUndo[] = [];
     for (const t of targets) {
-      const inspect = await engine.get<{ Id: string; Name: string; HostConfig: Record<string, unknown> }>(`/containers/${encodeURIComponent(t.name)}/json`).catch((err: Error) => {
-        throw new UserError(`Cannot read container ${t.name} from the engine at ${endpoint ?? DEFAULT_ENDPOINT} before updating it (${err.message}); nothing was changed.`, 'Make the plan again from the current engine.');
-      });
+      const inspect = await engine
+        .get<{ Id: string; Name: string; HostConfig: Record<string, unknown> }>(`/containers/${encodeURIComponent(t.name)}/json`)
+        .catch((err: Error) => {
+          throw new UserError(
+            `Cannot read container ${t.name} from the engine at ${endpoint ?? DEFAULT_ENDPOINT} before updating it (${err.message}); nothing was changed.`,
+            'Make the plan again from the current engine.',
+          );
+        });
       const before = Object.fromEntries(fieldsFor(t.flags).map((f) => [f, inspect.HostConfig?.[f] ?? null]));
       out.push(containerUndo(inspect.Name.replace(/^\//, ''), inspect.Id, t.flags, before));
     }
@@ -95,7 +100,8 @@ export async function restoreContainers(entries: ContainerUndoEntry[], endpoint:
     const run = await execa(cmd, [...pre, ...e.restoreArgs], { reject: false, timeout: 60_000 });
     const why = (run.stderr || run.stdout || run.shortMessage || '').toString().trim().split('\n')[0];
     if (run.exitCode === 0 && !run.failed) results.push({ name: e.name, status: 'restored', message: e.restoreArgs.slice(1, -1).join(' ') });
-    else if (/no such container/i.test(why)) results.push({ name: e.name, status: 'gone', message: `container ${e.id.slice(0, 12)} no longer exists, so there is nothing to restore` });
+    else if (/no such container/i.test(why))
+      results.push({ name: e.name, status: 'gone', message: `container ${e.id.slice(0, 12)} no longer exists, so there is nothing to restore` });
     else results.push({ name: e.name, status: 'failed', message: why });
   }
   return results;

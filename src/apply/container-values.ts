@@ -23,9 +23,12 @@ const num = (v: unknown): number => (typeof v === 'number' ? v : 0);
 /** A plain numeric setting where 0 means "unset" and the engine has no way back to unset. */
 const plain = (field: string, flag: string, meaning: string): Setting => ({
   fields: [field],
-  undo: (b) => (num(b[field]) > 0 || num(b[field]) < 0
-    ? { args: [`--${flag}`, String(b[field])] }
-    : { cannot: `--${flag} stays as the update set it: it was unset (${meaning}), and the engine cannot unset it on an existing container; recreate the container to clear it` }),
+  undo: (b) =>
+    num(b[field]) > 0 || num(b[field]) < 0
+      ? { args: [`--${flag}`, String(b[field])] }
+      : {
+          cannot: `--${flag} stays as the update set it: it was unset (${meaning}), and the engine cannot unset it on an existing container; recreate the container to clear it`,
+        },
 });
 
 export const SETTINGS: Record<string, Setting> = {
@@ -38,21 +41,27 @@ export const SETTINGS: Record<string, Setting> = {
       if (memory > 0) return swap !== 0 ? { args: ['--memory', String(memory), '--memory-swap', String(swap)] } : { args: ['--memory', String(memory)] };
       return {
         args: ['--memory-swap', '-1'],
-        cannot: '--memory stays as the update set it: the container had no memory limit, and dockerd cannot remove one from an existing container (it ignores 0 and refuses -1); recreate the container without --memory to lift it',
+        cannot:
+          '--memory stays as the update set it: the container had no memory limit, and dockerd cannot remove one from an existing container (it ignores 0 and refuses -1); recreate the container without --memory to lift it',
       };
     },
   },
   'cpu-shares': {
     fields: ['CpuShares'],
-    undo: (b) => (num(b.CpuShares) > 0
-      ? { args: ['--cpu-shares', String(b.CpuShares)] }
-      : { args: ['--cpu-shares', '1024'], note: 'cpu-shares back to the default weight 1024 (docker inspect shows 1024 where it showed 0: the engine ignores 0 in an update)' }),
+    undo: (b) =>
+      num(b.CpuShares) > 0
+        ? { args: ['--cpu-shares', String(b.CpuShares)] }
+        : {
+            args: ['--cpu-shares', '1024'],
+            note: 'cpu-shares back to the default weight 1024 (docker inspect shows 1024 where it showed 0: the engine ignores 0 in an update)',
+          },
   },
   'pids-limit': {
     fields: ['PidsLimit'],
-    undo: (b) => (num(b.PidsLimit) > 0
-      ? { args: ['--pids-limit', String(b.PidsLimit)] }
-      : { args: ['--pids-limit', '-1'], note: 'pids-limit back to unlimited (docker inspect shows 0 where it showed null)' }),
+    undo: (b) =>
+      num(b.PidsLimit) > 0
+        ? { args: ['--pids-limit', String(b.PidsLimit)] }
+        : { args: ['--pids-limit', '-1'], note: 'pids-limit back to unlimited (docker inspect shows 0 where it showed null)' },
   },
   restart: {
     fields: ['RestartPolicy'],
@@ -74,9 +83,10 @@ SETTINGS['memory-swap'] = SETTINGS.memory;
 function plainText(field: string, flag: string): Setting {
   return {
     fields: [field],
-    undo: (b) => (typeof b[field] === 'string' && b[field] !== ''
-      ? { args: [`--${flag}`, b[field] as string] }
-      : { cannot: `--${flag} stays as the update set it: it was unset (any CPU or memory node), and the engine cannot unset it on an existing container` }),
+    undo: (b) =>
+      typeof b[field] === 'string' && b[field] !== ''
+        ? { args: [`--${flag}`, b[field] as string] }
+        : { cannot: `--${flag} stays as the update set it: it was unset (any CPU or memory node), and the engine cannot unset it on an existing container` },
   };
 }
 

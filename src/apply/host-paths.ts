@@ -61,7 +61,8 @@ function walk(root: string, hostPath: string): ConfinedPath {
       } catch {
         throw new UserError(`Refusing ${hostPath}: ${next} is a symbolic link that leads nowhere; nothing was changed.`, HINT);
       }
-      if (!inside(realRoot, real)) throw new UserError(`Refusing ${hostPath}: ${next} is a symbolic link that leads outside the root ${root}; nothing was changed.`, HINT);
+      if (!inside(realRoot, real))
+        throw new UserError(`Refusing ${hostPath}: ${next} is a symbolic link that leads outside the root ${root}; nothing was changed.`, HINT);
       dir = real;
     } else dir = next;
   }
@@ -82,7 +83,10 @@ function lstatOrNull(abs: string, hostPath: string): Stats | null {
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return null;
-    throw new UserError(`Cannot reach ${hostPath} (${code}: a part of it is not a directory or cannot be read).`, 'Run as root, or pass --root DIR for a copy of the host files.');
+    throw new UserError(
+      `Cannot reach ${hostPath} (${code}: a part of it is not a directory or cannot be read).`,
+      'Run as root, or pass --root DIR for a copy of the host files.',
+    );
   }
 }
 
@@ -108,7 +112,9 @@ export function lookupId(root: string, kind: 'user' | 'group', name: string | un
         const fields = line.split(':');
         if (fields[0] === name && fields[2] !== undefined) return Number(fields[2]);
       }
-    } catch { /* no such file under this root */ }
+    } catch {
+      /* no such file under this root */
+    }
   }
   throw new UserError(`The ${kind} "${name}" does not exist on this host.`, `Create it first (for the docker group: groupadd docker), then run again.`);
 }

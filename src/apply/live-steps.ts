@@ -33,15 +33,22 @@ export interface LiveOutcome {
 }
 
 export async function runLiveSteps(steps: PlanStep[], opts: LiveStepsOptions): Promise<LiveOutcome> {
-  const run = (list: PlanStep[]) => runSteps(list, {
-    root: opts.root, noRestart: opts.noRestart, engineSteps: opts.engineSteps, daemonSteps: opts.daemonSteps,
-    afterDaemonStep: async (s) => {
-      // SIGHUP is handled in the background: give dockerd a moment before asking it anything.
-      const wait = await waitForEngine(opts.endpoint, s.command[0] === 'kill' ? { settleMs: 1_000, timeoutMs: 30_000 } : { settleMs: 500, timeoutMs: 90_000 });
-      if (wait) opts.out(`dockerd after "${s.description}": ${wait}`);
-    },
-    onResult: (r) => opts.out(`step ${r.step.description}: ${r.message}`),
-  });
+  const run = (list: PlanStep[]) =>
+    runSteps(list, {
+      root: opts.root,
+      noRestart: opts.noRestart,
+      engineSteps: opts.engineSteps,
+      daemonSteps: opts.daemonSteps,
+      afterDaemonStep: async (s) => {
+        // SIGHUP is handled in the background: give dockerd a moment before asking it anything.
+        const wait = await waitForEngine(
+          opts.endpoint,
+          s.command[0] === 'kill' ? { settleMs: 1_000, timeoutMs: 30_000 } : { settleMs: 500, timeoutMs: 90_000 },
+        );
+        if (wait) opts.out(`dockerd after "${s.description}": ${wait}`);
+      },
+      onResult: (r) => opts.out(`step ${r.step.description}: ${r.message}`),
+    });
   const results = await run(steps);
   const ran = results.filter((r) => r.status === 'ok' && isDaemonRestart(r.step)).map((r) => r.step);
   if (ran.length === 0 || results.some((r) => r.status === 'failed')) return { steps: results };
@@ -58,7 +65,11 @@ export async function runLiveSteps(steps: PlanStep[], opts: LiveStepsOptions): P
   const second = await checkContainersStart(opts);
   const undone = `${restored.join(' and ')} ${restored.length === 1 ? 'was' : 'were'} restored from backup set ${id} and dockerd ${again.every((r) => r.status === 'ok') ? 'restarted on' : 'could not be restarted on'} ${restored.length === 1 ? 'it' : 'them'}`;
   const now = second.status === 'failed' ? `, yet containers still do not start (${second.error})` : ', and containers start again';
-  return { steps: [...results, ...again], canary, failure: `After the daemon was restarted, a container could not start (engine: ${canary.error}); ${undone}${now}.` };
+  return {
+    steps: [...results, ...again],
+    canary,
+    failure: `After the daemon was restarted, a container could not start (engine: ${canary.error}); ${undone}${now}.`,
+  };
 }
 
 async function checkContainersStart(opts: LiveStepsOptions): Promise<CanaryResult> {

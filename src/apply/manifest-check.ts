@@ -33,7 +33,10 @@ export function isBackupSetId(id: string): boolean {
 
 export function assertBackupSetId(id: string): void {
   if (isBackupSetId(id)) return;
-  throw new UserError(`${JSON.stringify(id)} is not a backup set id: ids are one name of letters, digits, ".", "_" and "-".`, 'List them with `docker-harden rollback --list`.');
+  throw new UserError(
+    `${JSON.stringify(id)} is not a backup set id: ids are one name of letters, digits, ".", "_" and "-".`,
+    'List them with `docker-harden rollback --list`.',
+  );
 }
 
 /** The manifest of set `id`, or a one-sentence refusal naming the first thing wrong with it. */
@@ -62,6 +65,7 @@ export function checkManifest(data: unknown, id: string): Manifest {
 function describe(err: ErrorObject | undefined): string {
   if (!err) return 'it does not match the manifest schema';
   const where = err.instancePath || '/';
-  if (err.keyword === 'additionalProperties') return `${where} has an unknown key ${JSON.stringify((err.params as { additionalProperty: string }).additionalProperty)}`;
+  if (err.keyword === 'additionalProperties')
+    return `${where} has an unknown key ${JSON.stringify((err.params as { additionalProperty: string }).additionalProperty)}`;
   return `${where} ${err.message ?? 'is wrong'}`;
 }

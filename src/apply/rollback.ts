@@ -31,10 +31,13 @@ export async function rollbackBackupSet(root: string, id?: string, base = BACKUP
   for (const entry of [...manifest.files].reverse()) {
     const { abs } = confinedPath(root, entry.path, 'write');
     if (!entry.existed) {
-      const gone = await unlink(abs).then(() => true, (err: NodeJS.ErrnoException) => {
-        if (err.code === 'ENOENT') return false;
-        throw err;
-      });
+      const gone = await unlink(abs).then(
+        () => true,
+        (err: NodeJS.ErrnoException) => {
+          if (err.code === 'ENOENT') return false;
+          throw err;
+        },
+      );
       if (gone) removed.push(entry.path);
       // Only empty directories go, and rmdir never follows a link (it fails with ENOTDIR).
       for (const d of entry.createdDirs) await rmdir(confinedPath(root, d, 'remove-dir').abs).catch(() => {});
@@ -55,7 +58,10 @@ export async function rollbackBackupSet(root: string, id?: string, base = BACKUP
     if (!target.stat) continue;
     await setOwnerMode(target.abs, target.stat, p.before, p.path).catch((err: NodeJS.ErrnoException) => {
       if (err instanceof UserError) throw err;
-      throw new UserError(`Could not restore the owner and mode of ${p.path} (${err.code ?? err.message}); the files above were restored.`, 'Run the rollback as root.');
+      throw new UserError(
+        `Could not restore the owner and mode of ${p.path} (${err.code ?? err.message}); the files above were restored.`,
+        'Run the rollback as root.',
+      );
     });
     permissions.push(p.path);
   }

@@ -103,7 +103,8 @@ function signalDockerd(command: string[]): string | null {
   } catch {
     return `no process ${pid} is running (dockerd was restarted or stopped since the facts were taken); reload it with kill -s HUP <pid of dockerd>`;
   }
-  if (path.basename(exe) !== 'dockerd') return `process ${pid} is ${exe}, not dockerd (the daemon was restarted since the facts were taken); nothing was signalled`;
+  if (path.basename(exe) !== 'dockerd')
+    return `process ${pid} is ${exe}, not dockerd (the daemon was restarted since the facts were taken); nothing was signalled`;
   try {
     process.kill(pid, signal);
     return null;

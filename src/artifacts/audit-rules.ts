@@ -30,7 +30,10 @@ export function renderAuditRules(input: AuditRulesInput): AuditRulesResult {
   const notes = emptyNotes();
   const file = `/etc/audit/rules.d/${params.auditRulesFile}`;
   if (!/^[A-Za-z0-9_.-]+\.rules$/.test(params.auditRulesFile)) {
-    notes.refused.push({ key: 'auditRulesFile', text: `auditRulesFile "${params.auditRulesFile}" must be a plain file name ending in .rules (augenrules reads only *.rules); no audit rules written.` });
+    notes.refused.push({
+      key: 'auditRulesFile',
+      text: `auditRulesFile "${params.auditRulesFile}" must be a plain file name ending in .rules (augenrules reads only *.rules); no audit rules written.`,
+    });
     return { ...notes, file: null };
   }
   const existing = existingAuditRules(facts, file, identity);
@@ -57,12 +60,20 @@ export function renderAuditRules(input: AuditRulesInput): AuditRulesResult {
       if (seen.has(key)) return false;
       seen.add(key);
       if (elsewhere.has(key)) {
-        if (wanted.has(id)) notes.warnings.push({ ruleId: id, text: `audit rule \`${line}\` is already in ${elsewhere.get(key)}; not repeated (a duplicate stops auditctl loading).` });
+        if (wanted.has(id))
+          notes.warnings.push({
+            ruleId: id,
+            text: `audit rule \`${line}\` is already in ${elsewhere.get(key)}; not repeated (a duplicate stops auditctl loading).`,
+          });
         return false;
       }
       // Loading starts with -D where a rules file has it: a rule loaded by hand is then no duplicate.
       if (loaded.has(key) && !ownIds.has(key) && !flushes) {
-        if (wanted.has(id)) notes.warnings.push({ ruleId: id, text: `audit rule \`${line}\` is already loaded but in no rules file, so it is lost at reboot; not repeated here (a duplicate stops loading) — persist it where it was added.` });
+        if (wanted.has(id))
+          notes.warnings.push({
+            ruleId: id,
+            text: `audit rule \`${line}\` is already loaded but in no rules file, so it is lost at reboot; not repeated here (a duplicate stops loading) — persist it where it was added.`,
+          });
         return false;
       }
       return true;
@@ -73,7 +84,14 @@ export function renderAuditRules(input: AuditRulesInput): AuditRulesResult {
   const after = renderTemplate('audit/docker.rules.hbs', { profile: input.profileName, sections: out });
   return {
     ...notes,
-    file: fileChange({ path: file, before: existing.ownContent, after, mode: strictestMode(facts.files[file]?.mode, 0o640), closes: wanted.keys(), artifact: 'audit-rules' }),
+    file: fileChange({
+      path: file,
+      before: existing.ownContent,
+      after,
+      mode: strictestMode(facts.files[file]?.mode, 0o640),
+      closes: wanted.keys(),
+      artifact: 'audit-rules',
+    }),
   };
 }
 
@@ -93,7 +111,9 @@ function keepLoadedOnly(existing: ExistingAuditRules, sections: Map<string, stri
   const others = existing.loadedOnly.filter((line) => !ours.includes(line));
   if (ours.length > 0) sections.set(KEPT_SECTION, [...(sections.get(KEPT_SECTION) ?? []), ...ours]);
   for (const line of others) {
-    notes.warnings.push({ text: `audit rule \`${line}\` is loaded but in no rules file; \`augenrules --load\` flushes the loaded rules (-D) and it will be gone — add it to a rules file to keep it.` });
+    notes.warnings.push({
+      text: `audit rule \`${line}\` is loaded but in no rules file; \`augenrules --load\` flushes the loaded rules (-D) and it will be gone — add it to a rules file to keep it.`,
+    });
   }
 }
 

@@ -33,7 +33,9 @@ export function composeProjects(facts: HostFacts, fromFiles: readonly ComposePro
   for (const p of fromFiles) {
     const seen = p.configFiles.find((f) => known.has(f.path));
     if (seen) {
-      notes.push({ text: `${seen.path} belongs to the running Compose project ${projects.find((q) => q.configFiles.some((f) => f.path === seen.path))!.name}; it is planned from that project's containers.` });
+      notes.push({
+        text: `${seen.path} belongs to the running Compose project ${projects.find((q) => q.configFiles.some((f) => f.path === seen.path))!.name}; it is planned from that project's containers.`,
+      });
       continue;
     }
     projects.push(p);

@@ -41,7 +41,12 @@ function imageRepo(image: string): string {
 export function lowPortReason(def: ServiceDef, facts: HostFacts, project: string, service: string): string | null {
   const image = serviceImage(def);
   const sources: [string, number[]][] = [
-    ['its ports', asList(def.ports).map(parsePort).flatMap((p) => (p ? [containerPortNumber(p)] : []))],
+    [
+      'its ports',
+      asList(def.ports)
+        .map(parsePort)
+        .flatMap((p) => (p ? [containerPortNumber(p)] : [])),
+    ],
     ['its expose list', asList(def.expose).map((e) => Number.parseInt(String(e), 10))],
     ['its container', containerExposedPorts(facts, project, service)],
     [`image ${image}`, imageExposedPorts(facts, image)],
@@ -77,7 +82,15 @@ export function planComposeService(project: LoadedProject, service: string, inpu
   if (origin === 'engine') {
     compose = ofKind(input.contributions as Tagged[], 'compose-service').filter((c) => c.project === name && c.service === service);
   } else {
-    const evaluated = evaluateService({ project: name, service, def, facts: input.facts, params: input.params, selected: input.selected, projectDir: project.projectDir });
+    const evaluated = evaluateService({
+      project: name,
+      service,
+      def,
+      facts: input.facts,
+      params: input.params,
+      selected: input.selected,
+      projectDir: project.projectDir,
+    });
     compose = ofKind(evaluated, 'compose-service');
     for (const c of ofKind(evaluated, 'manual')) notes.manual.push({ ruleId: c.ruleId, text: c.text });
     const seen = warningsSeen(notes);
@@ -88,14 +101,17 @@ export function planComposeService(project: LoadedProject, service: string, inpu
   const volumes = volumeItems({ def, facts: input.facts, projectDir: project.projectDir });
   const wants = serviceWants(compose, def, volumes, input.selected);
   if (!hasWants(wants)) return null;
-  const placement = placeService({
-    project: name,
-    service,
-    def,
-    flavour,
-    bindHostIp: input.params.bindHostIp,
-    volumes,
-    lowPortReason: lowPortReason(def, input.facts, name, service),
-  }, wants);
+  const placement = placeService(
+    {
+      project: name,
+      service,
+      def,
+      flavour,
+      bindHostIp: input.params.bindHostIp,
+      volumes,
+      lowPortReason: lowPortReason(def, input.facts, name, service),
+    },
+    wants,
+  );
   return { placement, handled: compose };
 }

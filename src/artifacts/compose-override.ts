@@ -64,7 +64,11 @@ function renderProject(p: ComposeProjectInput, input: ComposeOverrideInput, out:
   if ('error' in loaded) {
     if (p.origin === 'file') {
       // A file the user named on the command line must be fixed before anything is applied.
-      out.refused.push({ key: p.configFiles[0]?.path, blocking: true, text: `The compose project ${p.name} given with --compose cannot be planned: ${loaded.error}.` });
+      out.refused.push({
+        key: p.configFiles[0]?.path,
+        blocking: true,
+        text: `The compose project ${p.name} given with --compose cannot be planned: ${loaded.error}.`,
+      });
     } else if (input.contributions.some((c) => c.kind === 'compose-service' && c.project === p.name)) {
       out.manual.push({ text: `Compose project ${p.name}: ${loaded.error}, so its settings are listed as advice instead of an override file.` });
     }
@@ -93,12 +97,26 @@ function renderProject(p: ComposeProjectInput, input: ComposeOverrideInput, out:
     const header = ` Hardening for Compose project ${p.name} (CIS Docker Benchmark section 5, profile ${input.profileName}).\n Use it after the project's own files:\n   ${recreateCommand(loaded, true)}\n Each setting names the items it closes; the plan's warnings say what each may break.`;
     const rendered = renderOverride({ existing, header, services });
     if ('error' in rendered) {
-      out.refused.push({ key: loaded.overridePath, text: `${loaded.overridePath} does not parse (${rendered.error}); it is left as it is, and the settings for project ${p.name} are listed as advice.` });
+      out.refused.push({
+        key: loaded.overridePath,
+        text: `${loaded.overridePath} does not parse (${rendered.error}); it is left as it is, and the settings for project ${p.name} are listed as advice.`,
+      });
       return scopeOwn([]);
     }
     const meta = fileMeta(p, input.facts, loaded.base[0].path);
     const closes = services.flatMap((s) => s.entries.flatMap((e) => e.rules));
-    changes.push(fileChange({ path: loaded.overridePath, before: existing, after: rendered.text, mode: meta.mode, owner: meta.owner, group: meta.group, closes, artifact: 'compose-override' }));
+    changes.push(
+      fileChange({
+        path: loaded.overridePath,
+        before: existing,
+        after: rendered.text,
+        mode: meta.mode,
+        owner: meta.owner,
+        group: meta.group,
+        closes,
+        artifact: 'compose-override',
+      }),
+    );
   }
   const applied = new Set<BaseOp>();
   for (const f of loaded.base) {
@@ -106,7 +124,16 @@ function renderProject(p: ComposeProjectInput, input: ComposeOverrideInput, out:
     if (res.applied.size === 0) continue;
     res.applied.forEach((op) => applied.add(op));
     const meta = fileMeta(p, input.facts, f.path);
-    changes.push(fileChange({ path: f.path, before: f.content, after: res.text, ...meta, closes: [...res.applied].flatMap((op) => op.rules), artifact: 'compose-override' }));
+    changes.push(
+      fileChange({
+        path: f.path,
+        before: f.content,
+        after: res.text,
+        ...meta,
+        closes: [...res.applied].flatMap((op) => op.rules),
+        artifact: 'compose-override',
+      }),
+    );
     const what = [...res.applied].map((op) => op.what).join('; ');
     out.warnings.push({
       paths: [f.path],
@@ -115,12 +142,19 @@ function renderProject(p: ComposeProjectInput, input: ComposeOverrideInput, out:
   }
   for (const { service, op } of ops) {
     if (applied.has(op)) continue;
-    out.manual.push({ ruleId: op.rules[0], text: `Compose service ${p.name}/${service}: make this change by hand (${op.what}); no config file holds the value as a plain entry (an anchor, extends or an environment variable sets it).` });
+    out.manual.push({
+      ruleId: op.rules[0],
+      text: `Compose service ${p.name}/${service}: make this change by hand (${op.what}); no config file holds the value as a plain entry (an anchor, extends or an environment variable sets it).`,
+    });
   }
   out.files.push(...changes);
   const written = changes.map((f) => f.path);
   scopeOwn(written);
   handled.forEach((c) => out.handled.set(c, written));
-  const how = p.origin === 'engine' ? 'recreate its containers so the settings take effect (this restarts them)' : 'bring it up with these files so the settings apply';
-  out.manual.push({ paths: services.length > 0 ? [loaded.overridePath] : written, text: `Compose project ${p.name}: ${how}: ${recreateCommand(loaded, services.length > 0)}` });
+  const how =
+    p.origin === 'engine' ? 'recreate its containers so the settings take effect (this restarts them)' : 'bring it up with these files so the settings apply';
+  out.manual.push({
+    paths: services.length > 0 ? [loaded.overridePath] : written,
+    text: `Compose project ${p.name}: ${how}: ${recreateCommand(loaded, services.length > 0)}`,
+  });
 }

@@ -25,8 +25,14 @@ export function remapLacksSubordinateIds(facts: HostFacts, value: string): strin
   // "default" makes dockerd create dockremap and its ranges itself.
   if (!pre || value === 'default' || !user) return null;
   const owns = (r: SubordinateIdRange) => r.owner === user || r.name === user || (/^\d+$/.test(user) && r.uid === Number(user));
-  const missing = ([['/etc/subuid', pre.subuid], ['/etc/subgid', pre.subgid]] as const)
-    .filter(([, ranges]) => !(ranges ?? []).some(owns)).map(([file]) => file);
+  const missing = (
+    [
+      ['/etc/subuid', pre.subuid],
+      ['/etc/subgid', pre.subgid],
+    ] as const
+  )
+    .filter(([, ranges]) => !(ranges ?? []).some(owns))
+    .map(([file]) => file);
   if (missing.length === 0) return null;
   return `userns-remap "${value}" needs subordinate ids for ${user} in ${missing.join(' and ')}, which ${missing.length > 1 ? 'have' : 'has'} none, so dockerd would refuse to start; not written — add a range (e.g. "${user}:100000:65536") first.`;
 }

@@ -30,7 +30,9 @@ export function cleanCurrentConfig(current: Record<string, unknown>, ctx: Pick<G
       if (replacement && !Object.hasOwn(current, replacement)) {
         entries.push([replacement, value]);
         renamed.set(key, replacement);
-        warnings.push({ text: `${dockerd} refuses to start with "${key}" in daemon.json (removed in ${gone}); it is renamed to "${replacement}" with the same value.` });
+        warnings.push({
+          text: `${dockerd} refuses to start with "${key}" in daemon.json (removed in ${gone}); it is renamed to "${replacement}" with the same value.`,
+        });
       } else {
         warnings.push({ text: `${dockerd} refuses to start with "${key}" in daemon.json (removed in ${gone}); it is removed.` });
       }
@@ -46,7 +48,10 @@ export function cleanCurrentConfig(current: Record<string, unknown>, ctx: Pick<G
       const since = DAEMON_KEYS[key]?.since;
       const why = since ? `"${key}" needs dockerd ${since} or later` : `"${key}" is not a daemon.json key docker-harden knows`;
       if (strict) {
-        refused.push({ key, text: `${why}; ${dockerd} refuses to start with a key it does not know, so daemon.json is left as it is — fix or remove "${key}" first.` });
+        refused.push({
+          key,
+          text: `${why}; ${dockerd} refuses to start with a key it does not know, so daemon.json is left as it is — fix or remove "${key}" first.`,
+        });
       } else {
         warnings.push({ text: `${why}; \`dockerd --validate\` decides whether ${dockerd} accepts it.` });
       }

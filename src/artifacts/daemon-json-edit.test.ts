@@ -11,9 +11,18 @@ function host(raw: string, version = '20.10.24+dfsg1'): HostFacts {
   let parsed: Record<string, unknown> | null = null;
   try {
     parsed = JSON.parse(raw.replace(/^\uFEFF/, '')) as Record<string, unknown>;
-  } catch { /* left null, like the probe */ }
+  } catch {
+    /* left null, like the probe */
+  }
   return emptyFacts({
-    engine: { host: 'unix:///run/docker.sock', version: { Version: version }, info: { Swarm: { LocalNodeState: 'inactive' } }, containers: [], images: [], networks: [] },
+    engine: {
+      host: 'unix:///run/docker.sock',
+      version: { Version: version },
+      info: { Swarm: { LocalNodeState: 'inactive' } },
+      containers: [],
+      images: [],
+      networks: [],
+    },
     daemonJson: { path: '/etc/docker/daemon.json', raw, parsed },
   });
 }

@@ -65,7 +65,9 @@ function guardWorkloads(key: string, value: unknown, ctx: GuardContext): GuardVe
   }
   if (((key === 'icc' && value === false) || (key === 'userland-proxy' && value === false)) && atLeast(ctx.version, '28.0')) {
     const missing = lacksBrNetfilter(ctx.facts, key, ctx.version);
-    return missing ? { refuse: missing } : { warn: `${key}: false needs the br_netfilter kernel module on dockerd 28 and later; without it the default bridge fails to start.` };
+    return missing
+      ? { refuse: missing }
+      : { warn: `${key}: false needs the br_netfilter kernel module on dockerd 28 and later; without it the default bridge fails to start.` };
   }
   return guardDaemonFit(key, value, ctx);
 }
@@ -73,8 +75,10 @@ function guardWorkloads(key: string, value: unknown, ctx: GuardContext): GuardVe
 /** Settings the daemon starts with but that stop every container: beyond its own limits or missing host ids. */
 function guardDaemonFit(key: string, value: unknown, ctx: GuardContext): GuardVerdict {
   const why =
-    key === 'default-ulimits' ? ulimitsBreakContainers(ctx.facts, value)
-      : key === 'userns-remap' && typeof value === 'string' && value !== '' ? remapLacksSubordinateIds(ctx.facts, value)
+    key === 'default-ulimits'
+      ? ulimitsBreakContainers(ctx.facts, value)
+      : key === 'userns-remap' && typeof value === 'string' && value !== ''
+        ? remapLacksSubordinateIds(ctx.facts, value)
         : null;
   return why ? { refuse: why } : {};
 }

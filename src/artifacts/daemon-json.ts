@@ -33,7 +33,11 @@ export function renderDaemonJson(facts: HostFacts, contributions: Tagged<'daemon
   if ('parseError' in read || (raw !== null && facts.daemonJson.parsed === null && raw.trim() !== '')) {
     const e = facts.daemonJson.parseError ?? ('parseError' in read ? read.parseError : null);
     const where = e ? `line ${e.line}: ${e.message}` : 'not a JSON object';
-    notes.refused.push({ key: path, blocking: true, text: `${path} does not parse (${where}); fix it first — docker-harden does not touch a daemon.json it cannot read.` });
+    notes.refused.push({
+      key: path,
+      blocking: true,
+      text: `${path} does not parse (${where}); fix it first — docker-harden does not touch a daemon.json it cannot read.`,
+    });
     return none();
   }
 
@@ -42,7 +46,11 @@ export function renderDaemonJson(facts: HostFacts, contributions: Tagged<'daemon
   const probe = facts.probes.daemonJson;
   const unreadable = raw === null && (probe?.status === 'error' || probe?.status === 'permission-denied');
   if (unreadable && (contributions.length > 0 || probe?.status === 'error') && facts.daemonIdentity?.status !== 'ambiguous') {
-    notes.refused.push({ key: path, blocking: true, text: `${path} could not be read (${probe?.message ?? probe?.status}); docker-harden does not write a daemon.json it could not read.` });
+    notes.refused.push({
+      key: path,
+      blocking: true,
+      text: `${path} could not be read (${probe?.message ?? probe?.status}); docker-harden does not write a daemon.json it could not read.`,
+    });
     return none();
   }
 
@@ -80,7 +88,10 @@ export function renderDaemonJson(facts: HostFacts, contributions: Tagged<'daemon
     closes.add(c.ruleId);
   }
 
-  const exec = rewriteExecStart(facts, ctx.effective.conflicts.filter((k) => Object.hasOwn(desired, k)));
+  const exec = rewriteExecStart(
+    facts,
+    ctx.effective.conflicts.filter((k) => Object.hasOwn(desired, k)),
+  );
   notes.warnings.push(...exec.warnings);
   notes.refused.push(...exec.refused);
   notes.manual.push(...exec.manual);
@@ -91,7 +102,15 @@ export function renderDaemonJson(facts: HostFacts, contributions: Tagged<'daemon
   const after = editDaemonJson({ raw, current, desired, renamed: cleaned.renamed });
   return {
     ...notes,
-    file: fileChange({ path, before: raw, after, mode: strictestMode(facts.files[path]?.mode, 0o644), ...daemonJsonOwner(facts, path), closes, artifact: 'daemon-json' }),
+    file: fileChange({
+      path,
+      before: raw,
+      after,
+      mode: strictestMode(facts.files[path]?.mode, 0o644),
+      ...daemonJsonOwner(facts, path),
+      closes,
+      artifact: 'daemon-json',
+    }),
     changedKeys,
     desired,
     execStart: exec.rewrite,

@@ -35,7 +35,10 @@ export function systemdLiteralExecWord(word: string): string {
 /** An audit rule word: auditctl splits on whitespace and has no quoting. */
 export function auditWord(value: string): string {
   if (/[\s\0]/.test(value) || value === '') {
-    throw new UserError(`An audit rule word cannot be ${JSON.stringify(value)}: auditctl rules have no quoting, so a word is never empty and holds no whitespace.`, FROM_INPUT);
+    throw new UserError(
+      `An audit rule word cannot be ${JSON.stringify(value)}: auditctl rules have no quoting, so a word is never empty and holds no whitespace.`,
+      FROM_INPUT,
+    );
   }
   return value;
 }

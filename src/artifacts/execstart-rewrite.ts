@@ -26,12 +26,18 @@ export function rewriteExecStart(facts: HostFacts, conflictKeys: readonly string
   const unit = facts.systemd.service;
   const line = unit ? effectiveExecStart(unit) : null;
   if (!unit || !line) {
-    notes.refused.push({ key: conflictKeys.join(','), text: `daemon.json sets ${list}, which dockerd also gets as flags, and there is no docker.service to fix: dockerd will refuse to start; remove the keys from daemon.json or the flags from its command line.` });
+    notes.refused.push({
+      key: conflictKeys.join(','),
+      text: `daemon.json sets ${list}, which dockerd also gets as flags, and there is no docker.service to fix: dockerd will refuse to start; remove the keys from daemon.json or the flags from its command line.`,
+    });
     return { ...notes, rewrite: null };
   }
   const later = laterExecStartDropIn(unit.dropIns);
   if (later) {
-    notes.refused.push({ key: conflictKeys.join(','), text: `daemon.json sets ${list}, which docker.service also passes as flags, and ExecStart is set in ${later}, which overrides a docker-harden drop-in; remove the flags there.` });
+    notes.refused.push({
+      key: conflictKeys.join(','),
+      text: `daemon.json sets ${list}, which docker.service also passes as flags, and ExecStart is set in ${later}, which overrides a docker-harden drop-in; remove the flags there.`,
+    });
     return { ...notes, rewrite: null };
   }
   const words = splitCommandLine(line);
@@ -52,14 +58,18 @@ export function rewriteExecStart(facts: HostFacts, conflictKeys: readonly string
   }
   for (const key of conflictKeys.filter((k) => !removedKeys.has(k))) {
     // The flag comes from an environment variable (EnvironmentFile such as /etc/default/docker).
-    notes.refused.push({ key, text: `daemon.json sets "${key}", which dockerd also gets as a flag through an environment variable of docker.service; remove it from that environment file (e.g. DOCKER_OPTS in /etc/default/docker) or from daemon.json.` });
+    notes.refused.push({
+      key,
+      text: `daemon.json sets "${key}", which dockerd also gets as a flag through an environment variable of docker.service; remove it from that environment file (e.g. DOCKER_OPTS in /etc/default/docker) or from daemon.json.`,
+    });
   }
   if (removed.length === 0) return { ...notes, rewrite: null };
   notes.warnings.push({
     text:
       `daemon.json and docker.service both set ${[...removedKeys].map((k) => `"${k}"`).join(', ')}: dockerd refuses to start that way, so a drop-in ` +
       `runs dockerd without ${removed.map((r) => `\`${r}\``).join(', ')}; daemon.json's value applies after a restart` +
-      (removedKeys.has('hosts') ? ' (keep "fd://" in "hosts" if docker.socket activation is wanted)' : '') + '.',
+      (removedKeys.has('hosts') ? ' (keep "fd://" in "hosts" if docker.socket activation is wanted)' : '') +
+      '.',
   });
   return { ...notes, rewrite: { words: kept, removed, keys: [...removedKeys] } };
 }

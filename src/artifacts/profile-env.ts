@@ -35,7 +35,12 @@ export function renderProfileEnv(facts: HostFacts, contributions: Tagged<'env-fi
     if (closes.length === 0) continue;
     const after = lines.join('\n') + '\n';
     files.push(fileChange({ path, before, after, mode: strictestMode(facts.files[path]?.mode, 0o644), closes, artifact: 'profile-env' }));
-    if (shell && after !== before) notes.warnings.push({ ruleId: closes[0], paths: [path], text: `${path} applies to new login shells only; running sessions and services keep their environment.` });
+    if (shell && after !== before)
+      notes.warnings.push({
+        ruleId: closes[0],
+        paths: [path],
+        text: `${path} applies to new login shells only; running sessions and services keep their environment.`,
+      });
   }
   return { ...notes, files };
 }

@@ -36,14 +36,22 @@ export function renderSystemdDropIns(
     const rewrite = unit === 'docker.service' ? execStart : null;
     if (mine.length === 0 && !rewrite) continue;
     if (!unitFacts) {
-      for (const c of mine) notes.warnings.push({ ruleId: c.ruleId, text: `${unit} is not installed here, so ${c.key}=${c.value} is not written; set it in the unit that starts dockerd.` });
+      for (const c of mine)
+        notes.warnings.push({
+          ruleId: c.ruleId,
+          text: `${unit} is not installed here, so ${c.key}=${c.value} is not written; set it in the unit that starts dockerd.`,
+        });
       continue;
     }
     const entries = previousEntries(unitFacts, unit);
     const closes: string[] = [];
     for (const c of mine) {
       if (/[\r\n]/.test(c.value) || c.value.endsWith('\\')) {
-        notes.refused.push({ ruleId: c.ruleId, key: `${unit} ${c.key}`, text: `${c.key} value ${JSON.stringify(c.value)} cannot be written to a unit file; not written.` });
+        notes.refused.push({
+          ruleId: c.ruleId,
+          key: `${unit} ${c.key}`,
+          text: `${c.key} value ${JSON.stringify(c.value)} cannot be written to a unit file; not written.`,
+        });
         continue;
       }
       const at = entries.findIndex((e) => e.section === c.section && e.key === c.key);
@@ -78,8 +86,6 @@ function previousEntries(unitFacts: SystemdUnitFacts, unit: DockerUnit): Entry[]
   const own = unitFacts.dropIns.find((d) => d.path === dropInPath(unit));
   if (!own) return [];
   return parseUnitFile(own.content).map((e) =>
-    e.key === 'ExecStart' && e.value !== ''
-      ? { ...e, words: splitCommandLine(e.value) }
-      : { ...e, value: e.value.replace(/%%/g, '%') },
+    e.key === 'ExecStart' && e.value !== '' ? { ...e, words: splitCommandLine(e.value) } : { ...e, value: e.value.replace(/%%/g, '%') },
   );
 }

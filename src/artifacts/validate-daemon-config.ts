@@ -32,13 +32,21 @@ export function validateArgv(configFile: string, daemonArgs: readonly string[]):
   return ['--validate', '--config-file', configFile, ...kept];
 }
 
-export async function validateDaemonJson(opts: { dockerdPath: string; daemonArgs: readonly string[]; content: string; timeoutMs?: number }): Promise<DaemonValidation> {
+export async function validateDaemonJson(opts: {
+  dockerdPath: string;
+  daemonArgs: readonly string[];
+  content: string;
+  timeoutMs?: number;
+}): Promise<DaemonValidation> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'dh-validate-'));
   try {
     const file = path.join(dir, 'daemon.json');
     await writeFile(file, opts.content, { mode: 0o600 });
     const run = await execa(opts.dockerdPath, validateArgv(file, opts.daemonArgs), { reject: false, timeout: opts.timeoutMs ?? 30_000, stdin: 'ignore' });
-    const lines = `${run.stderr ?? ''}\n${run.stdout ?? ''}`.split('\n').map((l) => l.trim()).filter(Boolean);
+    const lines = `${run.stderr ?? ''}\n${run.stdout ?? ''}`
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
     const ok = run.exitCode === 0 && !run.failed;
     return { ok, message: ok ? 'configuration OK' : (lines.at(-1) ?? run.shortMessage ?? `exit ${run.exitCode}`).replaceAll(file, 'daemon.json') };
   } finally {
@@ -55,7 +63,14 @@ export async function vetPlanDaemonJson(plan: Plan, facts: HostFacts, opts: { ro
   const version = engineVersion(facts);
   if (!file || !version || !atLeast(version, '23.0') || facts.source !== 'host' || opts.root !== '/') return null;
   const exe = dockerdBinary(facts);
-  if (!exe || !(await access(exe, constants.X_OK).then(() => true, () => false))) return null;
+  if (
+    !exe ||
+    !(await access(exe, constants.X_OK).then(
+      () => true,
+      () => false,
+    ))
+  )
+    return null;
   const result = await validateDaemonJson({ dockerdPath: exe, daemonArgs: dockerdArgs(facts).args, content: file.after! });
   return result.ok ? null : result.message;
 }

@@ -48,13 +48,21 @@ describe.skipIf(!findExecutable('python3'))('JUnit report', () => {
       ['6.1 Ensure that image sprawl is avoided', 'system-out'],
       ['7.1 Ensure that the minimum number of manager nodes have been created in a swarm', 'skipped'],
     ]);
-    expect(cases[2]).toMatchObject({ message: 'Insecure registries: 10.1.2.3:5000.', text: '/etc/docker/daemon.json: "insecure-registries": ["10.1.2.3:5000"]\nRemediation: Fix 2.5.' });
+    expect(cases[2]).toMatchObject({
+      message: 'Insecure registries: 10.1.2.3:5000.',
+      text: '/etc/docker/daemon.json: "insecure-registries": ["10.1.2.3:5000"]\nRemediation: Fix 2.5.',
+    });
     expect(cases[3].message).toBe('waived: CI runner');
   });
 
   it('stays well-formed and reads back exactly whatever the evidence holds', () => {
     const nasty = `a & b <c> "d" 'e' ]]> line1\nline2\ttab`;
-    const hostile = runAudit(sampleFacts(), [{ ...insecureRegistries, check: () => [{ status: 'fail', message: nasty, evidence: [{ kind: 'file', detail: `${nasty} \u001B[31m\u0000` }], subject: { container: '<x>&"' } }] }]);
+    const hostile = runAudit(sampleFacts(), [
+      {
+        ...insecureRegistries,
+        check: () => [{ status: 'fail', message: nasty, evidence: [{ kind: 'file', detail: `${nasty} \u001B[31m\u0000` }], subject: { container: '<x>&"' } }],
+      },
+    ]);
     const [c] = parse(formatJunit(hostile)).suites[0].cases;
     expect(c.name).toBe(`2.5 [<x>&"] Ensure insecure registries are not used`);
     expect(c.message).toBe(nasty);

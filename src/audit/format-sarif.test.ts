@@ -42,7 +42,14 @@ describe('SARIF report', () => {
     const validate = validator();
     expect(validate(withEngine), JSON.stringify(validate.errors)).toBe(true);
     expect(withEngine.runs[0].properties.engine).toEqual(engine);
-    expect(withEngine.runs[0].invocations).toEqual([{ executionSuccessful: true, toolExecutionNotifications: [{ level: 'warning', message: { text: expect.stringMatching(/^The Docker engine at unix:\/\/\/nope\.sock was not reached/) } }] }]);
+    expect(withEngine.runs[0].invocations).toEqual([
+      {
+        executionSuccessful: true,
+        toolExecutionNotifications: [
+          { level: 'warning', message: { text: expect.stringMatching(/^The Docker engine at unix:\/\/\/nope\.sock was not reached/) } },
+        ],
+      },
+    ]);
     expect(run.invocations).toBeUndefined();
   });
 
@@ -63,7 +70,12 @@ describe('SARIF report', () => {
 
   it('reports only failures and warnings, with error for critical/high failures', () => {
     const summary = run.results.map((r: { ruleId: string; level: string }) => [r.ruleId, r.level]);
-    expect(summary).toEqual([['2.3', 'warning'], ['2.5', 'error'], ['5.5', 'error'], ['6.1', 'warning']]);
+    expect(summary).toEqual([
+      ['2.3', 'warning'],
+      ['2.5', 'error'],
+      ['5.5', 'error'],
+      ['6.1', 'warning'],
+    ]);
     expect(run.results.every((r: { ruleIndex: number; ruleId: string }) => run.tool.driver.rules[r.ruleIndex].id === r.ruleId)).toBe(true);
     expect(levelFor('fail', 'medium')).toBe('warning');
     expect(levelFor('fail', 'low')).toBe('warning');
@@ -91,7 +103,13 @@ describe('SARIF report', () => {
     expect(evidencePath({ kind: 'container', detail: '/etc:/etc:rw' })).toBeUndefined();
     expect(evidencePath({ kind: 'flag', detail: '--log-level=debug' })).toBeUndefined();
     expect(evidencePath({ kind: 'container', detail: 'x', path: '/var/run/docker.sock' })).toBe('/var/run/docker.sock');
-    const odd = JSON.parse(formatSarif(runAudit(sampleFacts(), [{ ...sampleRules[2]!, check: () => [{ status: 'fail', message: 'm', evidence: [{ kind: 'file', detail: 'd', path: '/srv/my dir/a#b' }] }] }])));
+    const odd = JSON.parse(
+      formatSarif(
+        runAudit(sampleFacts(), [
+          { ...sampleRules[2]!, check: () => [{ status: 'fail', message: 'm', evidence: [{ kind: 'file', detail: 'd', path: '/srv/my dir/a#b' }] }] },
+        ]),
+      ),
+    );
     expect(odd.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe('file:///srv/my%20dir/a%23b');
   });
 });

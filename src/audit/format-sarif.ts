@@ -42,10 +42,17 @@ export function toSarif(report: AuditReport, version = VERSION): Record<string, 
 
 /** An engine that did not answer (allowed by --no-engine) is a tool notification, not a finding. */
 function engineInvocation(engine: NonNullable<AuditReport['engine']>): Record<string, unknown> {
-  const notes = engine.status === 'ok' ? [] : [{
-    level: 'warning',
-    message: { text: `The Docker engine at ${engine.endpoint} was not reached (${engine.message ?? engine.status}); checks that need it could not see containers, images or live settings.` },
-  }];
+  const notes =
+    engine.status === 'ok'
+      ? []
+      : [
+          {
+            level: 'warning',
+            message: {
+              text: `The Docker engine at ${engine.endpoint} was not reached (${engine.message ?? engine.status}); checks that need it could not see containers, images or live settings.`,
+            },
+          },
+        ];
   return { executionSuccessful: true, ...(notes.length ? { toolExecutionNotifications: notes } : {}) };
 }
 
@@ -82,9 +89,7 @@ function sarifResult(f: Finding, index: number | undefined): Record<string, unkn
     level: levelFor(f.status === 'warn' ? 'warn' : 'fail', f.severity),
     message: { text: f.message || f.title },
     ...(locations.length > 0 ? { locations } : logical ? { locations: [{ logicalLocations: [logical] }] } : {}),
-    ...(f.status === 'waived' && f.waiver
-      ? { suppressions: [{ kind: 'external', status: 'accepted', justification: f.waiver.reason }] }
-      : {}),
+    ...(f.status === 'waived' && f.waiver ? { suppressions: [{ kind: 'external', status: 'accepted', justification: f.waiver.reason }] } : {}),
     properties: { status: f.status, severity: f.severity, evidence: f.evidence.map((e) => e.detail), ...(f.subject ? { subject: f.subject } : {}) },
   };
 }

@@ -61,12 +61,17 @@ describe('table report', () => {
   });
 
   it('cuts every line to the terminal width (100 by default)', () => {
-    const long = runAudit(sampleFacts(), [{ ...insecureRegistries, title: 'T'.repeat(300), check: () => [{ status: 'fail', message: 'M'.repeat(300), evidence: [] }] }]);
+    const long = runAudit(sampleFacts(), [
+      { ...insecureRegistries, title: 'T'.repeat(300), check: () => [{ status: 'fail', message: 'M'.repeat(300), evidence: [] }] },
+    ]);
     const widths = (text: string) => text.split('\n').map((l) => Array.from(l).length);
     expect(Math.max(...widths(formatTable(long, { color: false })))).toBe(100);
     expect(Math.max(...widths(formatTable(long, { color: false, width: 60 })))).toBe(60);
     expect(formatTable(long, { color: false, width: 60 })).toContain(`  FAIL    2.5     ${'T'.repeat(41)}…`);
-    expect(formatTable(long, { color: false, width: 40 }).split('\n').slice(-2)).toEqual(['0 pass, 1 fail (1 high), 0 warn,', '0 manual, 0 not applicable, 0 waived']);
+    expect(formatTable(long, { color: false, width: 40 }).split('\n').slice(-2)).toEqual([
+      '0 pass, 1 fail (1 high), 0 warn,',
+      '0 manual, 0 not applicable, 0 waived',
+    ]);
     // Colour codes never count as columns.
     const coloured = formatTable(long, { color: true, width: 60 }).replace(/\u001B\[\d+m/g, '');
     expect(Math.max(...widths(coloured))).toBe(60);
@@ -80,7 +85,9 @@ describe('table report', () => {
   });
 
   it('never prints control characters from evidence raw', () => {
-    const hostile = runAudit(sampleFacts(), [{ ...insecureRegistries, check: () => [{ status: 'fail', message: `bad\u001B]0;pwned\u0007\nline`, evidence: [] }] }]);
+    const hostile = runAudit(sampleFacts(), [
+      { ...insecureRegistries, check: () => [{ status: 'fail', message: `bad\u001B]0;pwned\u0007\nline`, evidence: [] }] },
+    ]);
     const text = formatTable(hostile, { color: false });
     expect(text).not.toContain('\u001B');
     expect(text).not.toContain('\u0007');
@@ -91,7 +98,16 @@ describe('table report', () => {
 describe('summary line', () => {
   it('lists failures by severity, highest first, only where there are some', () => {
     const f = (status: Finding['status'], severity: Finding['severity']) => ({ ...report.findings[0]!, status, severity });
-    const summary = summarize([f('fail', 'high'), f('fail', 'critical'), f('fail', 'high'), f('pass', 'low'), f('manual', 'low'), f('not-applicable', 'low'), f('waived', 'high'), f('warn', 'low')]);
+    const summary = summarize([
+      f('fail', 'high'),
+      f('fail', 'critical'),
+      f('fail', 'high'),
+      f('pass', 'low'),
+      f('manual', 'low'),
+      f('not-applicable', 'low'),
+      f('waived', 'high'),
+      f('warn', 'low'),
+    ]);
     expect(summaryLine(summary)).toBe('1 pass, 3 fail (1 critical, 2 high), 1 warn, 1 manual, 1 not applicable, 1 waived');
     expect(summaryLine(summarize([]))).toBe('0 pass, 0 fail, 0 warn, 0 manual, 0 not applicable, 0 waived');
   });

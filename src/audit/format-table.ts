@@ -53,9 +53,8 @@ function findingLines(f: Finding, fit: (text: string) => string, color: boolean)
   // Styles go on after cutting to width, so escape codes never count as columns. Manual and n/a
   // lines are dimmed whole; otherwise only the status word is coloured.
   const statusEnd = 2 + label.text.length;
-  const first = label.style === 'dim'
-    ? paint(head, 'dim', color)
-    : head.slice(0, 2) + paint(head.slice(2, statusEnd), label.style, color) + head.slice(statusEnd);
+  const first =
+    label.style === 'dim' ? paint(head, 'dim', color) : head.slice(0, 2) + paint(head.slice(2, statusEnd), label.style, color) + head.slice(statusEnd);
 
   const details: string[] = [];
   if (f.status === 'fail' || f.status === 'warn' || f.status === 'waived') {

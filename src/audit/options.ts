@@ -19,8 +19,11 @@ export function parseLevel(value: string): 1 | 2 {
 
 /** "2.5, 5 ,1.1" → ["2.5", "5", "1.1"]; repeated flags are joined. */
 export function parseIdList(values: string | readonly string[] | undefined): string[] {
-  const list = typeof values === 'string' ? [values] : values ?? [];
-  const ids = list.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  const list = typeof values === 'string' ? [values] : (values ?? []);
+  const ids = list
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter(Boolean);
   const bad = ids.find((id) => !/^\d+(\.\d+)*$/.test(id));
   if (bad) throw new UserError(`"${bad}" is not a benchmark id or section.`, 'Give ids like 2.5, prefixes like 1.1, or section numbers like 5.');
   return ids;

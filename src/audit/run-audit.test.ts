@@ -45,11 +45,16 @@ describe('runAudit', () => {
     const facts = emptyFacts();
     const returning = (value: unknown): Rule => ({ ...insecureRegistries, check: () => value as never });
     expect(checkRule(returning(undefined), facts)).toEqual([{ status: 'warn', message: 'check failed: the check returned no result list', evidence: [] }]);
-    expect(checkRule(returning([{ status: 'ok', message: 'fine' }]), facts)[0]).toMatchObject({ status: 'warn', message: 'check failed: the check returned an unknown status "ok"' });
+    expect(checkRule(returning([{ status: 'ok', message: 'fine' }]), facts)[0]).toMatchObject({
+      status: 'warn',
+      message: 'check failed: the check returned an unknown status "ok"',
+    });
     expect(checkRule(returning([null]), facts)[0]!.status).toBe('warn');
     expect(checkRule(returning([]), facts)).toEqual([{ status: 'not-applicable', message: 'Nothing to check on this host.', evidence: [] }]);
     expect(checkRule(returning([{ status: 'pass', message: 'x' }]), facts)).toEqual([{ status: 'pass', message: 'x', evidence: [] }]);
-    expect(checkRule(returning([{ status: 'fail', message: 42, evidence: [null, { kind: 'file' }] }]), facts)).toEqual([{ status: 'fail', message: '42', evidence: [{ kind: 'file', detail: '' }] }]);
+    expect(checkRule(returning([{ status: 'fail', message: 42, evidence: [null, { kind: 'file' }] }]), facts)).toEqual([
+      { status: 'fail', message: '42', evidence: [{ kind: 'file', detail: '' }] },
+    ]);
   });
 
   it('counts per status, per section and failing per severity', () => {

@@ -22,7 +22,10 @@ describe('waivers', () => {
   it('waives every per-container failure of the id, and leaves passes alone', () => {
     const report = runAudit(sampleFacts(), sampleRules, { now: NOW, waivers: [{ id: '5.5', reason: 'CI runner' }] });
     const byContainer = report.findings.filter((f) => f.id === '5.5').map((f) => [f.subject?.container, f.status, f.waiver?.reason]);
-    expect(byContainer).toEqual([['web', 'waived', 'CI runner'], ['db', 'pass', undefined]]);
+    expect(byContainer).toEqual([
+      ['web', 'waived', 'CI runner'],
+      ['db', 'pass', undefined],
+    ]);
   });
 
   it('stops waiving once expired, but keeps the waiver on the finding and notes it', () => {

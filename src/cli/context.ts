@@ -4,7 +4,13 @@ import { statSync } from 'node:fs';
 import { UserError } from '../core/errors.js';
 import type { GlobalOptions } from '../services/options.js';
 
-interface RawGlobalFlags { root?: string; dockerHost?: string; from?: string; color?: boolean; engine?: boolean }
+interface RawGlobalFlags {
+  root?: string;
+  dockerHost?: string;
+  from?: string;
+  color?: boolean;
+  engine?: boolean;
+}
 
 export function resolveGlobalOptions(raw: RawGlobalFlags, env = process.env): GlobalOptions {
   const root = path.resolve(raw.root ?? '/');
@@ -19,6 +25,6 @@ export function resolveGlobalOptions(raw: RawGlobalFlags, env = process.env): Gl
     dockerHostGiven: givenHost !== undefined,
     noEngine: raw.engine === false,
     from: raw.from ? path.resolve(raw.from) : undefined,
-    color: raw.color !== false && !env.NO_COLOR && !!process.stdout.isTTY || env.FORCE_COLOR === '1',
+    color: (raw.color !== false && !env.NO_COLOR && !!process.stdout.isTTY) || env.FORCE_COLOR === '1',
   };
 }

@@ -38,46 +38,80 @@ function items(ctx: ServiceContext): [string, () => Fix][] {
   const opts = securityOpts(def);
   const shared = (item: items5.WorkloadItem): [string, () => Fix] => [item.id, () => items5.fixFor(item, spec, facts, params)];
   return [
-    ['5.2', () => {
-      if (facts.engine && !hostSecurityOptions(facts).has('apparmor')) return null;
-      const unconfined = opts.some((o) => o.key === 'apparmor' && o.value === 'unconfined');
-      return unconfined ? { compose: [{ key: 'security_opt', value: ['apparmor=docker-default'] }], impact: `${who} becomes confined by docker-default; operations the profile denies start failing.` } : null;
-    }],
+    [
+      '5.2',
+      () => {
+        if (facts.engine && !hostSecurityOptions(facts).has('apparmor')) return null;
+        const unconfined = opts.some((o) => o.key === 'apparmor' && o.value === 'unconfined');
+        return unconfined
+          ? {
+              compose: [{ key: 'security_opt', value: ['apparmor=docker-default'] }],
+              impact: `${who} becomes confined by docker-default; operations the profile denies start failing.`,
+            }
+          : null;
+      },
+    ],
     shared(items5.capabilities),
     shared(items5.noPrivileged),
-    ['5.8', () => {
-      const low = asList(def.ports).map(parsePort).filter((p) => p && Number(p.published) > 0 && Number(p.published) < 1024);
-      return low.length ? { manual: `${who}: publish ${low.map((p) => `${p!.published}->${p!.target}`).join(', ')} on host ports of 1024 or above.` } : null;
-    }],
+    [
+      '5.8',
+      () => {
+        const low = asList(def.ports)
+          .map(parsePort)
+          .filter((p) => p && Number(p.published) > 0 && Number(p.published) < 1024);
+        return low.length ? { manual: `${who}: publish ${low.map((p) => `${p!.published}->${p!.target}`).join(', ')} on host ports of 1024 or above.` } : null;
+      },
+    ],
     ...[items5.hostNetwork, items5.hostPid, items5.hostIpc, items5.hostUts, items5.hostUserns].map(shared),
     shared(items5.memoryLimit),
     shared(items5.cpuShares),
     shared(items5.readOnlyRoot),
-    ['5.14', () => {
-      const ports = asList(def.ports);
-      const open = ports.filter((p) => !interpolated(p) && parsePort(p) && isWildcardHost(parsePort(p)!.hostIp));
-      if (!open.length) return null;
-      const value = ports.map((p) => (open.includes(p) ? rebindPort(p, params.bindHostIp, true) : p));
-      return { compose: [{ key: 'ports', value }], impact: `${who} is reachable only on ${params.bindHostIp}; clients using other host addresses lose access.` };
-    }],
+    [
+      '5.14',
+      () => {
+        const ports = asList(def.ports);
+        const open = ports.filter((p) => !interpolated(p) && parsePort(p) && isWildcardHost(parsePort(p)!.hostIp));
+        if (!open.length) return null;
+        const value = ports.map((p) => (open.includes(p) ? rebindPort(p, params.bindHostIp, true) : p));
+        return {
+          compose: [{ key: 'ports', value }],
+          impact: `${who} is reachable only on ${params.bindHostIp}; clients using other host addresses lose access.`,
+        };
+      },
+    ],
     shared(items5.restartPolicy),
     shared(items5.hostDevices),
-    ['5.20', () => {
-      const shared = volumeItems(ctx).filter((v) => /(^|,)r?shared(,|$)/.test(v.propagation));
-      return shared.length ? { manual: `${who}: drop shared propagation from ${shared.map((v) => v.spec.target).join(', ')}.` } : null;
-    }],
+    [
+      '5.20',
+      () => {
+        const shared = volumeItems(ctx).filter((v) => /(^|,)r?shared(,|$)/.test(v.propagation));
+        return shared.length ? { manual: `${who}: drop shared propagation from ${shared.map((v) => v.spec.target).join(', ')}.` } : null;
+      },
+    ],
     // seccomp=unconfined entries are removed with the override (service-wants.ts); privileged goes with 5.4/5.5.
-    ['5.22', () => (privileged && !ctx.selected.has('5.4') && !ctx.selected.has('5.5')
-      ? { manual: `${who} is privileged, which runs it without seccomp: set privileged: false and grant only the capabilities and devices it needs.` } : null)],
+    [
+      '5.22',
+      () =>
+        privileged && !ctx.selected.has('5.4') && !ctx.selected.has('5.5')
+          ? { manual: `${who} is privileged, which runs it without seccomp: set privileged: false and grant only the capabilities and devices it needs.` }
+          : null,
+    ],
     shared(items5.noNewPrivs),
     shared(items5.healthCheck),
     shared(items5.pidsLimit),
     shared(items5.defaultBridge),
-    ['5.32', () => {
-      // Binds of the socket itself are removed with the override; a directory holding it needs a person.
-      const dirs = volumeItems(ctx).filter((v) => v.socketDir);
-      return dirs.length ? { manual: `${who}: mount only what it needs instead of ${dirs.map((v) => v.spec.source).join(', ')}, which holds the Docker socket; if it needs the API, give it a filtering socket proxy.` } : null;
-    }],
+    [
+      '5.32',
+      () => {
+        // Binds of the socket itself are removed with the override; a directory holding it needs a person.
+        const dirs = volumeItems(ctx).filter((v) => v.socketDir);
+        return dirs.length
+          ? {
+              manual: `${who}: mount only what it needs instead of ${dirs.map((v) => v.spec.source).join(', ')}, which holds the Docker socket; if it needs the API, give it a filtering socket proxy.`,
+            }
+          : null;
+      },
+    ],
   ];
 }
 
@@ -89,7 +123,8 @@ export function evaluateService(ctx: ServiceContext): Tagged[] {
     if (!fix) continue;
     const impact = fix.impact ? { impact: fix.impact } : {};
     if (fix.compose) {
-      for (const { key, value } of fix.compose) out.push({ kind: 'compose-service', project: ctx.project, service: ctx.service, key, value, ruleId, ...impact });
+      for (const { key, value } of fix.compose)
+        out.push({ kind: 'compose-service', project: ctx.project, service: ctx.service, key, value, ruleId, ...impact });
     } else if (fix.manual) {
       out.push({ kind: 'manual', text: fix.manual, ruleId, ...impact });
     }

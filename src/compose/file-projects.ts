@@ -16,7 +16,12 @@ export interface GivenComposeFile {
 
 /** The project name Compose derives from a directory: lower case, letters, digits, '-' and '_'. */
 export function projectNameFor(dir: string): string {
-  return path.posix.basename(dir).toLowerCase().replace(/[^a-z0-9_-]/g, '') || 'default';
+  return (
+    path.posix
+      .basename(dir)
+      .toLowerCase()
+      .replace(/[^a-z0-9_-]/g, '') || 'default'
+  );
 }
 
 export function fileProjects(files: readonly GivenComposeFile[], composeVersion: string | null = null): ComposeProjectInput[] {

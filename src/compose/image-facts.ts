@@ -13,7 +13,8 @@ export function findImage(facts: HostFacts, ref: string): EngineObject | undefin
   if (!ref) return undefined;
   const names = new Set(candidates(ref));
   return (facts.engine?.images ?? []).find((img) =>
-    [...((img.RepoTags ?? []) as string[]), ...((img.RepoDigests ?? []) as string[])].some((t) => names.has(t)));
+    [...((img.RepoTags ?? []) as string[]), ...((img.RepoDigests ?? []) as string[])].some((t) => names.has(t)),
+  );
 }
 
 /** True where the image carries a HEALTHCHECK (other than NONE). */
@@ -24,7 +25,9 @@ export function imageHealthcheck(facts: HostFacts, ref: string): boolean {
 
 /** Container port numbers of "80/tcp"-style keys (image or container Config.ExposedPorts). */
 export function exposedPortNumbers(exposed: Record<string, unknown> | undefined | null): number[] {
-  return Object.keys(exposed ?? {}).map((k) => Number.parseInt(k, 10)).filter((n) => Number.isFinite(n));
+  return Object.keys(exposed ?? {})
+    .map((k) => Number.parseInt(k, 10))
+    .filter((n) => Number.isFinite(n));
 }
 
 export function imageExposedPorts(facts: HostFacts, ref: string): number[] {

@@ -52,7 +52,9 @@ export function serviceWants(
 ): ServiceWants {
   const readOnly = volumes.filter((v) => v.sensitive && !v.spec.readOnly && !v.socket);
   const socket = volumes.filter((v) => v.socket);
-  const seccomp = securityOpts(def).filter((o) => o.key === 'seccomp' && o.value === 'unconfined').map((o) => o.raw);
+  const seccomp = securityOpts(def)
+    .filter((o) => o.key === 'seccomp' && o.value === 'unconfined')
+    .map((o) => o.raw);
   return {
     keys: foldWants(contributions),
     readOnly: selected.has('5.6') && readOnly.length ? { items: readOnly, rules: new Set(['5.6']) } : null,

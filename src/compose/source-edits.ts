@@ -96,12 +96,14 @@ export function replaceItem(src: string, node: Node, value: unknown): TextEdit[]
 
 /** Edits by position; at one offset the shorter first (an insertion before the removal that starts there). */
 function inOrder(edits: readonly TextEdit[]): TextEdit[] {
-  return edits
-    .map((e, i) => ({ e, i }))
-    // Equal ranges (insertions at one offset) keep the layout of the former back-to-front
-    // application: the edit listed last ends up first.
-    .sort((x, y) => x.e.start - y.e.start || x.e.end - y.e.end || y.i - x.i)
-    .map(({ e }) => e);
+  return (
+    edits
+      .map((e, i) => ({ e, i }))
+      // Equal ranges (insertions at one offset) keep the layout of the former back-to-front
+      // application: the edit listed last ends up first.
+      .sort((x, y) => x.e.start - y.e.start || x.e.end - y.e.end || y.i - x.i)
+      .map(({ e }) => e)
+  );
 }
 
 /** True where two edits touch the same text (an insertion at the edge of a removal does not). */

@@ -22,7 +22,12 @@ export interface VolumeItem {
 export function daemonSockets(facts: HostFacts): Set<string> {
   const hosts = effectiveConfig(facts).get('hosts')?.value;
   const list = Array.isArray(hosts) ? hosts : typeof hosts === 'string' ? [hosts] : [];
-  return new Set(list.map(String).filter((h) => h.startsWith('unix://')).map((h) => normalizeHostPath(h.slice('unix://'.length))));
+  return new Set(
+    list
+      .map(String)
+      .filter((h) => h.startsWith('unix://'))
+      .map((h) => normalizeHostPath(h.slice('unix://'.length))),
+  );
 }
 
 function propagationOf(entry: unknown): string {

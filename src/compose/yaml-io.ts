@@ -35,10 +35,12 @@ export function newComposeDocument(value: unknown): Document {
 export function composeParseError(doc: Document.Parsed, text: string): string | null {
   const err = doc.errors[0];
   if (err) return err.message.split('\n')[0].replace(/:$/, '');
-  const problem = yamlStructureProblem(doc, true) ?? (() => {
-    const js = yamlToJs(doc);
-    return js.ok ? null : js.problem;
-  })();
+  const problem =
+    yamlStructureProblem(doc, true) ??
+    (() => {
+      const js = yamlToJs(doc);
+      return js.ok ? null : js.problem;
+    })();
   if (!problem) return null;
   if (problem.offset === undefined) return problem.message;
   const before = text.slice(0, problem.offset);

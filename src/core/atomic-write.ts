@@ -16,7 +16,11 @@ export interface AtomicWriteOptions {
 export async function writeFileAtomic(file: string, content: string | Uint8Array, opts: AtomicWriteOptions = {}): Promise<void> {
   const existing = await lstat(file).catch(() => null);
   if (existing && !existing.isFile()) {
-    const what = existing.isSymbolicLink() ? 'a symbolic link, and links are never followed or replaced' : existing.isDirectory() ? 'a directory' : 'not a regular file';
+    const what = existing.isSymbolicLink()
+      ? 'a symbolic link, and links are never followed or replaced'
+      : existing.isDirectory()
+        ? 'a directory'
+        : 'not a regular file';
     throw new UserError(`Refusing to write ${file}: it is ${what}; nothing was written there.`, 'Name a regular file (or a new one) instead.');
   }
   const dir = path.dirname(file);

@@ -3,7 +3,10 @@
 /** A problem with the user's input or environment: one sentence, what to do, exit 2. */
 export class UserError extends Error {
   readonly exitCode = 2;
-  constructor(message: string, readonly hint?: string) {
+  constructor(
+    message: string,
+    readonly hint?: string,
+  ) {
     super(message);
     this.name = 'UserError';
   }
@@ -11,7 +14,10 @@ export class UserError extends Error {
 
 /** A deliberate non-zero exit that is not an error: findings over threshold, drift under --check. */
 export class ExitCodeError extends Error {
-  constructor(readonly exitCode: number, message = '') {
+  constructor(
+    readonly exitCode: number,
+    message = '',
+  ) {
     super(message);
     this.name = 'ExitCodeError';
   }

@@ -12,7 +12,10 @@ export const INPUT_LIMITS = { facts: 16 * MiB, text: 4 * MiB } as const;
 
 /** Why a file was refused before or while reading; `code` mimics errno names for callers that map them. */
 export class InputFileError extends Error {
-  constructor(readonly code: 'ENOTREG' | 'EFBIG', message: string) {
+  constructor(
+    readonly code: 'ENOTREG' | 'EFBIG',
+    message: string,
+  ) {
     super(message);
     this.name = 'InputFileError';
   }
@@ -82,7 +85,14 @@ export function readInputTextSync(file: string, maxBytes: number): string {
 }
 
 /** What a non-regular file is, in words, or null for a regular file. */
-export function specialKind(st: { isFile(): boolean; isDirectory(): boolean; isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean }): string | null {
+export function specialKind(st: {
+  isFile(): boolean;
+  isDirectory(): boolean;
+  isFIFO(): boolean;
+  isSocket(): boolean;
+  isCharacterDevice(): boolean;
+  isBlockDevice(): boolean;
+}): string | null {
   if (st.isFile()) return null;
   if (st.isDirectory()) return 'a directory';
   if (st.isFIFO()) return 'a FIFO (named pipe)';

@@ -9,7 +9,11 @@ import { UserError } from './errors.js';
  * those escaped instead, which is just as literal and keeps shellcheck (SC2016) quiet.
  */
 export function shellQuote(value: string): string {
-  if (value.includes('\0')) throw new UserError(`A shell word cannot contain a NUL byte: ${JSON.stringify(value)}.`, 'The value comes from the facts, the profile or a Compose file; correct it there.');
+  if (value.includes('\0'))
+    throw new UserError(
+      `A shell word cannot contain a NUL byte: ${JSON.stringify(value)}.`,
+      'The value comes from the facts, the profile or a Compose file; correct it there.',
+    );
   if (/^[A-Za-z0-9_./:=@%+,-]+$/.test(value)) return value;
   if (!/[$`]/.test(value)) return `'${value.replace(/'/g, `'\\''`)}'`;
   return `"${value.replace(/[\\"$`]/g, '\\$&')}"`;

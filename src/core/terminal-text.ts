@@ -32,7 +32,8 @@ export function terminalSafe<T>(value: T): T {
   if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
     const out: Record<string, unknown> = {};
     // defineProperty: a key named "__proto__" stays a key.
-    for (const [k, v] of Object.entries(value)) Object.defineProperty(out, terminalText(k), { value: terminalSafe(v), enumerable: true, writable: true, configurable: true });
+    for (const [k, v] of Object.entries(value))
+      Object.defineProperty(out, terminalText(k), { value: terminalSafe(v), enumerable: true, writable: true, configurable: true });
     return out as T;
   }
   return value;

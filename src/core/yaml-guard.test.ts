@@ -9,11 +9,17 @@ describe('yaml guard', () => {
   it('lets ordinary anchors, aliases and merge keys through', () => {
     const text = 'x: &c {restart: always}\nl: &l [a]\nservices:\n  web:\n    <<: [*c, {user: u}]\n    labels: *l\n';
     expect(problem(text)).toBeNull();
-    expect(yamlToJs(parseDocument(text, { version: '1.1', merge: true }))).toEqual({ ok: true, value: { x: { restart: 'always' }, l: ['a'], services: { web: { restart: 'always', user: 'u', labels: ['a'] } } } });
+    expect(yamlToJs(parseDocument(text, { version: '1.1', merge: true }))).toEqual({
+      ok: true,
+      value: { x: { restart: 'always' }, l: ['a'], services: { web: { restart: 'always', user: 'u', labels: ['a'] } } },
+    });
   });
 
   it('stops an alias bomb at its first alias, naming the limit', () => {
-    const text = ['a: &a [x, x, x, x, x, x, x, x, x, x]', ...'bcdef'.split('').map((n, i) => `${n}: &${n} [${Array(10).fill(`*${'abcdef'[i]}`).join(', ')}]`)].join('\n');
+    const text = [
+      'a: &a [x, x, x, x, x, x, x, x, x, x]',
+      ...'bcdef'.split('').map((n, i) => `${n}: &${n} [${Array(10).fill(`*${'abcdef'[i]}`).join(', ')}]`),
+    ].join('\n');
     const found = problem(text)!;
     expect(found.message).toContain(YAML_LIMITS.maxExpandedNodes.toLocaleString('en-US'));
     expect(lineOf(text, found.offset)).toBe(2);

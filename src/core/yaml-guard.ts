@@ -57,7 +57,10 @@ function expansionProblem(doc: Document.Parsed, target: Map<Node, Node | undefin
     const n = node as Node;
     const known = sizes.get(n);
     if (known !== undefined) return known;
-    if (open.has(n)) throw Object.assign(new Error('cycle'), { problem: { offset: n.range?.[0], message: 'an alias points into the node that holds it, which would never end' } });
+    if (open.has(n))
+      throw Object.assign(new Error('cycle'), {
+        problem: { offset: n.range?.[0], message: 'an alias points into the node that holds it, which would never end' },
+      });
     open.add(n);
     let size = 1;
     if (isAlias(n)) size = sizeOf(target.get(n));

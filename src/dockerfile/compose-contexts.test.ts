@@ -3,7 +3,10 @@ import { composeBuildTargets } from './compose-contexts.js';
 import type { ComposeProjectFacts } from '../facts/host-facts.js';
 
 const project = (content: string | null, workingDir: string | null = null): ComposeProjectFacts => ({
-  name: 'shop', workingDir, configFiles: [{ path: '/srv/shop/compose.yaml', content }], services: {},
+  name: 'shop',
+  workingDir,
+  configFiles: [{ path: '/srv/shop/compose.yaml', content }],
+  services: {},
 });
 
 describe('composeBuildTargets', () => {

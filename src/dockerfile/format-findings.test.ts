@@ -3,10 +3,19 @@ import { formatFindingsJson, formatFindingsTable, summaryLine } from './format-f
 import { planDockerfiles } from './plan-dockerfiles.js';
 
 const file = (path: string, text: string | null) => ({ path, text, mode: 0o644, owner: 'root', group: 'root' });
-const result = planDockerfiles([{
-  dockerfile: { ...file('/p/Dockerfile', 'FROM alpine:3.19\nENV API_TOKEN=x\u001b[31m\nEXPOSE 8080\nCMD ["x"]\n'), text: 'FROM alpine:3.19\nENV API_TOKEN=x\u001b[31m\nEXPOSE 8080\nCMD ["x"]\n' },
-  dockerignore: file('/p/.dockerignore', null),
-}], { strict: false }, new Date(0));
+const result = planDockerfiles(
+  [
+    {
+      dockerfile: {
+        ...file('/p/Dockerfile', 'FROM alpine:3.19\nENV API_TOKEN=x\u001b[31m\nEXPOSE 8080\nCMD ["x"]\n'),
+        text: 'FROM alpine:3.19\nENV API_TOKEN=x\u001b[31m\nEXPOSE 8080\nCMD ["x"]\n',
+      },
+      dockerignore: file('/p/.dockerignore', null),
+    },
+  ],
+  { strict: false },
+  new Date(0),
+);
 
 describe('formatFindingsTable', () => {
   it('groups by file with line, severity, id, fix and advice, then the summary', () => {
@@ -35,7 +44,13 @@ describe('formatFindingsTable', () => {
 describe('formatFindingsJson', () => {
   it('lists findings per file without fix internals, the changes and the notes', () => {
     const json = JSON.parse(formatFindingsJson(result.reports, result.plan, 'DIFF'));
-    expect(json.dockerfiles[0].findings[0]).toEqual({ id: '4.1', severity: 'high', line: 1, message: 'the final stage sets no USER, so the container runs as root', fixable: true });
+    expect(json.dockerfiles[0].findings[0]).toEqual({
+      id: '4.1',
+      severity: 'high',
+      line: 1,
+      message: 'the final stage sets no USER, so the container runs as root',
+      fixable: true,
+    });
     expect(json.changes).toEqual([{ path: '/p/Dockerfile', kind: 'modify', closes: ['4.1', '4.6'] }]);
     expect(json.diff).toBe('DIFF');
     expect(json.advice.map((a: { ruleId?: string }) => a.ruleId)).toEqual(['4.2', '4.4', undefined]);

@@ -34,7 +34,10 @@ export function formatFindingsTable(reports: DockerfileReport[], plan: Plan, col
 
 export function summaryLine(reports: DockerfileReport[]): string {
   const all = reports.flatMap((r) => r.findings);
-  const counts = [...SEVERITY_ORDER].reverse().map((s) => [s, all.filter((f) => f.severity === s).length] as const).filter(([, n]) => n > 0);
+  const counts = [...SEVERITY_ORDER]
+    .reverse()
+    .map((s) => [s, all.filter((f) => f.severity === s).length] as const)
+    .filter(([, n]) => n > 0);
   const fixable = all.filter((f) => f.fixable).length;
   const files = `${reports.length} Dockerfile${reports.length === 1 ? '' : 's'}`;
   if (all.length === 0) return `No findings in ${files}.`;
@@ -43,20 +46,27 @@ export function summaryLine(reports: DockerfileReport[]): string {
 }
 
 export function formatFindingsJson(reports: DockerfileReport[], plan: Plan, diff?: string): string {
-  return JSON.stringify({
-    dockerfiles: reports.map((r) => ({
-      path: r.path,
-      findings: r.findings.map((f) => ({ ...publicFinding(f), ...(f.advice ? { advice: f.advice } : {}) })),
-    })),
-    changes: plan.files.filter((f) => f.kind !== 'unchanged').map((f) => ({ path: f.path, kind: f.kind, closes: f.closes })),
-    warnings: plan.warnings,
-    advice: plan.manual.filter((m) => GENERAL_ADVICE.includes(m)),
-    ...(diff !== undefined ? { diff } : {}),
-  }, null, 2);
+  return JSON.stringify(
+    {
+      dockerfiles: reports.map((r) => ({
+        path: r.path,
+        findings: r.findings.map((f) => ({ ...publicFinding(f), ...(f.advice ? { advice: f.advice } : {}) })),
+      })),
+      changes: plan.files.filter((f) => f.kind !== 'unchanged').map((f) => ({ path: f.path, kind: f.kind, closes: f.closes })),
+      warnings: plan.warnings,
+      advice: plan.manual.filter((m) => GENERAL_ADVICE.includes(m)),
+      ...(diff !== undefined ? { diff } : {}),
+    },
+    null,
+    2,
+  );
 }
 
 /** A unified diff with + and - lines coloured. */
 export function colorDiff(diff: string, color: boolean): string {
   if (!color) return diff;
-  return diff.split('\n').map((l) => (l.startsWith('+') && !l.startsWith('+++') ? paint(l, 'green', true) : l.startsWith('-') && !l.startsWith('---') ? paint(l, 'red', true) : l)).join('\n');
+  return diff
+    .split('\n')
+    .map((l) => (l.startsWith('+') && !l.startsWith('+++') ? paint(l, 'green', true) : l.startsWith('-') && !l.startsWith('---') ? paint(l, 'red', true) : l))
+    .join('\n');
 }

@@ -8,7 +8,29 @@ import { packageCommands } from './packages.js';
 
 export type Family = 'alpine' | 'busybox' | 'debian' | 'rhel' | 'scratch' | 'distroless' | 'windows' | 'unknown';
 
-const DEBIAN_BASED = new Set(['debian', 'ubuntu', 'node', 'python', 'ruby', 'golang', 'openjdk', 'eclipse-temurin', 'php', 'perl', 'rust', 'nginx', 'httpd', 'postgres', 'redis', 'mysql', 'mariadb', 'buildpack-deps', 'gcc', 'maven', 'gradle']);
+const DEBIAN_BASED = new Set([
+  'debian',
+  'ubuntu',
+  'node',
+  'python',
+  'ruby',
+  'golang',
+  'openjdk',
+  'eclipse-temurin',
+  'php',
+  'perl',
+  'rust',
+  'nginx',
+  'httpd',
+  'postgres',
+  'redis',
+  'mysql',
+  'mariadb',
+  'buildpack-deps',
+  'gcc',
+  'maven',
+  'gradle',
+]);
 const RHEL_BASED = new Set(['centos', 'fedora', 'rockylinux', 'almalinux', 'amazonlinux', 'oraclelinux', 'ubi', 'ubi8', 'ubi9', 'ubi-minimal', 'rhel']);
 
 export function familyOfImage(ref: ImageRef): Family {
@@ -39,8 +61,17 @@ export function stageFamily(doc: DockerfileDoc, stage: Stage): Family {
 
 /** Non-root users that official images ship (and run their service as, or are made for). */
 const IMAGE_USERS: Record<string, string> = {
-  node: 'node', redis: 'redis', postgres: 'postgres', nginx: 'nginx', mysql: 'mysql', mariadb: 'mysql',
-  mongo: 'mongodb', rabbitmq: 'rabbitmq', memcached: 'memcache', httpd: 'www-data', php: 'www-data',
+  node: 'node',
+  redis: 'redis',
+  postgres: 'postgres',
+  nginx: 'nginx',
+  mysql: 'mysql',
+  mariadb: 'mysql',
+  mongo: 'mongodb',
+  rabbitmq: 'rabbitmq',
+  memcached: 'memcache',
+  httpd: 'www-data',
+  php: 'www-data',
 };
 
 /** A non-root user the base image is known to ship, so none needs creating. */

@@ -19,7 +19,11 @@ describe('parseImageRef', () => {
 });
 
 describe('substituteArgs', () => {
-  const args = new Map<string, string | null>([['BASE', 'alpine:3.19'], ['EMPTY', ''], ['UNSET', null]]);
+  const args = new Map<string, string | null>([
+    ['BASE', 'alpine:3.19'],
+    ['EMPTY', ''],
+    ['UNSET', null],
+  ]);
   it('substitutes $X, ${X} and the default forms', () => {
     expect(substituteArgs('${BASE}', args)).toEqual({ value: 'alpine:3.19', used: ['BASE'] });
     expect(substituteArgs('img:$BASE', args)?.value).toBe('img:alpine:3.19');

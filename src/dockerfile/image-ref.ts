@@ -45,18 +45,21 @@ export function parseImageRef(reference: string, args: string[] = []): ImageRef 
 export function substituteArgs(text: string, values: Map<string, string | null>): { value: string; used: string[] } | null {
   const used: string[] = [];
   let unresolved = false;
-  const value = text.replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g, (_m, braced: string | undefined, op: string | undefined, word: string | undefined, bare: string | undefined) => {
-    const name = braced ?? bare!;
-    used.push(name);
-    const current = values.get(name) ?? null;
-    const empty = current === null || (op?.startsWith(':') && current === '');
-    if (op?.endsWith('+')) return empty ? '' : word ?? '';
-    if (op?.endsWith('-') && (op === '-' ? current === null : empty)) return word ?? '';
-    if (current === null) {
-      unresolved = true;
-      return '';
-    }
-    return current;
-  });
+  const value = text.replace(
+    /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g,
+    (_m, braced: string | undefined, op: string | undefined, word: string | undefined, bare: string | undefined) => {
+      const name = braced ?? bare!;
+      used.push(name);
+      const current = values.get(name) ?? null;
+      const empty = current === null || (op?.startsWith(':') && current === '');
+      if (op?.endsWith('+')) return empty ? '' : (word ?? '');
+      if (op?.endsWith('-') && (op === '-' ? current === null : empty)) return word ?? '';
+      if (current === null) {
+        unresolved = true;
+        return '';
+      }
+      return current;
+    },
+  );
   return unresolved ? null : { value, used };
 }

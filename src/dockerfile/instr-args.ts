@@ -31,10 +31,17 @@ export function exposedPorts(instr: Instr): number[] {
 
 /** A RUN as one line to paste into advice (continuations joined, script lines joined with &&). */
 export function oneLineScript(doc: DockerfileDoc, run: Instr): string {
-  if (execForm(run.args)) return runCommands(doc, run).map((c) => c.words.join(' ')).join(' && ');
+  if (execForm(run.args))
+    return runCommands(doc, run)
+      .map((c) => c.words.join(' '))
+      .join(' && ');
   const script = runScript(doc, run);
   if (script.includes('\n')) {
-    return script.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#')).join(' && ');
+    return script
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l && !l.startsWith('#'))
+      .join(' && ');
   }
   return script.replace(/\s+/g, ' ').trim();
 }

@@ -18,19 +18,73 @@ export interface PackageCommand {
 }
 
 const PROGRAMS: Record<string, Manager> = {
-  'apt-get': 'apt', apt: 'apt', aptitude: 'apt', apk: 'apk',
-  yum: 'yum', dnf: 'yum', microdnf: 'yum', tdnf: 'yum', zypper: 'zypper',
+  'apt-get': 'apt',
+  apt: 'apt',
+  aptitude: 'apt',
+  apk: 'apk',
+  yum: 'yum',
+  dnf: 'yum',
+  microdnf: 'yum',
+  tdnf: 'yum',
+  zypper: 'zypper',
 };
 
 const ACTIONS: Record<Manager, Record<string, PackageAction>> = {
-  apt: { update: 'update', upgrade: 'upgrade', 'dist-upgrade': 'upgrade', 'full-upgrade': 'upgrade', install: 'install', remove: 'remove', purge: 'remove', autoremove: 'remove', clean: 'clean', autoclean: 'clean' },
+  apt: {
+    update: 'update',
+    upgrade: 'upgrade',
+    'dist-upgrade': 'upgrade',
+    'full-upgrade': 'upgrade',
+    install: 'install',
+    remove: 'remove',
+    purge: 'remove',
+    autoremove: 'remove',
+    clean: 'clean',
+    autoclean: 'clean',
+  },
   apk: { update: 'update', upgrade: 'upgrade', add: 'install', del: 'remove', cache: 'clean' },
-  yum: { update: 'update', upgrade: 'update', makecache: 'update', 'check-update': 'update', install: 'install', remove: 'remove', erase: 'remove', autoremove: 'remove', clean: 'clean' },
-  zypper: { refresh: 'update', ref: 'update', update: 'upgrade', up: 'upgrade', install: 'install', in: 'install', remove: 'remove', rm: 'remove', clean: 'clean' },
+  yum: {
+    update: 'update',
+    upgrade: 'update',
+    makecache: 'update',
+    'check-update': 'update',
+    install: 'install',
+    remove: 'remove',
+    erase: 'remove',
+    autoremove: 'remove',
+    clean: 'clean',
+  },
+  zypper: {
+    refresh: 'update',
+    ref: 'update',
+    update: 'upgrade',
+    up: 'upgrade',
+    install: 'install',
+    in: 'install',
+    remove: 'remove',
+    rm: 'remove',
+    clean: 'clean',
+  },
 };
 
 /** Options whose value is the next word (so it is not taken for a package or subcommand). */
-const WITH_VALUE = new Set(['-o', '-t', '-c', '--target-release', '--option', '--repository', '-X', '--virtual', '--root', '-p', '--setopt', '--enablerepo', '--disablerepo', '--installroot', '--releasever']);
+const WITH_VALUE = new Set([
+  '-o',
+  '-t',
+  '-c',
+  '--target-release',
+  '--option',
+  '--repository',
+  '-X',
+  '--virtual',
+  '--root',
+  '-p',
+  '--setopt',
+  '--enablerepo',
+  '--disablerepo',
+  '--installroot',
+  '--releasever',
+]);
 
 export function packageCommands(commands: ShellCommand[]): PackageCommand[] {
   const out: PackageCommand[] = [];

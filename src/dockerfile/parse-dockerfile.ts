@@ -20,8 +20,24 @@ instructionProto.getRawArguments = function getRawArgumentsOnce(this: object): u
 };
 
 const KEYWORDS = new Set([
-  'ADD', 'ARG', 'CMD', 'COPY', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'FROM', 'HEALTHCHECK', 'LABEL',
-  'MAINTAINER', 'ONBUILD', 'RUN', 'SHELL', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR',
+  'ADD',
+  'ARG',
+  'CMD',
+  'COPY',
+  'ENTRYPOINT',
+  'ENV',
+  'EXPOSE',
+  'FROM',
+  'HEALTHCHECK',
+  'LABEL',
+  'MAINTAINER',
+  'ONBUILD',
+  'RUN',
+  'SHELL',
+  'STOPSIGNAL',
+  'USER',
+  'VOLUME',
+  'WORKDIR',
 ]);
 
 export function parseDockerfile(text: string, path: string, dockerignore: string | null = null): DockerfileDoc {
@@ -50,7 +66,17 @@ export function parseDockerfile(text: string, path: string, dockerignore: string
     if (i.keyword === 'FROM') stages.push(newStage(i, stages, initialArgs, refuse));
     else stages[stages.length - 1].instructions.push(i);
   }
-  return { path, text, eol: text.includes('\r\n') ? '\r\n' : '\n', lineStarts: starts, escape: ast.getEscapeCharacter(), initialArgs, preFrom: instrs.slice(0, firstFrom), stages, dockerignore };
+  return {
+    path,
+    text,
+    eol: text.includes('\r\n') ? '\r\n' : '\n',
+    lineStarts: starts,
+    escape: ast.getEscapeCharacter(),
+    initialArgs,
+    preFrom: instrs.slice(0, firstFrom),
+    stages,
+    dockerignore,
+  };
 }
 
 function newStage(from: Instr, earlier: Stage[], args: Map<string, string | null>, refuse: (line: number, why: string) => never): Stage {

@@ -48,7 +48,9 @@ export function planDockerfiles(inputs: DockerfileInput[], options: FixOptions, 
     reports.push({ path: dockerfile.path, findings });
     const edits = findings.flatMap((f) => f.fix?.edits ?? []);
     const after = applyEdits(dockerfile.text, edits);
-    files.push(fileChange({ ...dockerfile, before: dockerfile.text, after, closes: findings.filter((f) => f.fix?.edits).map((f) => f.id), artifact: 'dockerfile' }));
+    files.push(
+      fileChange({ ...dockerfile, before: dockerfile.text, after, closes: findings.filter((f) => f.fix?.edits).map((f) => f.id), artifact: 'dockerfile' }),
+    );
     for (const f of findings) {
       for (const w of f.fix?.warnings ?? []) pushOnce(warnings, { ruleId: f.id, text: `${dockerfile.path}: ${w}` });
       if (f.advice && !f.fix) manual.push({ ruleId: f.id, text: `${dockerfile.path}:${f.line}: ${f.advice}` });
@@ -63,13 +65,20 @@ export function planDockerfiles(inputs: DockerfileInput[], options: FixOptions, 
     remaining.push({ path: dockerfile.path, findings: runChecks(parseDockerfile(after, dockerfile.path, ignoreAfter), options) });
   }
   for (const [path, { input, patterns }] of ignores) {
-    files.push(fileChange({ ...input, path, before: input.text, after: appendIgnores(input.text, [...patterns]), closes: ['DH-IMG-002'], artifact: 'dockerfile' }));
+    files.push(
+      fileChange({ ...input, path, before: input.text, after: appendIgnores(input.text, [...patterns]), closes: ['DH-IMG-002'], artifact: 'dockerfile' }),
+    );
   }
   if (inputs.length > 0) manual.push(...GENERAL_ADVICE);
   const plan: Plan = {
     profile: 'dockerfile',
     facts: { source: 'dockerfile', collectedAt: now.toISOString(), root: '/' },
-    files, permissions: [], steps: [], warnings, manual, refused: [],
+    files,
+    permissions: [],
+    steps: [],
+    warnings,
+    manual,
+    refused: [],
   };
   return { reports, plan, remaining };
 }

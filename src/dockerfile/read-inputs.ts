@@ -18,7 +18,8 @@ export async function targetFromPath(cwd: string, given: string): Promise<Target
   const st = await stat(abs).catch(() => null);
   if (!st) throw new UserError(`${given} does not exist; pass a Dockerfile or a directory that holds one.`);
   const file = st.isDirectory() ? path.join(abs, 'Dockerfile') : abs;
-  if (st.isDirectory() && !(await stat(file).catch(() => null))?.isFile()) throw new UserError(`${given} has no Dockerfile; pass the Dockerfile itself if it has another name.`);
+  if (st.isDirectory() && !(await stat(file).catch(() => null))?.isFile())
+    throw new UserError(`${given} has no Dockerfile; pass the Dockerfile itself if it has another name.`);
   // A FIFO or device would block or never end when read: refused before it is opened.
   const kind = st.isDirectory() ? null : specialKind(st);
   if (kind) throw new UserError(`${given} is ${kind}, not a regular file; pass a Dockerfile or a directory that holds one.`);
@@ -56,6 +57,8 @@ function nameOf(file: string, id: number): string {
       const fields = line.split(':');
       if (fields[2] === String(id) && fields[0]) return fields[0];
     }
-  } catch { /* no account database: keep the number */ }
+  } catch {
+    /* no account database: keep the number */
+  }
   return String(id);
 }

@@ -5,7 +5,15 @@ import { parseDockerfile } from './parse-dockerfile.js';
 describe('shellCommands', () => {
   it('splits at && || ; | & and newlines, keeping the separator', () => {
     const cmds = shellCommands('a 1 && b || c; d | e & f\ng');
-    expect(cmds.map((c) => [c.words[0], c.after])).toEqual([['a', 'start'], ['b', '&&'], ['c', '||'], ['d', ';'], ['e', '|'], ['f', '&'], ['g', 'newline']]);
+    expect(cmds.map((c) => [c.words[0], c.after])).toEqual([
+      ['a', 'start'],
+      ['b', '&&'],
+      ['c', '||'],
+      ['d', ';'],
+      ['e', '|'],
+      ['f', '&'],
+      ['g', 'newline'],
+    ]);
   });
 
   it('keeps quoted text as one word and drops shell comments', () => {
@@ -31,10 +39,7 @@ describe('runCommands', () => {
   };
 
   it('reads a here-document script, but not a data here-document', () => {
-    expect(runs('FROM a\nRUN <<EOF\nset -e\nsudo apt-get update\nEOF\nRUN cat <<X > /f\napt-get update\nX\n')).toEqual([
-      ['set -e', 'apt-get update'],
-      ['cat'],
-    ]);
+    expect(runs('FROM a\nRUN <<EOF\nset -e\nsudo apt-get update\nEOF\nRUN cat <<X > /f\napt-get update\nX\n')).toEqual([['set -e', 'apt-get update'], ['cat']]);
     expect(runs('FROM a\nRUN apt-get install -y x > /dev/null 2>&1\n')).toEqual([['apt-get install -y x']]);
   });
 

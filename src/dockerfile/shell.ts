@@ -17,10 +17,12 @@ export function runScript(doc: DockerfileDoc, run: Instr): string {
   if (exec) return exec.join(' ');
   const docs = heredocs(run.node);
   if (docs.length > 0 && run.args.trimStart().startsWith('<<')) {
-    return docs.map((h) => {
-      const r = h.getContentRange();
-      return r ? doc.text.slice(doc.lineStarts[r.start.line] + r.start.character, doc.lineStarts[r.end.line] + r.end.character) : '';
-    }).join('\n');
+    return docs
+      .map((h) => {
+        const r = h.getContentRange();
+        return r ? doc.text.slice(doc.lineStarts[r.start.line] + r.start.character, doc.lineStarts[r.end.line] + r.end.character) : '';
+      })
+      .join('\n');
   }
   // Data here-documents (`cat <<EOF > file`) are not commands: keep only the first line.
   return docs.length > 0 ? run.args.split('\n')[0] : run.args;
@@ -97,7 +99,9 @@ export function runCommands(doc: DockerfileDoc, run: Instr): ShellCommand[] {
   // Several checks read each RUN; splitting it once keeps a long RUN from costing that many times over.
   let commands = commandsSeen.get(run);
   if (!commands) {
-    commands = shellCommands(runScript(doc, run)).map((c) => ({ ...c, words: stripPrefixes(c.words) })).filter((c) => c.words.length > 0);
+    commands = shellCommands(runScript(doc, run))
+      .map((c) => ({ ...c, words: stripPrefixes(c.words) }))
+      .filter((c) => c.words.length > 0);
     commandsSeen.set(run, commands);
   }
   return commands.map((c) => ({ ...c, words: [...c.words] }));

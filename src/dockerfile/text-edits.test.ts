@@ -14,7 +14,12 @@ describe('applyEdits', () => {
   });
 
   it('refuses overlapping replacements', () => {
-    expect(() => applyEdits('abcdef', [{ offset: 0, length: 3, text: '', order: 0 }, { offset: 2, length: 2, text: '', order: 0 }])).toThrow(/overlapping/);
+    expect(() =>
+      applyEdits('abcdef', [
+        { offset: 0, length: 3, text: '', order: 0 },
+        { offset: 2, length: 2, text: '', order: 0 },
+      ]),
+    ).toThrow(/overlapping/);
   });
 });
 

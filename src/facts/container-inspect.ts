@@ -69,11 +69,17 @@ export function parseContainerInspect(raw: EngineObject): ContainerInspect {
     securityOpt: strings(host.SecurityOpt) ?? [],
     devices: (Array.isArray(host.Devices) ? host.Devices : []).map((d: EngineObject) => ({
       // Permissions default to rwm, as for `docker run --device` without a mode.
-      pathOnHost: text(d?.PathOnHost), pathInContainer: text(d?.PathInContainer), permissions: text(d?.CgroupPermissions ?? 'rwm'),
+      pathOnHost: text(d?.PathOnHost),
+      pathInContainer: text(d?.PathInContainer),
+      permissions: text(d?.CgroupPermissions ?? 'rwm'),
     })),
     user: text(config.User),
     healthcheck: strings(record(config.Healthcheck).Test),
-    ulimits: (Array.isArray(host.Ulimits) ? host.Ulimits : []).map((u: EngineObject) => ({ name: text(u?.Name), soft: Number(u?.Soft), hard: Number(u?.Hard) })),
+    ulimits: (Array.isArray(host.Ulimits) ? host.Ulimits : []).map((u: EngineObject) => ({
+      name: text(u?.Name),
+      soft: Number(u?.Soft),
+      hard: Number(u?.Hard),
+    })),
     networks: Object.keys(record(record(raw.NetworkSettings).Networks)),
   };
 }

@@ -39,7 +39,9 @@ export function fitUlimits(facts: HostFacts, wanted: Record<string, UlimitValue>
     }
     const hard = ceiling.hard;
     value[name] = { soft: Math.min(u.soft, hard), hard };
-    notes.push(`default-ulimits ${name} is ${value[name].soft}:${hard}, not the profile's ${u.soft}:${u.hard}: ${ceiling.why}, so containers asking for more would fail to start ("error setting rlimit").`);
+    notes.push(
+      `default-ulimits ${name} is ${value[name].soft}:${hard}, not the profile's ${u.soft}:${u.hard}: ${ceiling.why}, so containers asking for more would fail to start ("error setting rlimit").`,
+    );
   }
   return { value, notes };
 }

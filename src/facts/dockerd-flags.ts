@@ -3,9 +3,27 @@
 
 /** Flags that take no value (a bare `--live-restore` means true). */
 const BOOLEAN_FLAGS = new Set([
-  'debug', 'experimental', 'icc', 'init', 'ip-forward', 'ip-masq', 'ip6tables', 'iptables', 'ipv6',
-  'live-restore', 'no-new-privileges', 'raw-logs', 'rootless', 'selinux-enabled', 'tls', 'tlsverify',
-  'userland-proxy', 'validate', 'cri-containerd', 'ip-forward-no-drop', 'allow-direct-routing',
+  'debug',
+  'experimental',
+  'icc',
+  'init',
+  'ip-forward',
+  'ip-masq',
+  'ip6tables',
+  'iptables',
+  'ipv6',
+  'live-restore',
+  'no-new-privileges',
+  'raw-logs',
+  'rootless',
+  'selinux-enabled',
+  'tls',
+  'tlsverify',
+  'userland-proxy',
+  'validate',
+  'cri-containerd',
+  'ip-forward-no-drop',
+  'allow-direct-routing',
 ]);
 
 /** Repeatable flags and the plural daemon.json key they map to. */
@@ -30,7 +48,14 @@ const REPEATABLE_FLAGS: Record<string, string> = {
 };
 
 const SHORT_FLAGS: Record<string, string> = {
-  H: 'host', D: 'debug', l: 'log-level', G: 'group', s: 'storage-driver', g: 'graph', p: 'pidfile', b: 'bridge',
+  H: 'host',
+  D: 'debug',
+  l: 'log-level',
+  G: 'group',
+  s: 'storage-driver',
+  g: 'graph',
+  p: 'pidfile',
+  b: 'bridge',
 };
 
 export interface ParsedFlag {

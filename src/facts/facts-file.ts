@@ -15,7 +15,11 @@ export async function readFactsFile(file: string): Promise<HostFacts> {
   }
   // Valid JSON nested thousands deep would still overflow the stack later (JSON.stringify, walks).
   const deep = findNestingError(text);
-  if (deep) throw new UserError(`The facts file ${file} is not valid: line ${deep.line}, column ${deep.column}: ${deep.message}.`, 'Create it again with `docker-harden inspect --save FILE`.');
+  if (deep)
+    throw new UserError(
+      `The facts file ${file} is not valid: line ${deep.line}, column ${deep.column}: ${deep.message}.`,
+      'Create it again with `docker-harden inspect --save FILE`.',
+    );
   let data: unknown;
   try {
     data = JSON.parse(text);

@@ -43,7 +43,6 @@ export function lineColumn(text: string, offset: number): { line: number; column
   return { line, column: offset - (before.lastIndexOf('\n') + 1) + 1 };
 }
 
-
 /**
  * The earliest of jsonc-parser's errors (nesting already bounded), or JSON whitespace it is more
  * lenient about. Earliest, because a token's own fault is reported before the misplaced token.

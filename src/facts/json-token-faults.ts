@@ -29,11 +29,15 @@ export function stringFault(text: string, start: number): Fault {
 export function numberFault(text: string, start: number): Fault {
   let i = start + (text[start] === '-' ? 1 : 0);
   const digits = (): Fault | null => {
-    if (!/[0-9]/.test(text[i] ?? '')) return { at: i, message: i >= text.length ? 'unexpected end of input in a number' : `expected a digit in a number but found ${showChar(text[i])}` };
+    if (!/[0-9]/.test(text[i] ?? ''))
+      return { at: i, message: i >= text.length ? 'unexpected end of input in a number' : `expected a digit in a number but found ${showChar(text[i])}` };
     while (/[0-9]/.test(text[i] ?? '')) i++;
     return null;
   };
-  const fault = (text[i] === '0' ? (i++, null) : digits()) ?? (text[i] === '.' ? (i++, digits()) : null) ?? (/[eE]/.test(text[i] ?? '') ? ((i += /[+-]/.test(text[i + 1] ?? '') ? 2 : 1), digits()) : null);
+  const fault =
+    (text[i] === '0' ? (i++, null) : digits()) ??
+    (text[i] === '.' ? (i++, digits()) : null) ??
+    (/[eE]/.test(text[i] ?? '') ? ((i += /[+-]/.test(text[i + 1] ?? '') ? 2 : 1), digits()) : null);
   return fault ?? { at: i, message: `unexpected ${showChar(text[i] ?? '')} after a number` };
 }
 

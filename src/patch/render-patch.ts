@@ -8,7 +8,10 @@ import { unifiedPatch } from '../plan/line-diff.js';
 
 export function renderPatch(plan: Plan): string {
   assertPlainPaths(plan);
-  return plan.files.filter((f) => f.kind !== 'unchanged').map(renderFilePatch).join('');
+  return plan.files
+    .filter((f) => f.kind !== 'unchanged')
+    .map(renderFilePatch)
+    .join('');
 }
 
 function renderFilePatch(change: FileChange): string {
@@ -47,7 +50,9 @@ export function renderPatchSidecar(plan: Plan): PatchSidecar {
   return {
     profile: plan.profile,
     endpoint: plan.endpoint,
-    files: plan.files.filter((f) => f.kind !== 'unchanged' && f.kind !== 'delete').map((f) => ({ path: f.path, mode: octal(f.mode)!, owner: f.owner, group: f.group })),
+    files: plan.files
+      .filter((f) => f.kind !== 'unchanged' && f.kind !== 'delete')
+      .map((f) => ({ path: f.path, mode: octal(f.mode)!, owner: f.owner, group: f.group })),
     permissions: plan.permissions.map((p) => ({ path: p.path, mode: octal(p.mode), owner: p.owner, group: p.group })),
     steps: plan.steps.map((s) => ({ description: s.description, command: s.command })),
     warnings: plan.warnings.map((w) => (w.ruleId ? `${w.ruleId}: ${w.text}` : w.text)),

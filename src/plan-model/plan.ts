@@ -1,14 +1,7 @@
 // The Plan: every change as data. Diff, script, patch, apply and the wizard are all views of it,
 // so they always agree.
 
-export type ArtifactKind =
-  | 'daemon-json'
-  | 'audit-rules'
-  | 'systemd-dropin'
-  | 'permission-script'
-  | 'compose-override'
-  | 'dockerfile'
-  | 'profile-env';
+export type ArtifactKind = 'daemon-json' | 'audit-rules' | 'systemd-dropin' | 'permission-script' | 'compose-override' | 'dockerfile' | 'profile-env';
 
 export interface FileChange {
   /** Absolute host path ("/etc/docker/daemon.json"), never prefixed with --root. */

@@ -61,7 +61,10 @@ export function buildPlan(input: BuildPlanInput): Plan {
   const daemon = renderDaemonJson(facts, ofKind(contributions, 'daemon-json-set', 'daemon-json-remove'));
   take(daemon);
   if (daemon.file && daemon.file.kind !== 'unchanged' && input.daemonJsonVeto) {
-    plan.refused.push({ key: daemon.file.path, text: `dockerd --validate rejects the daemon.json this plan would write, so it is left as it is: ${input.daemonJsonVeto}` });
+    plan.refused.push({
+      key: daemon.file.path,
+      text: `dockerd --validate rejects the daemon.json this plan would write, so it is left as it is: ${input.daemonJsonVeto}`,
+    });
     daemon.file = null;
     daemon.changedKeys = [];
   }
@@ -69,7 +72,8 @@ export function buildPlan(input: BuildPlanInput): Plan {
 
   // Audit watches are planned for the host as this plan leaves it (a daemon.json it creates is watched too).
   const planned = withCreatedFiles(facts, [daemon.file]);
-  const watches = planned === facts ? contributions : gateAmbiguousDaemon(planned, collectContributions(planned, input.rules, params).contributions).contributions;
+  const watches =
+    planned === facts ? contributions : gateAmbiguousDaemon(planned, collectContributions(planned, input.rules, params).contributions).contributions;
   const audit = renderAuditRules({ facts: planned, contributions: ofKind(watches, 'audit-watch'), params, profileName });
   take(audit);
   if (audit.file) plan.files.push(audit.file);
@@ -83,7 +87,10 @@ export function buildPlan(input: BuildPlanInput): Plan {
   plan.files.push(...env.files);
 
   const compose = renderComposeOverrides({
-    facts, contributions, params, profileName,
+    facts,
+    contributions,
+    params,
+    profileName,
     selected: new Set(input.rules.map((r) => r.id)),
     fileProjects: input.compose?.projects,
     existing: input.compose?.existing,
@@ -96,7 +103,12 @@ export function buildPlan(input: BuildPlanInput): Plan {
   plan.permissions = perms.permissions;
 
   // Each rule's impact warning names the files its contributions landed in.
-  const scoped = withImpactPaths(warnings, contributions, { daemonJson: daemon.file, auditRules: audit.file, dropIns: dropIns.files, compose: compose.handled });
+  const scoped = withImpactPaths(warnings, contributions, {
+    daemonJson: daemon.file,
+    auditRules: audit.file,
+    dropIns: dropIns.files,
+    compose: compose.handled,
+  });
   plan.warnings = plan.warnings.map((w) => scoped.get(w) ?? w);
   plan.files.sort((a, b) => a.path.localeCompare(b.path));
   Object.assign(plan, leaveOut(plan, input.exclude));

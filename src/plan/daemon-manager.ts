@@ -35,7 +35,9 @@ export function restartCommand(manager: DaemonManager, withSocket: boolean): str
     case 'systemd-user': {
       const user = manager.kind === 'systemd-user' ? ['--user'] : [];
       // docker.service holds docker.socket: both restart in one transaction.
-      return withSocket ? ['systemctl', ...user, 'restart', 'docker.socket', unit.endsWith('.service') ? unit : `${unit}.service`] : ['systemctl', ...user, 'restart', unit];
+      return withSocket
+        ? ['systemctl', ...user, 'restart', 'docker.socket', unit.endsWith('.service') ? unit : `${unit}.service`]
+        : ['systemctl', ...user, 'restart', unit];
     }
     case 'openrc':
       return ['rc-service', unit, 'restart'];

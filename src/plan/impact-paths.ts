@@ -46,8 +46,10 @@ export function withImpactPaths(impacts: readonly PlanNote[], contributions: rea
     paths.set(k, new Set([...(paths.get(k) ?? []), ...landed]));
   }
   // A warning no contribution places (a permission fix, a rule that could not be evaluated) keeps its rule id only.
-  return new Map(impacts.map((w) => {
-    const found = paths.get(key(w.ruleId, w.text));
-    return [w, found ? { ...w, paths: [...found].sort() } : w];
-  }));
+  return new Map(
+    impacts.map((w) => {
+      const found = paths.get(key(w.ruleId, w.text));
+      return [w, found ? { ...w, paths: [...found].sort() } : w];
+    }),
+  );
 }

@@ -32,14 +32,27 @@ export function planSteps({ facts, files, daemonJsonChangedKeys }: StepsInput): 
   const systemd = manager.kind === 'systemd' || manager.kind === 'systemd-user';
 
   if ((serviceDropIn || socketDropIn) && systemd) {
-    out.steps.push(step('systemd-daemon-reload', 'Reload systemd unit files', ['systemctl', ...(manager.kind === 'systemd-user' ? ['--user'] : []), 'daemon-reload'], 'systemd reads changed drop-ins only after a daemon-reload.'));
+    out.steps.push(
+      step(
+        'systemd-daemon-reload',
+        'Reload systemd unit files',
+        ['systemctl', ...(manager.kind === 'systemd-user' ? ['--user'] : []), 'daemon-reload'],
+        'systemd reads changed drop-ins only after a daemon-reload.',
+      ),
+    );
   }
   const audit = files.find((f) => f.artifact === 'audit-rules' && f.kind !== 'unchanged');
   if (audit && facts.audit.loadedRules === null && facts.probes.audit?.status === 'missing') {
     out.manual.push({ paths: [audit.path], text: `auditctl was not found: install auditd (e.g. apt-get install auditd); ${audit.path} loads when it starts.` });
   } else if (audit) {
-    out.steps.push(step('audit-load', 'Load the audit rules', ['augenrules', '--load'],
-      `merges /etc/audit/rules.d into /etc/audit/audit.rules and loads it; where augenrules is missing, run \`auditctl -R ${audit.path}\` instead (not knowable from saved facts). In immutable mode (-e 2) a reboot is needed.`));
+    out.steps.push(
+      step(
+        'audit-load',
+        'Load the audit rules',
+        ['augenrules', '--load'],
+        `merges /etc/audit/rules.d into /etc/audit/audit.rules and loads it; where augenrules is missing, run \`auditctl -R ${audit.path}\` instead (not knowable from saved facts). In immutable mode (-e 2) a reboot is needed.`,
+      ),
+    );
   }
 
   const restart = serviceDropIn || socketDropIn || (daemonJson && !daemonJsonChangedKeys.every(isReloadable));
@@ -52,7 +65,15 @@ export function planSteps({ facts, files, daemonJsonChangedKeys }: StepsInput): 
   }
   if (reload) {
     const hup = reloadCommand(facts, manager);
-    if (hup) out.steps.push(step('docker-reload', 'Reload dockerd (SIGHUP)', hup, `every changed daemon.json key (${daemonJsonChangedKeys.join(', ')}) is reloadable; running containers keep running.`));
+    if (hup)
+      out.steps.push(
+        step(
+          'docker-reload',
+          'Reload dockerd (SIGHUP)',
+          hup,
+          `every changed daemon.json key (${daemonJsonChangedKeys.join(', ')}) is reloadable; running containers keep running.`,
+        ),
+      );
     else out.manual.push({ text: manualText(manager, 'reload', facts) });
     return out;
   }
@@ -60,7 +81,12 @@ export function planSteps({ facts, files, daemonJsonChangedKeys }: StepsInput): 
   return out;
 }
 
-function planRestart(out: StepsResult, facts: HostFacts, manager: DaemonManager, why: { socketDropIn: boolean; serviceDropIn: boolean; daemonJsonChangedKeys: string[] }): void {
+function planRestart(
+  out: StepsResult,
+  facts: HostFacts,
+  manager: DaemonManager,
+  why: { socketDropIn: boolean; serviceDropIn: boolean; daemonJsonChangedKeys: string[] },
+): void {
   const liveRestore = effectiveConfig(facts).get('live-restore')?.value === true;
   const addsLiveRestore = why.daemonJsonChangedKeys.includes('live-restore') && !liveRestore;
   const running = (facts.engine?.containers ?? []).filter((c) => c.State?.Running === true).length;
@@ -72,18 +98,33 @@ function planRestart(out: StepsResult, facts: HostFacts, manager: DaemonManager,
   const hup = addsLiveRestore ? reloadCommand(facts, manager) : null;
   if (hup) {
     // live-restore is reloadable: turning it on first lets running containers survive the restart.
-    out.steps.push(step('docker-reload-live-restore', 'Turn on live-restore before the restart', hup, 'live-restore applies on SIGHUP, so containers keep running through the restart that follows.'));
+    out.steps.push(
+      step(
+        'docker-reload-live-restore',
+        'Turn on live-restore before the restart',
+        hup,
+        'live-restore applies on SIGHUP, so containers keep running through the restart that follows.',
+      ),
+    );
   }
   if (why.socketDropIn) {
-    out.steps.push(step('docker-socket-restart', 'Restart docker.socket and docker.service', command,
-      'the socket is created again with its new owner and mode; docker.service holds it, so both restart in one transaction (restarting docker.socket alone is refused while docker.service runs).'));
+    out.steps.push(
+      step(
+        'docker-socket-restart',
+        'Restart docker.socket and docker.service',
+        command,
+        'the socket is created again with its new owner and mode; docker.service holds it, so both restart in one transaction (restarting docker.socket alone is refused while docker.service runs).',
+      ),
+    );
   } else {
     const keys = why.daemonJsonChangedKeys.filter((k) => !isReloadable(k));
     const reason = why.serviceDropIn ? 'docker.service gets a new ExecStart' : `daemon.json keys that need a restart changed (${keys.join(', ')})`;
     out.steps.push(step('docker-restart', 'Restart dockerd', command, `${reason}.`));
   }
   if (!liveRestore && !hup) {
-    out.warnings.push({ text: `Restarting docker stops every running container (${running} running now) because live-restore is not active; plan a maintenance window.` });
+    out.warnings.push({
+      text: `Restarting docker stops every running container (${running} running now) because live-restore is not active; plan a maintenance window.`,
+    });
   }
 }
 
@@ -91,12 +132,14 @@ function planRestart(out: StepsResult, facts: HostFacts, manager: DaemonManager,
 function manualText(manager: DaemonManager, what: 'reload' | 'restart', facts: HostFacts): string {
   const pid = facts.dockerd?.pid;
   if (what === 'reload') {
-    if (facts.probes.dockerdProcess?.status === 'not-running') return 'dockerd is not running here: it reads the new daemon.json when it starts, so nothing needs reloading.';
+    if (facts.probes.dockerdProcess?.status === 'not-running')
+      return 'dockerd is not running here: it reads the new daemon.json when it starts, so nothing needs reloading.';
     return 'The pid of dockerd is not known from these facts: reload it with `kill -s HUP <pid of dockerd>` so the new daemon.json takes effect.';
   }
-  const started = manager.kind === 'manual' && pid !== undefined
-    ? `dockerd (pid ${pid}) was started by hand, not by a service manager`
-    : 'no service manager is known to run dockerd here';
+  const started =
+    manager.kind === 'manual' && pid !== undefined
+      ? `dockerd (pid ${pid}) was started by hand, not by a service manager`
+      : 'no service manager is known to run dockerd here';
   return `${started}: restart it the way it was started (stop it${pid !== undefined ? ` with \`kill -s TERM ${pid}\`` : ''}, then start it again with the same command line) so the new configuration takes effect.`;
 }
 

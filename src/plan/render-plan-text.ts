@@ -30,7 +30,10 @@ export function formatPlanText(unsafePlan: Plan, opts: PlanTextOptions): string 
     const parts: string[] = [];
     if (p.owner !== undefined) parts.push(`owner ${p.fromOwner ?? '?'} -> ${p.owner}`);
     if (p.group !== undefined) parts.push(`group ${p.fromGroup ?? '?'} -> ${p.group}`);
-    if (p.mode !== undefined) parts.push(`mode ${p.fromMode === undefined ? '?' : octal(p.fromMode)} -> ${p.fromMode === undefined ? `at most ${octal(p.mode)}` : octal(p.fromMode & p.mode)}`);
+    if (p.mode !== undefined)
+      parts.push(
+        `mode ${p.fromMode === undefined ? '?' : octal(p.fromMode)} -> ${p.fromMode === undefined ? `at most ${octal(p.mode)}` : octal(p.fromMode & p.mode)}`,
+      );
     out.push(`  ${p.path}  ${parts.join(', ')}  closes ${p.closes.join(', ')}`);
   }
   if (plan.steps.length) out.push('', head('Steps (after the files are written)'));

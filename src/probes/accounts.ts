@@ -28,7 +28,10 @@ export function parseAccountFile(content: string, kind: 'passwd' | 'group'): Acc
     if (kind === 'passwd') {
       out.push({ name: fields[0], id, gid: Number(fields[3]), members: [] });
     } else {
-      const members = (fields[3] ?? '').split(',').map((m) => m.trim()).filter(Boolean);
+      const members = (fields[3] ?? '')
+        .split(',')
+        .map((m) => m.trim())
+        .filter(Boolean);
       out.push({ name: fields[0], id, gid: id, members });
     }
   }

@@ -44,7 +44,10 @@ async function loadedRules(auditctl: string): Promise<Loaded> {
 
 /** `auditctl -l` output as rule lines; it prints "No rules" for an empty list. */
 export function parseAuditctlList(stdout: string): string[] {
-  const lines = stdout.split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = stdout
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   return lines.length === 1 && lines[0] === 'No rules' ? [] : lines;
 }
 
@@ -55,29 +58,35 @@ export function parseAuditctlList(stdout: string): string[] {
  */
 export async function resolveRulePaths(root: string, texts: readonly string[]): Promise<Record<string, string>> {
   const named = [...new Set(texts.flatMap((t) => parseAuditRules(t)).flatMap((r) => (r.path?.startsWith('/') ? [r.path] : [])))].sort();
-  const reals = await Promise.all(named.map(async (p): Promise<[string, string]> => {
-    const clean = path.posix.normalize(p);
-    const base = path.posix.basename(clean);
-    const dir = base === '' || base === '..' ? clean : path.posix.dirname(clean);
-    let real: string;
-    try {
-      real = (await resolveHostPath(root, dir)).path;
-    } catch (err) {
-      real = (err as ResolveError).resolvedPath ?? dir;
-    }
-    return [p, normalizeAuditPath(dir === clean ? real : path.posix.join(real, base))];
-  }));
+  const reals = await Promise.all(
+    named.map(async (p): Promise<[string, string]> => {
+      const clean = path.posix.normalize(p);
+      const base = path.posix.basename(clean);
+      const dir = base === '' || base === '..' ? clean : path.posix.dirname(clean);
+      let real: string;
+      try {
+        real = (await resolveHostPath(root, dir)).path;
+      } catch (err) {
+        real = (err as ResolveError).resolvedPath ?? dir;
+      }
+      return [p, normalizeAuditPath(dir === clean ? real : path.posix.join(real, base))];
+    }),
+  );
   return Object.fromEntries(reals);
 }
 
 async function readRulesFiles(root: string): Promise<{ rulesFiles: TextFile[]; denied: boolean }> {
   const dir = await readHostDir(root, RULES_DIR);
   let denied = dir.state === 'permission-denied';
-  const files = await Promise.all(dir.names.filter((n) => n.endsWith('.rules')).map(async (name) => {
-    const file = `${RULES_DIR}/${name}`;
-    const read = await readHostText(root, file);
-    if (read.content === null && read.state === 'permission-denied') denied = true;
-    return read.content === null ? null : { path: file, content: read.content };
-  }));
+  const files = await Promise.all(
+    dir.names
+      .filter((n) => n.endsWith('.rules'))
+      .map(async (name) => {
+        const file = `${RULES_DIR}/${name}`;
+        const read = await readHostText(root, file);
+        if (read.content === null && read.state === 'permission-denied') denied = true;
+        return read.content === null ? null : { path: file, content: read.content };
+      }),
+  );
   return { rulesFiles: files.filter((f): f is TextFile => f !== null), denied };
 }

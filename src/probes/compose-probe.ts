@@ -13,12 +13,16 @@ const SERVICE = 'com.docker.compose.service';
 export async function probeCompose(root: string, engine: EngineFacts | null): Promise<Probed<ComposeProjectFacts[]>> {
   if (!engine) return probed([], 'not-running', 'no engine to list containers from');
   const projects = groupProjects(engine.containers);
-  await Promise.all(projects.map(async (p) => {
-    p.configFiles = await Promise.all(p.configFiles.map(async ({ path: file }) => {
-      const read = await readHostText(root, file);
-      return read.content === null ? { path: file, content: null, error: read.message } : { path: file, content: read.content };
-    }));
-  }));
+  await Promise.all(
+    projects.map(async (p) => {
+      p.configFiles = await Promise.all(
+        p.configFiles.map(async ({ path: file }) => {
+          const read = await readHostText(root, file);
+          return read.content === null ? { path: file, content: null, error: read.message } : { path: file, content: read.content };
+        }),
+      );
+    }),
+  );
   if (projects.length === 0) return probed(projects, 'ok', 'no Compose projects');
   return probed(projects, 'ok', `${projects.length} project${projects.length === 1 ? '' : 's'}: ${projects.map((p) => p.name).join(', ')}`);
 }
@@ -36,7 +40,10 @@ export function groupProjects(containers: readonly Record<string, any>[]): Compo
       byName.set(name, project);
     }
     project.workingDir ??= labels[WORKING_DIR] || null;
-    for (const raw of (labels[CONFIG_FILES] ?? '').split(',').map((f) => f.trim()).filter(Boolean)) {
+    for (const raw of (labels[CONFIG_FILES] ?? '')
+      .split(',')
+      .map((f) => f.trim())
+      .filter(Boolean)) {
       // Compose records absolute paths; resolve anything else against the project directory.
       const file = path.posix.isAbsolute(raw) || !project.workingDir ? raw : path.posix.join(project.workingDir, raw);
       if (!project.configFiles.some((f) => f.path === file)) project.configFiles.push({ path: file, content: null });

@@ -29,8 +29,11 @@ export async function probeContainerd(root: string, facts: Pick<HostFacts, 'dock
   const toml = configPath?.startsWith('/') ? await readFile(configPath, 'utf8').catch(() => null) : null;
   const flagAddress = flagValue(argv, '--address', '-a');
   const configAddress = toml === null ? undefined : tomlString(toml, 'grpc', 'address');
-  const declared = flagAddress ? { path: flagAddress, source: 'command-line' as const }
-    : configAddress ? { path: configAddress, source: 'config' as const } : undefined;
+  const declared = flagAddress
+    ? { path: flagAddress, source: 'command-line' as const }
+    : configAddress
+      ? { path: configAddress, source: 'config' as const }
+      : undefined;
   // Non-root cannot read another user's fds: the declared address then stands alone.
   const listening = await listeningUnixSockets(pid).catch(() => null);
   const debug = toml === null ? undefined : tomlString(toml, 'debug', 'address');
@@ -90,7 +93,10 @@ async function isContainerd(pid: number): Promise<boolean> {
 }
 
 async function childContainerd(parent: number): Promise<number | null> {
-  const pids = (await readdir('/proc')).filter((n) => /^\d+$/.test(n)).map(Number).sort((a, b) => a - b);
+  const pids = (await readdir('/proc'))
+    .filter((n) => /^\d+$/.test(n))
+    .map(Number)
+    .sort((a, b) => a - b);
   const children = await mapLimit(pids, 64, async (pid) => {
     const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
     // "pid (comm) state ppid ...": comm may hold spaces and parentheses, so read after the last ")".

@@ -43,8 +43,17 @@ export function parseSubordinateIds(text: string, accounts: Pick<Accounts, 'user
 async function brNetfilterLoaded(): Promise<boolean | null> {
   const modules = await readFile('/proc/modules', 'utf8').catch(() => null);
   if (modules !== null && /^br_netfilter\s/m.test(modules)) return true;
-  const sysctl = await access('/proc/sys/net/bridge').then(() => true, () => false);
+  const sysctl = await access('/proc/sys/net/bridge').then(
+    () => true,
+    () => false,
+  );
   if (sysctl) return true;
   // Without /proc/modules (a kernel without module support) the sysctl directory is the only sign.
-  return modules === null && !(await access('/proc/sys/net').then(() => true, () => false)) ? null : false;
+  return modules === null &&
+    !(await access('/proc/sys/net').then(
+      () => true,
+      () => false,
+    ))
+    ? null
+    : false;
 }

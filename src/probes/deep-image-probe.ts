@@ -118,8 +118,18 @@ async function runScan(client: EngineClient, container: string, timeoutMs: numbe
 /** What find's exit code and output say about the image. */
 export function scanOutcome(run: { exitCode: number | null; stdout: string; stderr: string; note?: string }): ImageScan {
   if (run.exitCode === 127) return { setuidFiles: [], error: NO_FIND };
-  const setuidFiles = [...new Set(run.stdout.split('\n').map((l) => l.replace(/\r$/, '')).filter((l) => l.startsWith('/')))].sort();
-  const problems = run.stderr.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  const setuidFiles = [
+    ...new Set(
+      run.stdout
+        .split('\n')
+        .map((l) => l.replace(/\r$/, ''))
+        .filter((l) => l.startsWith('/')),
+    ),
+  ].sort();
+  const problems = run.stderr
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
   let error = run.note;
   // find exits 1 when some directory could not be read: the list is then incomplete, not wrong.
   if (run.exitCode !== null && run.exitCode !== 0) {
@@ -160,6 +170,7 @@ function describeScans(scans: Record<string, ImageScan>): string {
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const flagged = all.filter((s) => s.setuidFiles.length > 0).length;
   const incomplete = all.filter((s) => s.error).length;
-  return `${plural(all.length, 'image')} that containers use scanned: ${flagged} with setuid/setgid files` +
-    (incomplete ? `, ${incomplete} not fully scanned` : '');
+  return (
+    `${plural(all.length, 'image')} that containers use scanned: ${flagged} with setuid/setgid files` + (incomplete ? `, ${incomplete} not fully scanned` : '')
+  );
 }

@@ -5,9 +5,7 @@ import os from 'node:os';
 import { INPUT_LIMITS, describeReadError, readInputTextSync } from '../core/read-input.js';
 import { UserError } from '../core/errors.js';
 
-export type Endpoint =
-  | { kind: 'unix'; url: string; socketPath: string }
-  | { kind: 'tcp'; url: string; host: string; port: number; tls?: ClientTls };
+export type Endpoint = { kind: 'unix'; url: string; socketPath: string } | { kind: 'tcp'; url: string; host: string; port: number; tls?: ClientTls };
 
 /** The client certificate set the docker CLI uses with DOCKER_TLS_VERIFY (PEM contents). */
 export interface ClientTls {

@@ -9,11 +9,22 @@ export const DEFAULT_SOCKET = '/var/run/docker.sock';
 
 // /proc/<pid>/limits rows, by the names `ulimit`, dockerd's default-ulimits and prlimit use.
 const LIMIT_NAMES: Record<string, string> = {
-  'Max cpu time': 'cpu', 'Max file size': 'fsize', 'Max data size': 'data', 'Max stack size': 'stack',
-  'Max core file size': 'core', 'Max resident set': 'rss', 'Max processes': 'nproc', 'Max open files': 'nofile',
-  'Max locked memory': 'memlock', 'Max address space': 'as', 'Max file locks': 'locks',
-  'Max pending signals': 'sigpending', 'Max msgqueue size': 'msgqueue', 'Max nice priority': 'nice',
-  'Max realtime priority': 'rtprio', 'Max realtime timeout': 'rttime',
+  'Max cpu time': 'cpu',
+  'Max file size': 'fsize',
+  'Max data size': 'data',
+  'Max stack size': 'stack',
+  'Max core file size': 'core',
+  'Max resident set': 'rss',
+  'Max processes': 'nproc',
+  'Max open files': 'nofile',
+  'Max locked memory': 'memlock',
+  'Max address space': 'as',
+  'Max file locks': 'locks',
+  'Max pending signals': 'sigpending',
+  'Max msgqueue size': 'msgqueue',
+  'Max nice priority': 'nice',
+  'Max realtime priority': 'rtprio',
+  'Max realtime timeout': 'rttime',
 };
 
 export type DockerdDetails = Pick<DockerdProcessFacts, 'uid' | 'limits' | 'capabilities' | 'rootless' | 'defaultConfigFile'> & {

@@ -23,19 +23,26 @@ export interface Identification {
 type FlagMatch = 'match' | 'mismatch' | 'unknown';
 
 /** Pure: the dockerd behind the endpoint. `same` compares an -H address with the endpoint (real paths). */
-export function identifyDockerd(candidates: DockerdCandidate[], endpoint: Endpoint, same: (hostFlag: string) => boolean = (h) => sameEndpoint(endpoint, h)): Identification {
+export function identifyDockerd(
+  candidates: DockerdCandidate[],
+  endpoint: Endpoint,
+  same: (hostFlag: string) => boolean = (h) => sameEndpoint(endpoint, h),
+): Identification {
   if (candidates.length === 0) return { chosen: null, identity: { status: 'not-running', reason: 'No dockerd process runs on this host.' } };
   const pids = candidates.map((c) => c.process.pid).join(', ');
   const holders = candidates.filter((c) => c.holding === 'holds');
   if (holders.length === 1) return identified(holders[0], 'socket-inode', `pid ${holders[0].process.pid} holds the socket listening on ${endpoint.url}.`);
-  if (holders.length > 1) return ambiguous(`the dockerd processes ${holders.map((c) => c.process.pid).join(', ')} all hold a socket listening on ${endpoint.url}.`);
+  if (holders.length > 1)
+    return ambiguous(`the dockerd processes ${holders.map((c) => c.process.pid).join(', ')} all hold a socket listening on ${endpoint.url}.`);
 
   // The kernel saw who listens: a dockerd it could read and that holds nothing there does not serve the endpoint.
   const open = candidates.filter((c) => c.holding === 'unknown');
   if (open.length === 0) {
-    return ambiguous(candidates.length === 1
-      ? `the only dockerd (pid ${pids}) does not hold a socket listening on ${endpoint.url}, so it is not the daemon behind it.`
-      : `none of the ${candidates.length} dockerd processes (pids ${pids}) holds a socket listening on ${endpoint.url}.`);
+    return ambiguous(
+      candidates.length === 1
+        ? `the only dockerd (pid ${pids}) does not hold a socket listening on ${endpoint.url}, so it is not the daemon behind it.`
+        : `none of the ${candidates.length} dockerd processes (pids ${pids}) holds a socket listening on ${endpoint.url}.`,
+    );
   }
   const verdicts = open.map((c) => ({ c, match: flagMatch(c, same) }));
   const matches = verdicts.filter((v) => v.match === 'match');
@@ -47,13 +54,18 @@ export function identifyDockerd(candidates: DockerdCandidate[], endpoint: Endpoi
   }
   const possible = verdicts.filter((v) => v.match === 'unknown');
   if (matches.length === 0 && possible.length === 1 && candidates.length === 1) {
-    return identified(possible[0].c, 'only-one', `pid ${pids} is the only dockerd, and its ${possible[0].c.hosts?.join(', ')} cannot be compared with ${endpoint.url}.`);
+    return identified(
+      possible[0].c,
+      'only-one',
+      `pid ${pids} is the only dockerd, and its ${possible[0].c.hosts?.join(', ')} cannot be compared with ${endpoint.url}.`,
+    );
   }
-  const why = matches.length > 1
-    ? `the dockerd processes ${matches.map((v) => v.c.process.pid).join(', ')} all name ${endpoint.url} in their -H flags or "hosts"`
-    : candidates.length === 1
-      ? `the only dockerd (pid ${pids}) names another address than ${endpoint.url} in its -H flags or daemon.json "hosts"`
-      : `none of the ${candidates.length} dockerd processes (pids ${pids}) names ${endpoint.url} in its -H flags, daemon.json "hosts" or default socket`;
+  const why =
+    matches.length > 1
+      ? `the dockerd processes ${matches.map((v) => v.c.process.pid).join(', ')} all name ${endpoint.url} in their -H flags or "hosts"`
+      : candidates.length === 1
+        ? `the only dockerd (pid ${pids}) names another address than ${endpoint.url} in its -H flags or daemon.json "hosts"`
+        : `none of the ${candidates.length} dockerd processes (pids ${pids}) names ${endpoint.url} in its -H flags, daemon.json "hosts" or default socket`;
   return ambiguous(`${why}, and the kernel could not be asked which one holds the socket (reading /proc/<pid>/fd needs root).`);
 }
 

@@ -28,9 +28,16 @@ export interface DockerdProbeOptions {
 export type DockerdProbeResult = Probed<DockerdProcessFacts | null> & { identity: DaemonIdentity };
 
 export async function probeDockerdProcess(opts: DockerdProbeOptions): Promise<DockerdProbeResult> {
-  if (opts.root !== '/') return { ...probed(null, 'missing', 'process table not read for --root'), identity: { status: 'unknown', reason: 'The process table is not read for --root.' } };
+  if (opts.root !== '/')
+    return {
+      ...probed(null, 'missing', 'process table not read for --root'),
+      identity: { status: 'unknown', reason: 'The process table is not read for --root.' },
+    };
   const installed = await installedDockerds(opts.searchPath ?? process.env.PATH ?? '');
-  const pids = (await readdir('/proc')).filter((n) => /^\d+$/.test(n)).map(Number).sort((a, b) => a - b);
+  const pids = (await readdir('/proc'))
+    .filter((n) => /^\d+$/.test(n))
+    .map(Number)
+    .sort((a, b) => a - b);
   let denied = 0;
   const found = await mapLimit(pids, 64, async (pid): Promise<DockerdProcessFacts | null> => {
     let exe: string;
@@ -78,17 +85,19 @@ export async function probeDockerdProcess(opts: DockerdProbeOptions): Promise<Do
 /** Ties each dockerd to the endpoint through the kernel, and reads its flags for the fallback. */
 async function identify(processes: DockerdProcessFacts[], endpoint: Endpoint): Promise<Identification> {
   const wanted = await canonicalEndpoint(endpoint);
-  const candidates = await Promise.all(processes.map(async (p): Promise<DockerdCandidate> => {
-    const holding = await holdsEndpoint(p.pid, endpoint);
-    const details = holding === 'unknown' ? await readDockerdDetails(p.pid, p.argv) : null;
-    const hosts = details ? await hostsOf(p, details.defaultConfigFile ?? DEFAULT_DAEMON_JSON) : null;
-    return {
-      process: p,
-      holding,
-      hosts: hosts && (await Promise.all(hosts.map(canonicalHostFlag))),
-      defaultHost: await canonicalHostFlag(details?.defaultHost ?? `unix://${DEFAULT_SOCKET}`),
-    };
-  }));
+  const candidates = await Promise.all(
+    processes.map(async (p): Promise<DockerdCandidate> => {
+      const holding = await holdsEndpoint(p.pid, endpoint);
+      const details = holding === 'unknown' ? await readDockerdDetails(p.pid, p.argv) : null;
+      const hosts = details ? await hostsOf(p, details.defaultConfigFile ?? DEFAULT_DAEMON_JSON) : null;
+      return {
+        process: p,
+        holding,
+        hosts: hosts && (await Promise.all(hosts.map(canonicalHostFlag))),
+        defaultHost: await canonicalHostFlag(details?.defaultHost ?? `unix://${DEFAULT_SOCKET}`),
+      };
+    }),
+  );
   return identifyDockerd(candidates, endpoint, (h) => sameEndpoint(endpoint, h) || sameEndpoint(wanted, h));
 }
 
@@ -108,16 +117,20 @@ async function installedDockerds(searchPath: string): Promise<{ ids: Set<string>
   const dirs = [...new Set([...searchPath.split(':').filter((d) => d.startsWith('/')), ...INSTALL_DIRS])];
   const ids = new Set<string>();
   const paths = new Set<string>();
-  await Promise.all(dirs.map(async (dir) => {
-    const file = path.join(dir, 'dockerd');
-    try {
-      const st = await stat(file);
-      if (!st.isFile()) return;
-      ids.add(`${st.dev}:${st.ino}`);
-      paths.add(file);
-      paths.add(await realpath(file));
-    } catch { /* not installed there */ }
-  }));
+  await Promise.all(
+    dirs.map(async (dir) => {
+      const file = path.join(dir, 'dockerd');
+      try {
+        const st = await stat(file);
+        if (!st.isFile()) return;
+        ids.add(`${st.dev}:${st.ino}`);
+        paths.add(file);
+        paths.add(await realpath(file));
+      } catch {
+        /* not installed there */
+      }
+    }),
+  );
   return { ids, paths };
 }
 

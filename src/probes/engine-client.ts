@@ -5,7 +5,11 @@ import https from 'node:https';
 import type { Endpoint } from './docker-host.js';
 
 export class EngineHttpError extends Error {
-  constructor(readonly statusCode: number, readonly path: string, message: string) {
+  constructor(
+    readonly statusCode: number,
+    readonly path: string,
+    message: string,
+  ) {
     super(`${path}: HTTP ${statusCode}${message ? ` ${message}` : ''}`);
     this.name = 'EngineHttpError';
   }
@@ -113,6 +117,8 @@ function errorText(body: string): string {
   try {
     const message = (JSON.parse(body) as { message?: unknown }).message;
     if (typeof message === 'string') return message;
-  } catch { /* not JSON */ }
+  } catch {
+    /* not JSON */
+  }
   return body.trim().split('\n')[0].slice(0, 200);
 }

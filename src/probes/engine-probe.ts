@@ -76,6 +76,8 @@ function unreachable(endpoint: Endpoint, err: unknown): Probed<null> {
 function describeEngine(e: EngineFacts): string {
   const running = e.containers.filter((c) => c.State?.Running).length;
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  return `Docker ${e.version.Version ?? '?'} (API ${e.version.ApiVersion ?? '?'}) at ${e.host}: ` +
-    `${plural(e.containers.length, 'container')} (${running} running), ${plural(e.images.length, 'image')}, ${plural(e.networks.length, 'network')}`;
+  return (
+    `Docker ${e.version.Version ?? '?'} (API ${e.version.ApiVersion ?? '?'}) at ${e.host}: ` +
+    `${plural(e.containers.length, 'container')} (${running} running), ${plural(e.images.length, 'image')}, ${plural(e.networks.length, 'network')}`
+  );
 }

@@ -25,8 +25,13 @@ export async function readHostText(root: string, p: string): Promise<ReadResult>
     const state = stateForError(err);
     const code = (err as NodeJS.ErrnoException).code;
     const message =
-      err instanceof InputFileError ? `${p} ${err.message}`
-      : state === 'missing' ? `${p} does not exist` : state === 'permission-denied' ? `${p} is not readable` : `${p}: ${code ?? String(err)}`;
+      err instanceof InputFileError
+        ? `${p} ${err.message}`
+        : state === 'missing'
+          ? `${p} does not exist`
+          : state === 'permission-denied'
+            ? `${p} is not readable`
+            : `${p}: ${code ?? String(err)}`;
     return { content: null, state, message };
   }
 }

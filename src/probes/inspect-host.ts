@@ -72,10 +72,13 @@ export async function inspectHost(opts: InspectHostOptions): Promise<HostFacts> 
   const systemd = run('systemd', base.systemd, () => probeSystemd(root));
   const envFiles = systemd.then((s) => run('envFiles', base.envFiles, () => probeEnvFiles(root, s.service)));
   // With several daemons and none tied to the endpoint, no daemon.json is the endpoint's: none is read.
-  const daemonJson = Promise.all([dockerd, systemd, envFiles]).then(([d, s, e]) => run('daemonJson', base.daemonJson, () =>
-    identity.status === 'ambiguous'
-      ? probed(base.daemonJson, 'error', `not read: ${identity.reason}`)
-      : probeDaemonJson(root, daemonJsonPath(dockerdArgs(emptyFacts({ dockerd: d, systemd: s, envFiles: e })).args, d?.defaultConfigFile))));
+  const daemonJson = Promise.all([dockerd, systemd, envFiles]).then(([d, s, e]) =>
+    run('daemonJson', base.daemonJson, () =>
+      identity.status === 'ambiguous'
+        ? probed(base.daemonJson, 'error', `not read: ${identity.reason}`)
+        : probeDaemonJson(root, daemonJsonPath(dockerdArgs(emptyFacts({ dockerd: d, systemd: s, envFiles: e })).args, d?.defaultConfigFile)),
+    ),
+  );
   const audit = run('audit', base.audit, () => probeAudit(root));
   const containerd = Promise.all([dockerd, daemonJson]).then(([d, dj]) => run('containerd', null, () => probeContainerd(root, { dockerd: d, daemonJson: dj })));
   const compose = engine.then((e) => run('compose', [], () => probeCompose(root, e)));
@@ -89,7 +92,8 @@ export async function inspectHost(opts: InspectHostOptions): Promise<HostFacts> 
   });
   // Compose config files are stat'ed too: a fix rewritten into one keeps its owner and mode.
   const files = Promise.all([context, accounts, compose]).then(([ctx, a, projects]) =>
-    run('files', {}, () => probeFiles(root, [...cisPaths(ctx), ...projects.flatMap((p) => p.configFiles.map((f) => f.path))], a)));
+    run('files', {}, () => probeFiles(root, [...cisPaths(ctx), ...projects.flatMap((p) => p.configFiles.map((f) => f.path))], a)),
+  );
   const mounts = context.then((ctx) => run('mounts', null, () => probeMounts(root, ctx.dataRoot)));
   // After the engine probe, so the scan containers never show up among the host's own containers.
   const imageScans = opts.deep

@@ -19,7 +19,10 @@ export async function probeMounts(root: string, dataRoot: string): Promise<Probe
     return probed(null, 'missing', root === '/' ? '/proc/self/mountinfo could not be read' : 'no proc/self/mountinfo under --root');
   }
   // A data root that does not exist yet still lands where its symlinked parents lead.
-  const real = await resolveHostPath(root, dataRoot).then((r) => r.path, (err: ResolveError) => err.resolvedPath ?? dataRoot);
+  const real = await resolveHostPath(root, dataRoot).then(
+    (r) => r.path,
+    (err: ResolveError) => err.resolvedPath ?? dataRoot,
+  );
   const mount = mountFor(parseMountinfo(text), real);
   if (!mount) return probed(null, 'error', `no mount holds ${dataRoot}`);
   const same = mount.filesystemMountPoint !== mount.mountPoint ? `, same filesystem as ${mount.filesystemMountPoint}` : '';

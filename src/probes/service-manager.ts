@@ -36,12 +36,19 @@ export function classifyManager(e: ManagerEvidence): ServiceManagerFacts {
   }
   const pidfileNamesIt = e.servicePid === e.pid;
   if (e.openrc && e.rcService && e.initScript && (pidfileNamesIt || /openrc\.docker\b/.test(e.cgroup))) {
-    return { kind: 'openrc', name: 'docker', evidence: `/run/openrc exists and the docker service ${pidfileNamesIt ? 'pidfile' : 'cgroup'} names pid ${e.pid}` };
+    return {
+      kind: 'openrc',
+      name: 'docker',
+      evidence: `/run/openrc exists and the docker service ${pidfileNamesIt ? 'pidfile' : 'cgroup'} names pid ${e.pid}`,
+    };
   }
   if (e.pid1 !== 'systemd' && e.initScript && pidfileNamesIt) {
     return { kind: 'sysvinit', name: 'docker', evidence: `pid 1 is ${e.pid1}, /etc/init.d/docker exists and its pidfile names pid ${e.pid}` };
   }
-  const why = e.pid1 === 'systemd' ? `pid ${e.pid} is in no docker unit (${unit?.path ?? 'no unit cgroup'})` : `pid 1 is ${e.pid1}, not systemd, and no service pidfile names pid ${e.pid}`;
+  const why =
+    e.pid1 === 'systemd'
+      ? `pid ${e.pid} is in no docker unit (${unit?.path ?? 'no unit cgroup'})`
+      : `pid 1 is ${e.pid1}, not systemd, and no service pidfile names pid ${e.pid}`;
   return { kind: 'manual', evidence: `${why}: started by hand` };
 }
 
@@ -57,9 +64,19 @@ function systemdUnit(cgroup: string): { name: string; path: string; user: boolea
 }
 
 async function gatherEvidence(pid: number): Promise<ManagerEvidence> {
-  const exists = (p: string) => access(p).then(() => true, () => false);
-  const pid1 = await readlink('/proc/1/exe').then((e) => path.basename(e.replace(/ \(deleted\)$/, '')), () =>
-    readFile('/proc/1/comm', 'utf8').then((c) => c.trim(), () => 'unknown'));
+  const exists = (p: string) =>
+    access(p).then(
+      () => true,
+      () => false,
+    );
+  const pid1 = await readlink('/proc/1/exe').then(
+    (e) => path.basename(e.replace(/ \(deleted\)$/, '')),
+    () =>
+      readFile('/proc/1/comm', 'utf8').then(
+        (c) => c.trim(),
+        () => 'unknown',
+      ),
+  );
   let servicePid: number | null = null;
   for (const file of SERVICE_PIDFILES) {
     const n = Number((await readFile(file, 'utf8').catch(() => '')).trim());

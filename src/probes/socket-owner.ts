@@ -47,7 +47,9 @@ export async function socketInodesHeldBy(pid: number): Promise<Set<number>> {
     try {
       const m = /^socket:\[(\d+)\]$/.exec(await readlink(path.join(dir, fd)));
       if (m) out.add(Number(m[1]));
-    } catch { /* closed meanwhile */ }
+    } catch {
+      /* closed meanwhile */
+    }
   }
   return out;
 }
@@ -112,9 +114,18 @@ function listenAddressServes(addrHex: string, host: string): boolean {
 /** IPv4 is one little-endian word; IPv6 is four little-endian words. */
 function decodeAddress(hex: string): string {
   const word = (h: string) => h.match(/../g)!.reverse().join('');
-  if (hex.length === 8) return word(hex).match(/../g)!.map((b) => parseInt(b, 16)).join('.');
+  if (hex.length === 8)
+    return word(hex)
+      .match(/../g)!
+      .map((b) => parseInt(b, 16))
+      .join('.');
   const bytes = [0, 8, 16, 24].map((i) => word(hex.slice(i, i + 8))).join('');
-  if (bytes.startsWith('00000000000000000000ffff')) return `::ffff:${bytes.slice(24).match(/../g)!.map((b) => parseInt(b, 16)).join('.')}`;
+  if (bytes.startsWith('00000000000000000000ffff'))
+    return `::ffff:${bytes
+      .slice(24)
+      .match(/../g)!
+      .map((b) => parseInt(b, 16))
+      .join('.')}`;
   const groups = bytes.match(/..../g)!.map((g) => parseInt(g, 16).toString(16));
   const text = groups.join(':').replace(/(^|:)0(:0)+(:|$)/, '::');
   return text === '0:0:0:0:0:0:0:0' ? '::' : text.replace(/^0::$/, '::');

@@ -53,9 +53,13 @@ async function readDropIns(root: string, name: string): Promise<TextFile[]> {
       if (entry.endsWith('.conf') && !byName.has(entry)) byName.set(entry, `${dir}/${name}.d/${entry}`);
     }
   }
-  const files = await Promise.all([...byName].sort(([a], [b]) => a.localeCompare(b)).map(async ([, file]) => {
-    const read = await readHostText(root, file);
-    return read.content === null ? null : { path: file, content: read.content };
-  }));
+  const files = await Promise.all(
+    [...byName]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(async ([, file]) => {
+        const read = await readHostText(root, file);
+        return read.content === null ? null : { path: file, content: read.content };
+      }),
+  );
   return files.filter((f): f is TextFile => f !== null);
 }

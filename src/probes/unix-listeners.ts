@@ -29,6 +29,8 @@ export function parseProcNetUnix(text: string): UnixSocketEntry[] {
 /** Paths of the unix sockets a process listens on, sorted. Throws when /proc cannot be read for it. */
 export async function listeningUnixSockets(pid: number): Promise<string[]> {
   const [table, inodes] = await Promise.all([readFile(`/proc/${pid}/net/unix`, 'utf8'), socketInodesHeldBy(pid)]);
-  const paths = parseProcNetUnix(table).filter((e) => e.listening && inodes.has(e.inode)).map((e) => e.path);
+  const paths = parseProcNetUnix(table)
+    .filter((e) => e.listening && inodes.has(e.inode))
+    .map((e) => e.path);
   return [...new Set(paths)].sort();
 }

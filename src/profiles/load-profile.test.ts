@@ -21,7 +21,10 @@ async function write(rel: string, lines: string[]): Promise<string> {
 }
 
 async function rejection(promise: Promise<unknown>): Promise<string> {
-  const err = await promise.then(() => undefined, (e: unknown) => e);
+  const err = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(Error);
   expect((err as Error).name).toBe('UserError');
   return (err as Error).message;
@@ -101,13 +104,9 @@ describe('loadProfile', () => {
   it('stops an extends cycle with the loop in the message', async () => {
     await write('a.yaml', ['name: a', 'extends: ./b.yaml']);
     await write('b.yaml', ['name: b', 'description: b', 'extends: a.yaml']);
-    expect(await rejection(loadProfile('a.yaml', { cwd: dir }))).toBe(
-      'b.yaml line 3: extends "a.yaml" makes a cycle (a.yaml extends b.yaml extends a.yaml)',
-    );
+    expect(await rejection(loadProfile('a.yaml', { cwd: dir }))).toBe('b.yaml line 3: extends "a.yaml" makes a cycle (a.yaml extends b.yaml extends a.yaml)');
     await write('self.yaml', ['name: self', 'extends: ./self.yaml']);
-    expect(await rejection(loadProfile('self.yaml', { cwd: dir }))).toBe(
-      'self.yaml line 2: extends "./self.yaml" makes a cycle (self.yaml extends self.yaml)',
-    );
+    expect(await rejection(loadProfile('self.yaml', { cwd: dir }))).toBe('self.yaml line 2: extends "./self.yaml" makes a cycle (self.yaml extends self.yaml)');
   });
 
   it('names the file and path of a validation error as the user wrote it', async () => {
@@ -117,9 +116,7 @@ describe('loadProfile', () => {
     );
     // An error in a parent is reported in the parent.
     await write('child.yaml', ['name: child', 'extends: profiles/site.yaml']);
-    expect(await rejection(loadProfile('child.yaml', { cwd: dir }))).toBe(
-      'profiles/site.yaml line 5: params.pidsLimit must be an integer (got "many")',
-    );
+    expect(await rejection(loadProfile('child.yaml', { cwd: dir }))).toBe('profiles/site.yaml line 5: params.pidsLimit must be an integer (got "many")');
   });
 
   it('says what is missing: a file, a parent, a shipped name', async () => {

@@ -52,7 +52,10 @@ export async function listProfiles(opts: ProfileLoadOptions = {}): Promise<{ nam
 
 async function shippedNames(profilesDir: string): Promise<string[]> {
   const entries = await readdir(profilesDir).catch(() => [] as string[]);
-  return entries.filter((f) => f.endsWith('.yaml')).map((f) => f.slice(0, -'.yaml'.length)).sort();
+  return entries
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => f.slice(0, -'.yaml'.length))
+    .sort();
 }
 
 /** `what` starts the error sentence: `profile "x"` or `site.yaml line 2: extends "x"`. */

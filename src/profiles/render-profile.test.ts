@@ -10,7 +10,14 @@ describe('renderProfileYaml', () => {
     const profile = await loadProfile(name);
     const text = renderProfileYaml(profile);
     expect(parse(text)).toEqual(profileView(profile));
-    expect(Math.max(...text.split('\n').filter((l) => !l.startsWith('description:')).map((l) => l.length))).toBeLessThanOrEqual(100);
+    expect(
+      Math.max(
+        ...text
+          .split('\n')
+          .filter((l) => !l.startsWith('description:'))
+          .map((l) => l.length),
+      ),
+    ).toBeLessThanOrEqual(100);
   });
 
   it('marks an expired waiver and counts the selected items', () => {

@@ -40,9 +40,17 @@ describe('selectRules', () => {
     expect(ids({ sections: [], include: ['1.7.0:2.14'] })).toEqual(['2.15']);
     expect(ids({ sections: [], include: ['v1.6:2.14'] })).toEqual(['2.15']);
     expect(ids({ sections: [], include: ['2.14'] })).toEqual(['2.14']);
-    expect(ids({ sections: [2], levels: [1], exclude: ['1.7.0:2.2', '1.7.0:2.7', '1.7.0:2.15', '1.7.0:2.18'] })).toEqual(
-      ['2.1', '2.3', '2.4', '2.5', '2.6', '2.7', '2.9', '2.15', '2.17'],
-    );
+    expect(ids({ sections: [2], levels: [1], exclude: ['1.7.0:2.2', '1.7.0:2.7', '1.7.0:2.15', '1.7.0:2.18'] })).toEqual([
+      '2.1',
+      '2.3',
+      '2.4',
+      '2.5',
+      '2.6',
+      '2.7',
+      '2.9',
+      '2.15',
+      '2.17',
+    ]);
   });
 
   it('keeps the order and identity of the rules it is given, and reads ids the same in a subset', () => {

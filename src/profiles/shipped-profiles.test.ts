@@ -41,7 +41,16 @@ describe('shipped profiles', () => {
 
   it('strict notes the impact of each risky daemon change it adds', () => {
     const text = readFileSync(path.join(SHIPPED_PROFILES_DIR, 'strict.yaml'), 'utf8');
-    for (const change of ['icc: false', 'insecure-registries', 'userns-remap', 'no-new-privileges', 'userland-proxy: false', 'default-ulimits', 'cap_drop', 'read_only']) {
+    for (const change of [
+      'icc: false',
+      'insecure-registries',
+      'userns-remap',
+      'no-new-privileges',
+      'userland-proxy: false',
+      'default-ulimits',
+      'cap_drop',
+      'read_only',
+    ]) {
       expect(text).toContain(change);
     }
   });

@@ -26,8 +26,7 @@ export function parseYamlSource(text: string): YamlParseResult {
   if (structure) return { ok: false, line: lineOfOffset(structure.offset), message: structure.message };
   const js = yamlToJs(doc);
   if (!js.ok) return { ok: false, line: lineOfOffset(js.problem.offset), message: js.problem.message };
-  const lineAt = (node: Node | null | undefined): number | undefined =>
-    node?.range ? lineCounter.linePos(node.range[0]).line : undefined;
+  const lineAt = (node: Node | null | undefined): number | undefined => (node?.range ? lineCounter.linePos(node.range[0]).line : undefined);
 
   const lineOf = (path: readonly PathSegment[], at: 'key' | 'value' = 'value'): number | undefined => {
     let node: unknown = doc.contents;
@@ -53,5 +52,8 @@ export function parseYamlSource(text: string): YamlParseResult {
 }
 
 function firstLine(message: string): string {
-  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '').trim();
+  return message
+    .split('\n')[0]
+    .replace(/ at line \d+, column \d+:?$/, '')
+    .trim();
 }

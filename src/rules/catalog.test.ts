@@ -37,7 +37,11 @@ describe('the rule catalog', () => {
       const aliases = allRules.map((r) => r.aliases[version]).filter((a): a is string => a !== undefined);
       expect(duplicates(aliases), `duplicate v${version} aliases`).toEqual([]);
     }
-    const unknown = allRules.flatMap((r) => Object.keys(r.aliases).filter((v) => !(ALIAS_VERSIONS as readonly string[]).includes(v)).map((v) => `${r.id}: ${v}`));
+    const unknown = allRules.flatMap((r) =>
+      Object.keys(r.aliases)
+        .filter((v) => !(ALIAS_VERSIONS as readonly string[]).includes(v))
+        .map((v) => `${r.id}: ${v}`),
+    );
     expect(unknown).toEqual([]);
   });
 
@@ -47,7 +51,8 @@ describe('the rule catalog', () => {
       if (!ref) return [];
       const problems: string[] = [];
       for (const version of ALIAS_VERSIONS) {
-        if ((r.aliases[version] ?? null) !== ref.v17) problems.push(`${r.id}: v${version} alias ${r.aliases[version] ?? 'none'}, benchmark says ${ref.v17 ?? 'none'}`);
+        if ((r.aliases[version] ?? null) !== ref.v17)
+          problems.push(`${r.id}: v${version} alias ${r.aliases[version] ?? 'none'}, benchmark says ${ref.v17 ?? 'none'}`);
       }
       if (r.level !== ref.level) problems.push(`${r.id}: level ${r.level}, benchmark says ${ref.level}`);
       if (r.automated !== ref.automated) problems.push(`${r.id}: automated ${r.automated}, benchmark says ${ref.automated}`);
@@ -112,7 +117,12 @@ describe('rule fixtures', () => {
   it('rules decided by hand report only manual or not-applicable on a bare host', () => {
     const pretending = allRules
       .filter((r) => r.checks === 'manual')
-      .flatMap((r) => r.check(emptyFacts()).filter((res) => res.status !== 'manual' && res.status !== 'not-applicable').map((res) => `${r.id}: ${res.status}`));
+      .flatMap((r) =>
+        r
+          .check(emptyFacts())
+          .filter((res) => res.status !== 'manual' && res.status !== 'not-applicable')
+          .map((res) => `${r.id}: ${res.status}`),
+      );
     expect(pretending).toEqual([]);
   });
 });
@@ -121,8 +131,8 @@ describe('every rule on every fixture', () => {
   it('never throws, whichever rule the facts were written for', () => {
     const files = allRules.flatMap((r) => Object.values(ruleFixtures(r.id)).flat());
     const crashes = [emptyFacts(), ...files.map((f) => loadFacts(f))].flatMap((facts, i) =>
-      runAudit(facts, allRules).findings
-        .filter((f) => f.message.startsWith('check failed:'))
+      runAudit(facts, allRules)
+        .findings.filter((f) => f.message.startsWith('check failed:'))
         .map((f) => `${f.id} on ${i === 0 ? 'emptyFacts()' : path.relative(RULE_FIXTURES_DIR, files[i - 1]!)}: ${f.message}`),
     );
     expect(crashes).toEqual([]);
@@ -131,8 +141,19 @@ describe('every rule on every fixture', () => {
 
 describe('findRule', () => {
   const rule = (id: string, v17?: string): Rule => ({
-    id, aliases: v17 ? { '1.7.0': v17, '1.6.0': v17 } : {}, title: id, section: 2, level: 1, automated: false, checks: 'manual',
-    severity: 'low', rationale: 'r', impact: 'i', remediation: 'x', references: [], check: () => [],
+    id,
+    aliases: v17 ? { '1.7.0': v17, '1.6.0': v17 } : {},
+    title: id,
+    section: 2,
+    level: 1,
+    automated: false,
+    checks: 'manual',
+    severity: 'low',
+    rationale: 'r',
+    impact: 'i',
+    remediation: 'x',
+    references: [],
+    check: () => [],
   });
   const rules = [rule('2.6', '2.6'), rule('2.7'), rule('2.8', '2.7'), rule('2.14', '2.13'), rule('2.15', '2.14'), rule('2.19', '2.18')];
 
@@ -154,7 +175,14 @@ describe('findRule', () => {
   });
 
   it('resolves the renumbered section 2 in the real catalog', () => {
-    const pairs: [string, string | undefined, string][] = [['2.14', '1.7.0', '2.15'], ['2.14', undefined, '2.14'], ['2.7', '1.7.0', '2.8'], ['2.18', '1.7.0', '2.19'], ['2.18', undefined, '2.18'], ['2.15', '1.6.0', '2.16']];
+    const pairs: [string, string | undefined, string][] = [
+      ['2.14', '1.7.0', '2.15'],
+      ['2.14', undefined, '2.14'],
+      ['2.7', '1.7.0', '2.8'],
+      ['2.18', '1.7.0', '2.19'],
+      ['2.18', undefined, '2.18'],
+      ['2.15', '1.6.0', '2.16'],
+    ];
     const found = pairs.map(([id, version]) => findRule(id, version)?.id);
     expect(found).toEqual(pairs.map(([, , want]) => want));
   });

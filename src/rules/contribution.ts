@@ -12,7 +12,7 @@ interface Base {
 export type Contribution =
   | (Base & { kind: 'daemon-json-set'; key: string; value: unknown })
   | (Base & { kind: 'daemon-json-remove'; key: string; reason: string })
-  | (Base & { kind: 'audit-watch'; path: string; /** full rule text when not a plain -w watch */ rule?: string })
+  | (Base & { kind: 'audit-watch'; path: string /** full rule text when not a plain -w watch */; rule?: string })
   | (Base & { kind: 'systemd-dropin'; unit: 'docker.service' | 'docker.socket'; section: string; key: string; value: string })
   | (Base & { kind: 'file-permission'; path: string; mode?: number; owner?: string; group?: string })
   | (Base & { kind: 'compose-service'; project: string; service: string; key: string; value: unknown })

@@ -48,7 +48,7 @@ export interface CheckResult {
   message: string;
   evidence: Evidence[];
   /** Set for per-container (or per-service) results. */
-  subject?: { container?: string; service?: string; project?: string; /** Image reference, for per-image results (section 4). */ image?: string };
+  subject?: { container?: string; service?: string; project?: string /** Image reference, for per-image results (section 4). */; image?: string };
 }
 
 import type { HardeningParams } from './params.js';

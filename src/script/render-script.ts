@@ -55,7 +55,9 @@ export function renderScript(plan: Plan, opts: ScriptOptions = {}): string {
     });
   // Container updates are part of what the backups belong to (a plan of updates only has no files).
   const updates = plan.steps.filter((s) => updatedContainer(s) !== null).map((s) => s.command);
-  const planId = sha256(JSON.stringify({ files: plan.files.map((f) => [f.path, f.beforeSha256, f.after]), permissions: plan.permissions, ...(updates.length ? { updates } : {}) })).slice(0, 12);
+  const planId = sha256(
+    JSON.stringify({ files: plan.files.map((f) => [f.path, f.beforeSha256, f.after]), permissions: plan.permissions, ...(updates.length ? { updates } : {}) }),
+  ).slice(0, 12);
   return renderTemplate('script/harden.sh.hbs', {
     version: VERSION,
     profile: oneLine(plan.profile),
@@ -74,7 +76,8 @@ export function renderScript(plan: Plan, opts: ScriptOptions = {}): string {
 }
 
 /** What `docker inspect` records before an update: the fields restore_container reads, in its order. */
-const INSPECT_FORMAT = '{{.Id}} {{.HostConfig.Memory}} {{.HostConfig.MemorySwap}} {{.HostConfig.CpuShares}} {{json .HostConfig.PidsLimit}} {{json .HostConfig.RestartPolicy.Name}} {{.HostConfig.RestartPolicy.MaximumRetryCount}}';
+const INSPECT_FORMAT =
+  '{{.Id}} {{.HostConfig.Memory}} {{.HostConfig.MemorySwap}} {{.HostConfig.CpuShares}} {{json .HostConfig.PidsLimit}} {{json .HostConfig.RestartPolicy.Name}} {{.HostConfig.RestartPolicy.MaximumRetryCount}}';
 const RESTORABLE = new Set(['memory', 'memory-swap', 'cpu-shares', 'pids-limit', 'restart']);
 
 /**
@@ -87,11 +90,18 @@ function scriptSteps(plan: Plan) {
     const container = updatedContainer(s);
     if (container === null) return [];
     const flags = Object.keys(updateFlags(s));
-    return [{
-      ...view(s), key: `c${i}`, container, docker: dockerArgv(plan.endpoint),
-      flags: flags.filter((f) => RESTORABLE.has(f)).join(','),
-      unknown: flags.filter((f) => !RESTORABLE.has(f)).map((f) => oneLine(`container ${container}: not restored: --${f} (its earlier value is not recorded)`)),
-    }];
+    return [
+      {
+        ...view(s),
+        key: `c${i}`,
+        container,
+        docker: dockerArgv(plan.endpoint),
+        flags: flags.filter((f) => RESTORABLE.has(f)).join(','),
+        unknown: flags
+          .filter((f) => !RESTORABLE.has(f))
+          .map((f) => oneLine(`container ${container}: not restored: --${f} (its earlier value is not recorded)`)),
+      },
+    ];
   });
   return {
     containerUndo: renderTemplate('shell/container-undo.sh.hbs', { inspectFormat: INSPECT_FORMAT }),
@@ -112,7 +122,6 @@ function headerLines(plan: Plan): string[] {
 function oneLine(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f]+/g, ' ');
 }
-
 
 function heredocDelimiter(content: string): string {
   const lines = new Set(content.split('\n'));

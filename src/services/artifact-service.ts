@@ -38,11 +38,16 @@ export async function patchService(opts: ArtifactServiceOptions, output: Output)
     output.out(patch);
     return plan;
   }
-  await writeOutputFiles([
-    { file: opts.output, content: patch, mode: 0o644 },
-    { file: `${opts.output}.json`, content: JSON.stringify(sidecar, null, 2) + '\n', mode: 0o644 },
-  ], '--output');
-  output.err(`Wrote ${opts.output} (apply with: patch -p1 -d ${opts.root} < ${opts.output}) and ${opts.output}.json (modes, owners and steps a patch cannot carry).`);
+  await writeOutputFiles(
+    [
+      { file: opts.output, content: patch, mode: 0o644 },
+      { file: `${opts.output}.json`, content: JSON.stringify(sidecar, null, 2) + '\n', mode: 0o644 },
+    ],
+    '--output',
+  );
+  output.err(
+    `Wrote ${opts.output} (apply with: patch -p1 -d ${opts.root} < ${opts.output}) and ${opts.output}.json (modes, owners and steps a patch cannot carry).`,
+  );
   return plan;
 }
 

@@ -33,7 +33,10 @@ export async function auditService(opts: AuditServiceOptions, output: Output): P
   const rules = opts.rules ?? allRules;
   const unknown = opts.selection ? unmatchedSelectors(rules, opts.selection) : [];
   if (unknown.length > 0) {
-    throw new UserError(`No rule has the id or prefix ${unknown.map((s) => `"${s}"`).join(', ')}.`, 'Ids are CIS Docker Benchmark v1.8.0 ids, e.g. 2.5, 1.1 or 5.');
+    throw new UserError(
+      `No rule has the id or prefix ${unknown.map((s) => `"${s}"`).join(', ')}.`,
+      'Ids are CIS Docker Benchmark v1.8.0 ids, e.g. 2.5, 1.1 or 5.',
+    );
   }
   if (opts.output) checkOutputPath(opts.output, '--output');
   const facts = await loadFacts(opts);

@@ -20,7 +20,10 @@ export function projectPlan(plan: Plan, root: string): ProjectPlan {
   const changed = plan.files.filter((f) => f.kind !== 'unchanged').map((f) => f.path);
   const projectDir = commonDir(changed);
   if (root !== '/' && path.relative(root, projectDir).split(path.sep)[0] === '..') {
-    throw new UserError(`The Dockerfiles to fix lie in ${projectDir}, outside --root ${root}; nothing was written.`, 'Give Dockerfiles that lie under the root, or leave out --root.');
+    throw new UserError(
+      `The Dockerfiles to fix lie in ${projectDir}, outside --root ${root}; nothing was written.`,
+      'Give Dockerfiles that lie under the root, or leave out --root.',
+    );
   }
   const files = plan.files.map((f) => ({
     ...f,

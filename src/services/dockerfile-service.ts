@@ -56,14 +56,26 @@ export async function dockerfileService(opts: DockerfileServiceOptions, output: 
     for (const w of plan.warnings) output.out(terminalText(`impact (${w.ruleId}): ${w.text}`));
   }
   if (opts.script) {
-    await writeOutputFiles([{ file: opts.script, content: renderScript(plan, { scriptName: path.basename(opts.script), host: 'Dockerfiles', backupDir: backups?.onDisk, needsRoot: false }), mode: 0o700 }], '--script');
+    await writeOutputFiles(
+      [
+        {
+          file: opts.script,
+          content: renderScript(plan, { scriptName: path.basename(opts.script), host: 'Dockerfiles', backupDir: backups?.onDisk, needsRoot: false }),
+          mode: 0o700,
+        },
+      ],
+      '--script',
+    );
     output.err(`Wrote ${opts.script}: review it, then run it with bash ${opts.script}.`);
   }
   if (opts.patch) {
-    await writeOutputFiles([
-      { file: opts.patch, content: diff, mode: 0o644 },
-      { file: `${opts.patch}.json`, content: JSON.stringify(renderPatchSidecar(plan), null, 2) + '\n', mode: 0o644 },
-    ], '--patch');
+    await writeOutputFiles(
+      [
+        { file: opts.patch, content: diff, mode: 0o644 },
+        { file: `${opts.patch}.json`, content: JSON.stringify(renderPatchSidecar(plan), null, 2) + '\n', mode: 0o644 },
+      ],
+      '--patch',
+    );
     output.err(`Wrote ${opts.patch} (apply with: patch -p1 -d / < ${opts.patch}) and ${opts.patch}.json.`);
   }
   if (opts.fix) await applyFixes(result, opts, output, backups?.base);
@@ -77,7 +89,8 @@ async function applyFixes(result: DockerfilePlan, opts: DockerfileServiceOptions
     return;
   }
   if (!opts.yes) {
-    if (!process.stdin.isTTY) throw new UserError('dockerfile --fix asks before writing and there is no terminal to ask on, so pass --yes to write without asking.');
+    if (!process.stdin.isTTY)
+      throw new UserError('dockerfile --fix asks before writing and there is no terminal to ask on, so pass --yes to write without asking.');
     if (!(await askYesNo('Write these changes?'))) {
       output.out('No changes made.');
       return;

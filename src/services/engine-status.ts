@@ -37,7 +37,9 @@ export function requireEngine(facts: HostFacts, opts: EngineStatusOptions): Engi
   // Facts without an engine probe (hand-made, or older) say nothing either way.
   if (!status.required || status.status === 'ok' || status.status === 'not-probed') return status;
   const reason = status.message ?? status.status;
-  const where = opts.from ? `The facts in ${opts.from} were taken while the Docker engine at ${status.endpoint} could not be reached` : `The Docker engine at ${status.endpoint} cannot be reached`;
+  const where = opts.from
+    ? `The facts in ${opts.from} were taken while the Docker engine at ${status.endpoint} could not be reached`
+    : `The Docker engine at ${status.endpoint} cannot be reached`;
   throw new UserError(
     `${where} (${stripEndpoint(reason, status.endpoint)}), so its containers, images and settings cannot be checked.`,
     'Start Docker or correct --docker-host / DOCKER_HOST; to check only what needs no engine, pass --no-engine.',
@@ -58,7 +60,7 @@ function endpointIn(message: string | undefined): string | undefined {
 function stripEndpoint(reason: string, endpoint: string): string {
   const plain = reason.replace(` at ${endpoint}`, '').replace(`${endpoint}: `, '');
   const code = /^no answer \((E[A-Z]+)\)$/.exec(plain)?.[1];
-  return code ? ERRNO_WORDS[code] ?? `no answer, ${code}` : plain;
+  return code ? (ERRNO_WORDS[code] ?? `no answer, ${code}`) : plain;
 }
 
 const ERRNO_WORDS: Record<string, string> = {

@@ -56,24 +56,34 @@ export async function executePlan(plan: Plan, facts: HostFacts | null, opts: Exe
   for (const u of undoValues) for (const why of u.unrestorable) emit({ kind: 'note', text: `note: rollback cannot undo this for container ${u.name}: ${why}` });
   const undo = rollbackCommand(opts.root, base, backupId);
   emit({ kind: 'backup-set', id: backupId, undo });
-  const daemonFiles = new Set(plan.files.filter((f) => f.kind !== 'unchanged' && (f.artifact === 'daemon-json' || f.artifact === 'systemd-dropin')).map((f) => f.path));
+  const daemonFiles = new Set(
+    plan.files.filter((f) => f.kind !== 'unchanged' && (f.artifact === 'daemon-json' || f.artifact === 'systemd-dropin')).map((f) => f.path),
+  );
   const live = await runLiveSteps(plan.steps, {
-    root: opts.root, noRestart: opts.noRestart, endpoint, engineSteps,
+    root: opts.root,
+    noRestart: opts.noRestart,
+    endpoint,
+    engineSteps,
     daemonSteps: daemonReadsRoot(opts.root, facts?.daemonIdentity?.status === 'ambiguous' ? undefined : facts?.dockerd?.argv),
     canaryImages: async () => (facts ? canaryImages(facts) : []),
     recovery: { root: opts.root, id: backupId, daemonFiles },
     out: (text) => emit({ kind: 'note', text }),
   });
-  const failure = live.failure ?? (live.steps.some((s) => s.status === 'failed') ? `A step failed after the files were written. Undo with: ${undo}` : undefined);
+  const failure =
+    live.failure ?? (live.steps.some((s) => s.status === 'failed') ? `A step failed after the files were written. Undo with: ${undo}` : undefined);
   return { ...result, backupId, steps: live.steps, undo, ...(failure ? { failure } : {}) };
 }
 
 /** The line the CLI prints for each event; the wizard draws the same events its own way. */
 export function describeEvent(e: ExecuteEvent): string {
   switch (e.kind) {
-    case 'file-written': return `wrote ${e.path}`;
-    case 'permission-fixed': return `fixed owner/mode of ${e.path}`;
-    case 'backup-set': return `Backup set ${e.id} (undo with: ${e.undo})`;
-    case 'note': return e.text;
+    case 'file-written':
+      return `wrote ${e.path}`;
+    case 'permission-fixed':
+      return `fixed owner/mode of ${e.path}`;
+    case 'backup-set':
+      return `Backup set ${e.id} (undo with: ${e.undo})`;
+    case 'note':
+      return e.text;
   }
 }

@@ -23,7 +23,11 @@ export async function loadFacts(opts: FactsSourceOptions): Promise<HostFacts> {
 async function readOrInspect(opts: FactsSourceOptions): Promise<HostFacts> {
   if (opts.from) {
     // Saved facts keep whatever scan they were saved with; nothing live is there to scan.
-    if (opts.deep) throw new UserError('--deep scans images on a live engine and cannot be used with --from.', 'Save the facts with `docker-harden inspect --deep --save FILE` instead.');
+    if (opts.deep)
+      throw new UserError(
+        '--deep scans images on a live engine and cannot be used with --from.',
+        'Save the facts with `docker-harden inspect --deep --save FILE` instead.',
+      );
     return readFactsFile(opts.from);
   }
   const { inspectHost } = await import('../probes/inspect-host.js');

@@ -68,7 +68,10 @@ export function rulesToRemediate(profile: ResolvedProfile, now = new Date()): Ru
  * --compose path is a path on this machine; under --root it must lie inside the root, and the
  * plan names it by its host path like every other file.
  */
-async function readComposeInputs(opts: PlanSourceOptions, facts: HostFacts): Promise<{ projects: ComposeProjectInput[]; existing: Record<string, string | null> }> {
+async function readComposeInputs(
+  opts: PlanSourceOptions,
+  facts: HostFacts,
+): Promise<{ projects: ComposeProjectInput[]; existing: Record<string, string | null> }> {
   const given: GivenComposeFile[] = [];
   for (const arg of opts.compose ?? []) {
     const local = path.resolve(arg);

@@ -28,7 +28,10 @@ export async function rollbackService(opts: RollbackServiceOptions, output: Outp
   if (opts.list) {
     const sets = await listBackupSets(opts.root, base);
     if (!sets.length) output.out('No backup sets.');
-    for (const s of sets) output.out(`${s.id}  ${s.state.padEnd(11)}  profile ${s.profile}, ${s.files.length} files, ${s.permissions.length} permission changes${s.containers?.length ? `, ${s.containers.length} containers` : ''}`);
+    for (const s of sets)
+      output.out(
+        `${s.id}  ${s.state.padEnd(11)}  profile ${s.profile}, ${s.files.length} files, ${s.permissions.length} permission changes${s.containers?.length ? `, ${s.containers.length} containers` : ''}`,
+      );
     return null;
   }
   requireRootFor('rollback', opts.root);
@@ -46,7 +49,11 @@ export async function rollbackService(opts: RollbackServiceOptions, output: Outp
   const entries = result.manifest.containers ?? [];
   const restored = await restoreContainers(entries, endpoint);
   for (const [i, r] of restored.entries()) {
-    output.out(r.status === 'failed' ? `container ${r.name}: could not restore: ${r.message}` : `container ${r.name}: ${r.status === 'restored' ? `restored ${r.message}` : r.message}`);
+    output.out(
+      r.status === 'failed'
+        ? `container ${r.name}: could not restore: ${r.message}`
+        : `container ${r.name}: ${r.status === 'restored' ? `restored ${r.message}` : r.message}`,
+    );
     for (const note of restoreNotes(entries[i])) output.out(`container ${r.name}: ${note}`);
     for (const why of entries[i].unrestorable) output.out(`container ${r.name}: not restored: ${why}`);
   }
@@ -54,21 +61,30 @@ export async function rollbackService(opts: RollbackServiceOptions, output: Outp
   const steps = result.manifest.steps.filter((s) => {
     if (!isEngineStep(s)) return true;
     // An older set has the update but not the values before it: say so instead of re-applying it.
-    if (!recorded.has(s.id.replace(/^docker-update:/, ''))) output.out(`step ${s.description}: not undone: this backup set has no record of the values before it; set them by hand`);
+    if (!recorded.has(s.id.replace(/^docker-update:/, '')))
+      output.out(`step ${s.description}: not undone: this backup set has no record of the values before it; set them by hand`);
     return false;
   });
   output.out(`Rolled back set ${result.id}.`);
   const live = await runLiveSteps(steps, {
-    root: opts.root, noRestart: opts.noRestart, endpoint, engineSteps: false,
+    root: opts.root,
+    noRestart: opts.noRestart,
+    endpoint,
+    engineSteps: false,
     daemonSteps: daemonReadsRoot(opts.root, signalledDaemonArgv(steps)),
     canaryImages: () => engineImages(endpoint),
     out: (line) => output.out(line),
   });
   if (live.failure) throw new ExitCodeError(1, live.failure);
-  const reloadOnly = live.steps.some((r) => r.status === 'ok' && r.step.command[0] === 'kill') && !live.steps.some((r) => r.status === 'ok' && isDaemonRestart(r.step) && r.step.command[0] !== 'kill');
+  const reloadOnly =
+    live.steps.some((r) => r.status === 'ok' && r.step.command[0] === 'kill') &&
+    !live.steps.some((r) => r.status === 'ok' && isDaemonRestart(r.step) && r.step.command[0] !== 'kill');
   const kept = dropped.filter((k) => isReloadable(k));
   if (reloadOnly && kept.length) {
-    throw new ExitCodeError(1, `dockerd still runs with ${kept.join(', ')} as the apply set ${kept.length === 1 ? 'it' : 'them'}: a reload (SIGHUP) leaves a key daemon.json no longer names as it was, so restart dockerd to finish the rollback.`);
+    throw new ExitCodeError(
+      1,
+      `dockerd still runs with ${kept.join(', ')} as the apply set ${kept.length === 1 ? 'it' : 'them'}: a reload (SIGHUP) leaves a key daemon.json no longer names as it was, so restart dockerd to finish the rollback.`,
+    );
   }
   if (live.steps.some((s) => s.status === 'failed')) throw new ExitCodeError(1, 'A step failed after the files were restored; run it by hand.');
   if (restored.some((r) => r.status === 'failed')) throw new ExitCodeError(1, 'A container could not get its recorded values back; see the lines above.');

@@ -65,7 +65,10 @@ async function save(run: WizardRun, kind: 'script' | 'patch', plan: Plan): Promi
     const r = await renderAskPath(run.host, {
       title: kind === 'script' ? 'Save a shell script' : 'Save a patch',
       initial,
-      note: kind === 'script' ? 'A bash script (mode 0700) that checks, backs up, writes and can --rollback.' : 'A unified diff for patch -p1 -d /, and PATH.json with modes, owners and steps.',
+      note:
+        kind === 'script'
+          ? 'A bash script (mode 0700) that checks, backs up, writes and can --rollback.'
+          : 'A unified diff for patch -p1 -d /, and PATH.json with modes, owners and steps.',
       error,
     });
     if (r.type === 'back') return null;

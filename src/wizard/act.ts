@@ -37,17 +37,23 @@ export async function writePlan(plan: Plan, facts: HostFacts, root: string, prog
     progress(line('Nothing to change: this host already matches the plan.'));
     return { exitCode: 0, summary: ['Nothing to change: this host already matches the plan.'] };
   }
-  const summary = [`Wrote ${done.written.length} file(s) and fixed ${done.permissions.length} permission(s). Backup set ${done.backupId} (undo with: ${done.undo}).`];
+  const summary = [
+    `Wrote ${done.written.length} file(s) and fixed ${done.permissions.length} permission(s). Backup set ${done.backupId} (undo with: ${done.undo}).`,
+  ];
   if (done.failure) summary.push(done.failure);
   return { exitCode: done.failure ? 1 : 0, summary };
 }
 
 function eventLine(e: ExecuteEvent): Line {
   switch (e.kind) {
-    case 'file-written': return line(seg('✓ ', 'ok'), `wrote ${e.path}`);
-    case 'permission-fixed': return line(seg('✓ ', 'ok'), `fixed owner/mode of ${e.path}`);
-    case 'backup-set': return line(seg(`Backup set ${e.id} (undo with: ${e.undo})`, 'strong'));
-    case 'note': return line(/: failed|cannot start|could not/.test(e.text) ? seg('✗ ', 'bad') : seg('– ', 'muted'), e.text);
+    case 'file-written':
+      return line(seg('✓ ', 'ok'), `wrote ${e.path}`);
+    case 'permission-fixed':
+      return line(seg('✓ ', 'ok'), `fixed owner/mode of ${e.path}`);
+    case 'backup-set':
+      return line(seg(`Backup set ${e.id} (undo with: ${e.undo})`, 'strong'));
+    case 'note':
+      return line(/: failed|cannot start|could not/.test(e.text) ? seg('✗ ', 'bad') : seg('– ', 'muted'), e.text);
   }
 }
 
@@ -58,9 +64,12 @@ export async function saveScript(plan: Plan, file: string, opts: Pick<GlobalOpti
 }
 
 export async function savePatch(plan: Plan, file: string): Promise<string> {
-  await writeOutputFiles([
-    { file, content: renderPatch(plan), mode: 0o644 },
-    { file: `${file}.json`, content: JSON.stringify(renderPatchSidecar(plan), null, 2) + '\n', mode: 0o644 },
-  ], 'the saved file');
+  await writeOutputFiles(
+    [
+      { file, content: renderPatch(plan), mode: 0o644 },
+      { file: `${file}.json`, content: JSON.stringify(renderPatchSidecar(plan), null, 2) + '\n', mode: 0o644 },
+    ],
+    'the saved file',
+  );
   return `Wrote ${file} (apply with: patch -p1 -d / < ${file}) and ${file}.json (modes, owners and steps a patch cannot carry).`;
 }

@@ -50,7 +50,9 @@ async function flow(run: WizardRun): Promise<WizardOutcome> {
   for (;;) {
     if (step === 'inspect') {
       const shown = renderInspect(host, { source: describeSource(opts), facts: run.facts, progress: run.progress });
-      data().then(() => actStep()).catch(() => {}); // a failure surfaces where the module is awaited
+      data()
+        .then(() => actStep())
+        .catch(() => {}); // a failure surfaces where the module is awaited
       const r = await shown;
       const { auditHost, explain, profileChoices } = await data();
       if (r.type === 'back') return inspectError ? { exitCode: 2, summary: [`docker-harden: ${explain(inspectError)}`] } : noChanges();
@@ -74,7 +76,14 @@ async function flow(run: WizardRun): Promise<WizardOutcome> {
       const picked = r.type === 'shipped' ? list.find((c) => c.choice.name === r.name) : undefined;
       const { explain, planFor } = await data();
       try {
-        chosen = picked?.planned ?? (await whileBusy(host, 'Profile', `Making the plan for ${r.type === 'file' ? r.path : r.name}…`, planFor(opts, facts!, r.type === 'file' ? path.resolve(run.cwd, r.path) : r.name)));
+        chosen =
+          picked?.planned ??
+          (await whileBusy(
+            host,
+            'Profile',
+            `Making the plan for ${r.type === 'file' ? r.path : r.name}…`,
+            planFor(opts, facts!, r.type === 'file' ? path.resolve(run.cwd, r.path) : r.name),
+          ));
       } catch (err) {
         if (err instanceof WizardCancelled) throw err;
         profileError = explain(err);

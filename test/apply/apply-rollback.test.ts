@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync, statSync, existsSync, writeFileSync, readdirSync, symlinkSync, } from 'node:fs';
+import { readFileSync, statSync, existsSync, writeFileSync, readdirSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { applyPlan } from '../../src/apply/apply-plan.js';
 import { rollbackBackupSet } from '../../src/apply/rollback.js';
@@ -22,7 +22,13 @@ describe('apply and rollback', () => {
     const sets = await listBackupSets(root);
     expect(sets).toHaveLength(1);
     expect(sets[0].state).toBe('applied');
-    expect(sets[0].files[0]).toMatchObject({ path: '/etc/docker/daemon.json', existed: true, mode: 0o666, sha256Before: sha256(DAEMON_BEFORE), sha256After: sha256(DAEMON_AFTER) });
+    expect(sets[0].files[0]).toMatchObject({
+      path: '/etc/docker/daemon.json',
+      existed: true,
+      mode: 0o666,
+      sha256Before: sha256(DAEMON_BEFORE),
+      sha256After: sha256(DAEMON_AFTER),
+    });
 
     const again = await applyPlan(samplePlan(), { root });
     expect(again.backupId).toBeNull();
@@ -68,7 +74,6 @@ describe('apply and rollback', () => {
     await expect(applyPlan(plan, { root })).rejects.toThrow(/not a plain absolute path/);
     expect(readdirSync(path.join(outside, 'etc/docker'))).toEqual(['daemon.json']);
   });
-
 });
 
 describe('isDaemonRestart', () => {

@@ -12,7 +12,7 @@ import { makeRoot, samplePlan, DAEMON_BEFORE } from '../support/sample-plan.js';
 
 const BASE = '/srv/keep/sets';
 
-describe('a backup folder of the caller\'s choosing', () => {
+describe("a backup folder of the caller's choosing", () => {
   it('apply writes the set there, list and rollback read it there, and the default place is not made', async () => {
     const root = makeRoot();
     const { backupId } = await applyPlan(samplePlan(), { root, backupDir: BASE });
@@ -55,6 +55,8 @@ describe('a backup folder of the caller\'s choosing', () => {
     expect(backupBaseFromDir('/p', '/p/.docker-harden/backups')).toBe('/.docker-harden/backups');
     for (const outside of ['/p', '/q/sets', '../sets']) expect(() => backupBaseFromDir('/p', outside, '/p')).toThrow(/is not inside the root \/p/);
     expect(rollbackCommand('/', BACKUP_BASE, 'ID')).toBe('docker-harden rollback ID');
-    expect(rollbackCommand('/my app', '/.docker-harden/backups', 'ID')).toBe("docker-harden --root '/my app' rollback ID --backup-dir '/my app/.docker-harden/backups'");
+    expect(rollbackCommand('/my app', '/.docker-harden/backups', 'ID')).toBe(
+      "docker-harden --root '/my app' rollback ID --backup-dir '/my app/.docker-harden/backups'",
+    );
   });
 });

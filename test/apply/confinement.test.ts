@@ -1,7 +1,20 @@
 // apply and rollback never act outside the root: each hostile symlink points into ANOTHER scratch
 // directory, and every test compares lstat, owner and bytes of what lies there before and after.
 import { describe, expect, it } from 'vitest';
-import { chmodSync, chownSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
 import path from 'node:path';
@@ -20,7 +33,13 @@ function snapshot(p: string): unknown {
   const st = lstatSync(p, { throwIfNoEntry: false });
   if (!st) return null;
   const base = { mode: st.mode, uid: st.uid, gid: st.gid, ino: st.ino, size: st.size, mtime: st.mtimeMs, ctime: st.ctimeMs };
-  if (st.isDirectory()) return { ...base, entries: readdirSync(p).sort().map((n) => [n, snapshot(path.join(p, n))]) };
+  if (st.isDirectory())
+    return {
+      ...base,
+      entries: readdirSync(p)
+        .sort()
+        .map((n) => [n, snapshot(path.join(p, n))]),
+    };
   if (st.isFile()) return { ...base, bytes: readFileSync(p, 'hex') };
   return base;
 }
@@ -108,7 +127,14 @@ describe('apply never follows a symlink out of the root', () => {
     try {
       chmodSync(sock, 0o777);
       chmodSync(path.join(root, 'etc/docker'), 0o777);
-      const plan = { ...samplePlan(), files: [], permissions: [{ path: '/run/docker.sock', mode: 0o660, closes: ['3.16'] }, { path: '/etc/docker', mode: 0o755, closes: ['3.6'] }] };
+      const plan = {
+        ...samplePlan(),
+        files: [],
+        permissions: [
+          { path: '/run/docker.sock', mode: 0o660, closes: ['3.16'] },
+          { path: '/etc/docker', mode: 0o755, closes: ['3.6'] },
+        ],
+      };
       const result = await applyPlan(plan, { root });
       expect(result.permissions).toEqual(['/run/docker.sock', '/etc/docker']);
       expect(lstatSync(sock).mode & 0o7777).toBe(0o660);
@@ -211,16 +237,34 @@ describe('rollback is confined', () => {
     const manifestFile = path.join(root, BACKUP_BASE, id, 'manifest.json');
     const good = JSON.parse(readFileSync(manifestFile, 'utf8'));
     const cid = 'a'.repeat(64);
-    const container = { name: 'web', id: cid, before: { Memory: 0 }, restoreArgs: ['update', '--memory', '0', '--restart', 'on-failure:3', cid], unrestorable: [] };
+    const container = {
+      name: 'web',
+      id: cid,
+      before: { Memory: 0 },
+      restoreArgs: ['update', '--memory', '0', '--restart', 'on-failure:3', cid],
+      unrestorable: [],
+    };
     const cases: [string, (m: any) => void, RegExp | null][] = [
       ['endpoint and containers', (m) => Object.assign(m, { endpoint: 'unix:///run/docker.sock', containers: [container] }), null],
       ['unknown key', (m) => (m.extra = 1), /has an unknown key "extra"/],
       ['id not the folder', (m) => (m.id = 'other'), /\/id is "other", not the name of its folder/],
       ['backup file outside files/', (m) => (m.files[0].backupFile = '../../../../etc/shadow'), /\/files\/0\/backupFile must match pattern/],
       ['mode too large', (m) => (m.permissions[0].before.mode = 0o17777), /\/permissions\/0\/before\/mode must be <= 4095/],
-      ['restore argv not update', (m) => (m.containers = [{ ...container, restoreArgs: ['run', '--privileged', cid] }]), /\/containers\/0\/restoreArgs\/0 must be equal to constant/],
-      ['shell in restore argv', (m) => (m.containers = [{ ...container, restoreArgs: ['update', '--memory', '$(reboot)', cid] }]), /\/containers\/0\/restoreArgs\/2 must match pattern/],
-      ['restore argv for another container', (m) => (m.containers = [{ ...container, restoreArgs: ['update', '--memory', '0', 'other'] }]), /does not end with its container web/],
+      [
+        'restore argv not update',
+        (m) => (m.containers = [{ ...container, restoreArgs: ['run', '--privileged', cid] }]),
+        /\/containers\/0\/restoreArgs\/0 must be equal to constant/,
+      ],
+      [
+        'shell in restore argv',
+        (m) => (m.containers = [{ ...container, restoreArgs: ['update', '--memory', '$(reboot)', cid] }]),
+        /\/containers\/0\/restoreArgs\/2 must match pattern/,
+      ],
+      [
+        'restore argv for another container',
+        (m) => (m.containers = [{ ...container, restoreArgs: ['update', '--memory', '0', 'other'] }]),
+        /does not end with its container web/,
+      ],
       ['endpoint as an option', (m) => (m.endpoint = '--config=/tmp/x'), /\/endpoint must match pattern/],
       ['permission path relative', (m) => (m.permissions[0].path = 'etc/default-docker'), /\/permissions\/0\/path must match pattern/],
     ];
@@ -228,7 +272,10 @@ describe('rollback is confined', () => {
       const m = structuredClone(good);
       mutate(m);
       writeFileSync(manifestFile, JSON.stringify(m), { mode: 0o600 });
-      const got = await readManifest(root, id).then(() => null, (e: Error) => e);
+      const got = await readManifest(root, id).then(
+        () => null,
+        (e: Error) => e,
+      );
       if (expected === null) expect(got, name).toBeNull();
       else {
         expect(got, name).toBeInstanceOf(UserError);

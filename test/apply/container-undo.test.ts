@@ -11,7 +11,20 @@ describe('containerUndo', () => {
   it('puts recorded limits back exactly', () => {
     const before = { Memory: 67108864, MemorySwap: 134217728, CpuShares: 256, PidsLimit: 50, RestartPolicy: { Name: 'on-failure', MaximumRetryCount: 3 } };
     const u = containerUndo('web', ID, STRICT, before);
-    expect(u.restoreArgs).toEqual(['update', '--memory', '67108864', '--memory-swap', '134217728', '--cpu-shares', '256', '--restart', 'on-failure:3', '--pids-limit', '50', ID]);
+    expect(u.restoreArgs).toEqual([
+      'update',
+      '--memory',
+      '67108864',
+      '--memory-swap',
+      '134217728',
+      '--cpu-shares',
+      '256',
+      '--restart',
+      'on-failure:3',
+      '--pids-limit',
+      '50',
+      ID,
+    ]);
     expect(u.unrestorable).toEqual([]);
     expect(u.notes).toEqual([]);
   });
@@ -27,8 +40,12 @@ describe('containerUndo', () => {
 
   it('restart policies: unset, always, unless-stopped, on-failure without a count', () => {
     const arg = (RestartPolicy: unknown) => containerUndo('x', ID, ['restart'], { RestartPolicy }).restoreArgs[2];
-    expect([arg({ Name: '' }), arg({ Name: 'always' }), arg({ Name: 'unless-stopped' }), arg({ Name: 'on-failure', MaximumRetryCount: 0 })])
-      .toEqual(['no', 'always', 'unless-stopped', 'on-failure']);
+    expect([arg({ Name: '' }), arg({ Name: 'always' }), arg({ Name: 'unless-stopped' }), arg({ Name: 'on-failure', MaximumRetryCount: 0 })]).toEqual([
+      'no',
+      'always',
+      'unless-stopped',
+      'on-failure',
+    ]);
   });
 
   it('an unknown flag is reported, never silently dropped; a flag with nothing to restore keeps the manifest shape', () => {
@@ -39,7 +56,18 @@ describe('containerUndo', () => {
 
   it('the manifest entry passes the manifest schema rollback checks', () => {
     const u = containerUndo('web', ID, STRICT, { Memory: 0, MemorySwap: 0, CpuShares: 0, PidsLimit: null, RestartPolicy: { Name: 'always' } });
-    const manifest = { version: 1, id: 'set1', createdAt: new Date(0).toISOString(), profile: 'strict', state: 'applied', files: [], permissions: [], steps: [], endpoint: 'unix:///tmp/x/docker.sock', containers: [manifestEntry(u)] };
+    const manifest = {
+      version: 1,
+      id: 'set1',
+      createdAt: new Date(0).toISOString(),
+      profile: 'strict',
+      state: 'applied',
+      files: [],
+      permissions: [],
+      steps: [],
+      endpoint: 'unix:///tmp/x/docker.sock',
+      containers: [manifestEntry(u)],
+    };
     expect(checkManifest(manifest, 'set1').containers![0].restoreArgs.at(-1)).toBe(ID);
   });
 });

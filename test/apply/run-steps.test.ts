@@ -69,8 +69,14 @@ describe('canaryImages', () => {
   it('takes images of running containers first, then stopped ones, then other local images, at most three', () => {
     const facts = emptyFacts({
       engine: {
-        host: 'unix:///x', version: {}, info: {}, networks: [],
-        containers: [{ Image: 'sha256:stopped', State: { Running: false } }, { Image: 'sha256:running', State: { Running: true } }],
+        host: 'unix:///x',
+        version: {},
+        info: {},
+        networks: [],
+        containers: [
+          { Image: 'sha256:stopped', State: { Running: false } },
+          { Image: 'sha256:running', State: { Running: true } },
+        ],
         images: [{ Id: 'sha256:running' }, { Id: 'sha256:other' }, { Id: 'sha256:fourth' }],
       },
     });

@@ -78,7 +78,9 @@ describe('the layer check', () => {
   it('has a layer for every folder of src/', () => {
     const placed = new Set(forbidden.flatMap((rule) => /^\^src\/([\w-]+)\/$/.exec(rule.from.path ?? '')?.[1] ?? []));
     placed.add('cli'); // the top layer: nothing is above it, so it needs no rule of its own
-    const folders = readdirSync(path.join(repo, 'src'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+    const folders = readdirSync(path.join(repo, 'src'), { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name);
     expect(folders.filter((f) => !placed.has(f))).toEqual([]);
   });
 });

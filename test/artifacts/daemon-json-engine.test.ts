@@ -23,7 +23,9 @@ function engineFacts(engine: PrivateEngine, daemonJson: Record<string, unknown>)
       host: engine.host,
       version: JSON.parse(docker(engine, ['version', '--format', '{{json .Server}}'])),
       info: JSON.parse(docker(engine, ['info', '--format', '{{json .}}'])),
-      containers: [], images: [], networks: [],
+      containers: [],
+      images: [],
+      networks: [],
     },
     daemonJson: { path: '/etc/docker/daemon.json', raw, parsed: daemonJson },
     dockerd: { pid: engine.pid, exe: engine.dockerdPath, argv },
@@ -35,10 +37,16 @@ async function strictPlan(facts: HostFacts): Promise<Plan> {
   // 2.10 userns-remap "default" makes dockerd add a dockremap user to this machine's /etc/passwd.
   const rules = selectRules(profile, allRules).filter((r) => r.section === 2 && r.id !== '2.10');
   // Log rotation as a rule would write it, max-file as a number: the plan must make it a string.
-  rules.push(sampleRule('9.1', (f) => !f.daemonJson.parsed?.['log-opts'], () => [
-    { kind: 'daemon-json-set', key: 'log-driver', value: 'json-file' },
-    { kind: 'daemon-json-set', key: 'log-opts', value: { 'max-size': '10m', 'max-file': 3 } },
-  ]));
+  rules.push(
+    sampleRule(
+      '9.1',
+      (f) => !f.daemonJson.parsed?.['log-opts'],
+      () => [
+        { kind: 'daemon-json-set', key: 'log-driver', value: 'json-file' },
+        { kind: 'daemon-json-set', key: 'log-opts', value: { 'max-size': '10m', 'max-file': 3 } },
+      ],
+    ),
+  );
   // This sandbox caps RLIMIT_NOFILE at 20000 (runc cannot raise it further), so the profile's
   // 65536 would stop every container here; the values below fit and still differ from the default.
   const params = { ...profile.params, defaultUlimits: { nofile: { soft: 4096, hard: 16384 }, nproc: { soft: 4096, hard: 8192 } } };
@@ -47,7 +55,10 @@ async function strictPlan(facts: HostFacts): Promise<Plan> {
 
 const startRefused = async (daemonJson: Record<string, unknown>) => {
   const err = await startPrivateEngine({ daemonJson, importImage: false }).then(
-    async (e) => { if (e) await stopPrivateEngine(e); return null; },
+    async (e) => {
+      if (e) await stopPrivateEngine(e);
+      return null;
+    },
     (x: unknown) => x,
   );
   expect(err).toBeInstanceOf(EngineExitError);
@@ -97,7 +108,17 @@ describeEngine('generated daemon.json on a real dockerd 20.10', (engine) => {
     expect(info.LoggingDriver).toBe('json-file');
     const after = JSON.parse(plan.files.find((f) => f.artifact === 'daemon-json')!.after!);
     expect(after['default-ulimits']).toBeDefined();
-    const out = docker(e, ['run', '--name', 'dh-dj-probe', '--network', 'none', e.image, 'sh', '-c', 'ulimit -Sn; ulimit -Hn; grep NoNewPrivs /proc/self/status']);
+    const out = docker(e, [
+      'run',
+      '--name',
+      'dh-dj-probe',
+      '--network',
+      'none',
+      e.image,
+      'sh',
+      '-c',
+      'ulimit -Sn; ulimit -Hn; grep NoNewPrivs /proc/self/status',
+    ]);
     const nofile = after['default-ulimits'].nofile;
     expect(out.split('\n')).toEqual([String(nofile.Soft), String(nofile.Hard), 'NoNewPrivs:\t1']);
     const host = JSON.parse(docker(e, ['inspect', '--format', '{{json .HostConfig}}', 'dh-dj-probe']));
@@ -108,7 +129,16 @@ describeEngine('generated daemon.json on a real dockerd 20.10', (engine) => {
     const err = await startRefused({ iptables: false });
     expect(err.log).toMatch(/specified both as a flag and in the configuration file/);
     const facts = engineFacts(engine, {});
-    const rules = [sampleRule('9.1', () => true, () => [{ kind: 'daemon-json-set', key: 'iptables', value: false }, { kind: 'daemon-json-set', key: 'hosts', value: ['unix:///run/x.sock'] }])];
+    const rules = [
+      sampleRule(
+        '9.1',
+        () => true,
+        () => [
+          { kind: 'daemon-json-set', key: 'iptables', value: false },
+          { kind: 'daemon-json-set', key: 'hosts', value: ['unix:///run/x.sock'] },
+        ],
+      ),
+    ];
     const p = buildPlan({ facts, rules, params: (await loadProfile('baseline')).params, profileName: 't' });
     expect(p.refused.map((r) => r.key)).toEqual(['iptables', 'hosts']);
     expect(p.refused[0].text).toMatch(/`--iptables=false` \(command line of the running dockerd/);

@@ -10,10 +10,24 @@ function host(raw: string | null, extra: Partial<HostFacts> = {}, version = '20.
   let parsed: Record<string, unknown> | null = null;
   try {
     parsed = raw === null ? null : JSON.parse(raw);
-  } catch { /* left null, like the probe */ }
+  } catch {
+    /* left null, like the probe */
+  }
   return emptyFacts({
-    engine: { host: 'unix:///run/docker.sock', version: { Version: version }, info: { Swarm: { LocalNodeState: 'inactive' } }, containers: [], images: [], networks: [] },
-    daemonJson: { path: '/etc/docker/daemon.json', raw, parsed, ...(raw !== null && parsed === null ? { parseError: { message: 'Unexpected token', line: 3, column: 5 } } : {}) },
+    engine: {
+      host: 'unix:///run/docker.sock',
+      version: { Version: version },
+      info: { Swarm: { LocalNodeState: 'inactive' } },
+      containers: [],
+      images: [],
+      networks: [],
+    },
+    daemonJson: {
+      path: '/etc/docker/daemon.json',
+      raw,
+      parsed,
+      ...(raw !== null && parsed === null ? { parseError: { message: 'Unexpected token', line: 3, column: 5 } } : {}),
+    },
     ...extra,
   });
 }
@@ -58,7 +72,10 @@ describe('daemon.json merge', () => {
 
   it('refuses a value of the wrong JSON type instead of writing it', () => {
     const r = renderDaemonJson(host('{}'), [set('live-restore', 'true', '2.16'), set('default-ulimits', { nofile: '100:200' }, '2.9')]);
-    expect(r.refused.map((x) => [x.ruleId, x.key])).toEqual([['2.16', 'live-restore'], ['2.9', 'default-ulimits']]);
+    expect(r.refused.map((x) => [x.ruleId, x.key])).toEqual([
+      ['2.16', 'live-restore'],
+      ['2.9', 'default-ulimits'],
+    ]);
     expect(r.refused[0].text).toMatch(/must be a JSON boolean/);
     expect(r.file?.kind).toBe('unchanged');
   });
@@ -72,7 +89,9 @@ describe('daemon.json merge', () => {
   it('does not touch a daemon.json that does not parse, and says so as a blocking refusal', () => {
     const r = renderDaemonJson(host('{\n  "icc": false,\n  oops\n}'), [set('live-restore', true)]);
     expect(r.file).toBeNull();
-    expect(r.refused).toEqual([{ key: '/etc/docker/daemon.json', blocking: true, text: expect.stringMatching(/does not parse \(line 3: Unexpected token\); fix it first/) }]);
+    expect(r.refused).toEqual([
+      { key: '/etc/docker/daemon.json', blocking: true, text: expect.stringMatching(/does not parse \(line 3: Unexpected token\); fix it first/) },
+    ]);
   });
 
   it('never loosens an existing stricter mode', () => {
@@ -93,7 +112,12 @@ describe('daemon.json keys against the engine version', () => {
     ['25.0.3', '{"oom-score-adjust": -500}', {}, true],
     ['27.5.1', '{"api-cors-header": "*"}', { 'api-cors-header': '*' }, false],
     ['28.0.0', '{"api-cors-header": "*"}', {}, true],
-    ['22.06.0', '{"cluster-store": "consul://x", "cluster-advertise": "eth0:2376"}', { 'cluster-store': 'consul://x', 'cluster-advertise': 'eth0:2376' }, false],
+    [
+      '22.06.0',
+      '{"cluster-store": "consul://x", "cluster-advertise": "eth0:2376"}',
+      { 'cluster-store': 'consul://x', 'cluster-advertise': 'eth0:2376' },
+      false,
+    ],
     ['23.0.0', '{"cluster-store": "consul://x", "cluster-advertise": "eth0:2376"}', {}, true],
     ['23.0.0', '{"storage-driver": "aufs"}', { 'storage-driver': 'aufs' }, false],
     ['24.0.0', '{"storage-driver": "aufs"}', {}, true],
@@ -114,7 +138,10 @@ describe('daemon.json keys against the engine version', () => {
   });
 
   it('never writes a key the engine has not got yet or has removed', () => {
-    const r = renderDaemonJson(host('{}', {}, '20.10.24'), [set('proxies', { 'http-proxy': 'http://p:3128' }, '9.1'), set('disable-legacy-registry', true, '9.2')]);
+    const r = renderDaemonJson(host('{}', {}, '20.10.24'), [
+      set('proxies', { 'http-proxy': 'http://p:3128' }, '9.1'),
+      set('disable-legacy-registry', true, '9.2'),
+    ]);
     expect(r.refused.map((x) => x.key)).toEqual(['proxies', 'disable-legacy-registry']);
     expect(r.refused[0].text).toMatch(/does not know the daemon.json key "proxies" \(added in 23.0\)/);
     expect(renderDaemonJson(host('{}', {}, '23.0.1'), [set('proxies', { 'http-proxy': 'http://p:3128' })]).refused).toEqual([]);
@@ -136,7 +163,9 @@ describe('daemon.json against the daemon flags and workloads', () => {
 
   it('refuses a key the unit already passes as a flag, naming the flag and where it comes from', () => {
     const r = renderDaemonJson(host('{}', { systemd: { service: unit, socket: null } }), [set('log-level', 'info', '2.3')]);
-    expect(r.refused).toEqual([{ ruleId: '2.3', key: 'log-level', text: expect.stringContaining('`--log-level=warn` (ExecStart of /lib/systemd/system/docker.service') }]);
+    expect(r.refused).toEqual([
+      { ruleId: '2.3', key: 'log-level', text: expect.stringContaining('`--log-level=warn` (ExecStart of /lib/systemd/system/docker.service') },
+    ]);
     expect(r.file?.kind).toBe('unchanged');
   });
 

@@ -25,7 +25,11 @@ describe('DAEMON_KEYS', () => {
   });
 
   it('holds removed keys in the same table, with their release window', () => {
-    expect(Object.keys(REMOVED_KEYS).sort()).toEqual(Object.keys(DAEMON_KEYS).filter((k) => DAEMON_KEYS[k].fatalFrom).sort());
+    expect(Object.keys(REMOVED_KEYS).sort()).toEqual(
+      Object.keys(DAEMON_KEYS)
+        .filter((k) => DAEMON_KEYS[k].fatalFrom)
+        .sort(),
+    );
     expect(keyType('cluster-store-opts')).toBe('string-map');
     expect(keyKnownTo('graph', parseEngineVersion('22.06.1'))).toBe(true);
     expect(keyKnownTo('graph', parseEngineVersion('23.0.0'))).toBe(false);

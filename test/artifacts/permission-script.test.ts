@@ -8,7 +8,12 @@ import { renderPermissionScript } from '../../src/artifacts/permission-script.js
 import type { Tagged } from '../../src/rules/contribution.js';
 import type { PermissionChange } from '../../src/plan-model/plan.js';
 
-const perm = (p: string, ruleId: string, extra: Partial<Tagged<'file-permission'>>): Tagged<'file-permission'> => ({ kind: 'file-permission', path: p, ruleId, ...extra });
+const perm = (p: string, ruleId: string, extra: Partial<Tagged<'file-permission'>>): Tagged<'file-permission'> => ({
+  kind: 'file-permission',
+  path: p,
+  ruleId,
+  ...extra,
+});
 
 describe('permission changes from contributions', () => {
   it('merges rules on one path, keeps only what the facts show is wrong, never adds mode bits', () => {

@@ -9,7 +9,10 @@ import type { Plan } from '../../src/plan-model/plan.js';
 
 describe('dockerd --validate argv', () => {
   it.each([
-    [['-H', 'fd://', '--containerd=/run/containerd/containerd.sock'], ['-H', 'fd://', '--containerd=/run/containerd/containerd.sock']],
+    [
+      ['-H', 'fd://', '--containerd=/run/containerd/containerd.sock'],
+      ['-H', 'fd://', '--containerd=/run/containerd/containerd.sock'],
+    ],
     [['--config-file', '/etc/docker/other.json', '--log-level=warn'], ['--log-level=warn']],
     [['--config-file=/etc/docker/other.json', '--validate', '-D'], ['-D']],
     [[], []],
@@ -24,7 +27,9 @@ describe('running the validator', () => {
   const dir = mkdtempSync('/tmp/dh-fake-dockerd-');
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const fake = path.join(dir, 'dockerd');
-  writeFileSync(fake, `#!/bin/sh
+  writeFileSync(
+    fake,
+    `#!/bin/sh
 printf '%s\\n' "$@" > ${dir}/argv
 cfg=$3
 cp "$cfg" ${dir}/seen.json
@@ -33,9 +38,11 @@ if grep -q '"hosts"' "$cfg"; then
   exit 1
 fi
 echo "configuration OK" >&2
-`, { mode: 0o755 });
+`,
+    { mode: 0o755 },
+  );
 
-  it('passes the content and flags, and reads dockerd\'s verdict', async () => {
+  it("passes the content and flags, and reads dockerd's verdict", async () => {
     const ok = await validateDaemonJson({ dockerdPath: fake, daemonArgs: ['-H', 'fd://'], content: '{"icc": false}\n' });
     expect(ok).toEqual({ ok: true, message: 'configuration OK' });
     expect(readFileSync(path.join(dir, 'argv'), 'utf8').split('\n').slice(0, 2)).toEqual(['--validate', '--config-file']);
@@ -43,18 +50,27 @@ echo "configuration OK" >&2
     expect(readFileSync(path.join(dir, 'seen.json'), 'utf8')).toBe('{"icc": false}\n');
     const bad = await validateDaemonJson({ dockerdPath: fake, daemonArgs: ['-H', 'fd://'], content: '{"hosts": []}\n' });
     expect(bad.ok).toBe(false);
-    expect(bad.message).toBe('unable to configure the Docker daemon with file daemon.json: the following directives are specified both as a flag and in the configuration file: hosts');
+    expect(bad.message).toBe(
+      'unable to configure the Docker daemon with file daemon.json: the following directives are specified both as a flag and in the configuration file: hosts',
+    );
   });
 
   const plan = (after: string): Plan => ({
-    profile: 't', facts: { source: 'host', collectedAt: '', root: '/' }, permissions: [], steps: [], warnings: [], manual: [], refused: [],
+    profile: 't',
+    facts: { source: 'host', collectedAt: '', root: '/' },
+    permissions: [],
+    steps: [],
+    warnings: [],
+    manual: [],
+    refused: [],
     files: [fileChange({ path: '/etc/docker/daemon.json', before: '{}\n', after, mode: 0o644, closes: [], artifact: 'daemon-json' })],
   });
-  const facts = (version: string, over: Partial<HostFacts> = {}): HostFacts => emptyFacts({
-    engine: { host: '', version: { Version: version }, info: {}, containers: [], images: [], networks: [] },
-    dockerd: { pid: 1, exe: fake, argv: [fake, '-H', 'fd://'] },
-    ...over,
-  });
+  const facts = (version: string, over: Partial<HostFacts> = {}): HostFacts =>
+    emptyFacts({
+      engine: { host: '', version: { Version: version }, info: {}, containers: [], images: [], networks: [] },
+      dockerd: { pid: 1, exe: fake, argv: [fake, '-H', 'fd://'] },
+      ...over,
+    });
 
   it('vets a plan only where dockerd has --validate and the facts are from this host', async () => {
     expect(await vetPlanDaemonJson(plan('{"hosts": []}\n'), facts('24.0.7'), { root: '/' })).toMatch(/specified both as a flag/);

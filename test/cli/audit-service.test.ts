@@ -21,8 +21,14 @@ function capture(): Output & { stdout: string[]; stderr: string[] } {
 }
 
 const base: AuditServiceOptions = {
-  root: '/', dockerHost: 'unix:///nonexistent.sock', from: factsFile, color: false,
-  format: 'json', failOn: 'high', rules: sampleRules, now: new Date('2025-06-15T00:00:00Z'),
+  root: '/',
+  dockerHost: 'unix:///nonexistent.sock',
+  from: factsFile,
+  color: false,
+  format: 'json',
+  failOn: 'high',
+  rules: sampleRules,
+  now: new Date('2025-06-15T00:00:00Z'),
 };
 
 async function outcome(opts: Partial<AuditServiceOptions>): Promise<number> {
@@ -74,7 +80,10 @@ describe('audit service', () => {
   });
 
   it('turns an unwritable --output into a UserError', async () => {
-    const err = await auditService({ ...base, failOn: 'critical', waivers: [{ id: '5.5', reason: 'CI' }], output: path.join(dir, 'missing', 'r.json') }, capture()).catch((e: unknown) => e);
+    const err = await auditService(
+      { ...base, failOn: 'critical', waivers: [{ id: '5.5', reason: 'CI' }], output: path.join(dir, 'missing', 'r.json') },
+      capture(),
+    ).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(UserError);
     expect((err as Error).message).toBe(`Cannot write ${path.join(dir, 'missing', 'r.json')}: the directory ${path.join(dir, 'missing')} does not exist.`);
   });

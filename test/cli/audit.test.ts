@@ -76,7 +76,11 @@ describe('docker-harden audit: reports', () => {
     const { stdout, code } = await run('--from', insecure, 'audit', '--format', 'json', '--include', '2');
     expect(code).toBe(1);
     const json = JSON.parse(stdout);
-    expect(json).toMatchObject({ tool: 'docker-harden', benchmark: 'CIS Docker Benchmark v1.8.0', facts: { source: 'file', collectedAt: '2025-01-02T03:04:05.000Z' } });
+    expect(json).toMatchObject({
+      tool: 'docker-harden',
+      benchmark: 'CIS Docker Benchmark v1.8.0',
+      facts: { source: 'file', collectedAt: '2025-01-02T03:04:05.000Z' },
+    });
     expect(json.results.every((r: { section: number }) => r.section === 2)).toBe(true);
     expect(json.results.find((r: { id: string }) => r.id === '2.5')).toMatchObject({ status: 'fail', severity: 'high', aliases: { '1.7.0': '2.5' } });
     expect(json.summary.total).toBe(json.results.length);
@@ -87,7 +91,11 @@ describe('docker-harden audit: reports', () => {
     const sarif = await run('--from', insecure, 'audit', '--include', '2.5', '--format', 'sarif', '--output', sarifFile);
     expect(sarif).toMatchObject({ code: 1, stdout: '' });
     const doc = JSON.parse(readFileSync(sarifFile, 'utf8'));
-    expect(doc.runs[0].results[0]).toMatchObject({ ruleId: '2.5', level: 'error', locations: [{ physicalLocation: { artifactLocation: { uri: 'file:///etc/docker/daemon.json' } } }] });
+    expect(doc.runs[0].results[0]).toMatchObject({
+      ruleId: '2.5',
+      level: 'error',
+      locations: [{ physicalLocation: { artifactLocation: { uri: 'file:///etc/docker/daemon.json' } } }],
+    });
 
     const junitFile = path.join(dir, 'out.xml');
     const junit = await run('--from', clean, 'audit', '--include', '2.5', '--format', 'junit', '--output', junitFile);
@@ -99,7 +107,18 @@ describe('docker-harden audit: reports', () => {
     const root = path.join(dir, 'root');
     mkdirSync(path.join(root, 'etc/docker'), { recursive: true });
     writeFileSync(path.join(root, 'etc/docker/daemon.json'), JSON.stringify({ 'insecure-registries': ['10.9.8.7:5000'] }));
-    const { stdout, code } = await run('--root', root, '--docker-host', `unix://${path.join(dir, 'no-engine.sock')}`, '--no-engine', 'audit', '--format', 'json', '--include', '2.5');
+    const { stdout, code } = await run(
+      '--root',
+      root,
+      '--docker-host',
+      `unix://${path.join(dir, 'no-engine.sock')}`,
+      '--no-engine',
+      'audit',
+      '--format',
+      'json',
+      '--include',
+      '2.5',
+    );
     expect(code).toBe(1);
     const [result] = JSON.parse(stdout).results;
     expect(result.status).toBe('fail');
@@ -115,7 +134,18 @@ describe('audit --profile', () => {
     const dir = mkdtempSync('/tmp/dh-audit-profile-');
     const facts = path.join(dir, 'facts.json');
     const { emptyFacts } = await import('../../src/facts/empty-facts.js');
-    writeFileSync(facts, JSON.stringify(emptyFacts({ daemonJson: { path: '/etc/docker/daemon.json', raw: '{"insecure-registries": ["10.0.0.1:5000"]}', parsed: { 'insecure-registries': ['10.0.0.1:5000'] } } })));
+    writeFileSync(
+      facts,
+      JSON.stringify(
+        emptyFacts({
+          daemonJson: {
+            path: '/etc/docker/daemon.json',
+            raw: '{"insecure-registries": ["10.0.0.1:5000"]}',
+            parsed: { 'insecure-registries': ['10.0.0.1:5000'] },
+          },
+        }),
+      ),
+    );
     const profile = path.join(dir, 'site.yaml');
     writeFileSync(profile, 'name: site\nextends: strict\nwaivers:\n  - id: "2.5"\n    reason: "lab registry"\n');
     const lines: string[] = [];

@@ -16,7 +16,10 @@ describe.skipIf(!hasDocker)('docker CLI plugin', () => {
     mkdirSync(path.join(config, 'cli-plugins'));
     symlinkSync(BIN, path.join(config, 'cli-plugins', 'docker-harden'));
     const facts = path.join(config, 'facts.json');
-    writeFileSync(facts, JSON.stringify(emptyFacts({ daemonJson: { path: '/etc/docker/daemon.json', raw: '{"log-level": "debug"}', parsed: { 'log-level': 'debug' } } })));
+    writeFileSync(
+      facts,
+      JSON.stringify(emptyFacts({ daemonJson: { path: '/etc/docker/daemon.json', raw: '{"log-level": "debug"}', parsed: { 'log-level': 'debug' } } })),
+    );
     const env = { ...process.env, DOCKER_CONFIG: config };
 
     const help = spawnSync('docker', ['--help'], { env, encoding: 'utf8' });

@@ -40,18 +40,23 @@ const emptyRoot = (name: string) => {
 describe('an engine that does not answer', () => {
   const DEAD = 'unix:///nope.sock';
 
-  it.each([['audit', '--fail-on', 'critical'], ['plan', '--profile', 'baseline'], ['script', '--profile', 'baseline'], ['patch', '--profile', 'baseline'], ['inspect', '--save', path.join(work, 'never.json')]])(
-    '%s with --docker-host naming it exits 2 with one sentence',
-    async (...command) => {
-      const root = emptyRoot(`dead-${command[0]}`);
-      const r = await run('--root', root, '--docker-host', DEAD, ...command);
-      expect(r.code).toBe(2);
-      expect(r.stderr.split('\n')[0]).toBe('docker-harden: The Docker engine at unix:///nope.sock cannot be reached (no socket at that path), so its containers, images and settings cannot be checked.');
-      expect(r.stderr.split('\n')[1]).toMatch(/--no-engine/);
-      expect(r.stdout).toBe('');
-      expect(existsSync(path.join(work, 'never.json'))).toBe(false);
-    },
-  );
+  it.each([
+    ['audit', '--fail-on', 'critical'],
+    ['plan', '--profile', 'baseline'],
+    ['script', '--profile', 'baseline'],
+    ['patch', '--profile', 'baseline'],
+    ['inspect', '--save', path.join(work, 'never.json')],
+  ])('%s with --docker-host naming it exits 2 with one sentence', async (...command) => {
+    const root = emptyRoot(`dead-${command[0]}`);
+    const r = await run('--root', root, '--docker-host', DEAD, ...command);
+    expect(r.code).toBe(2);
+    expect(r.stderr.split('\n')[0]).toBe(
+      'docker-harden: The Docker engine at unix:///nope.sock cannot be reached (no socket at that path), so its containers, images and settings cannot be checked.',
+    );
+    expect(r.stderr.split('\n')[1]).toMatch(/--no-engine/);
+    expect(r.stdout).toBe('');
+    expect(existsSync(path.join(work, 'never.json'))).toBe(false);
+  });
 
   it('named by DOCKER_HOST is the same error; apply writes nothing', async () => {
     const root = emptyRoot('dead-env');
@@ -90,7 +95,11 @@ describe('an engine that does not answer', () => {
     writeFileSync(file, JSON.stringify(facts));
     const r = await run('--from', file, 'audit');
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(new RegExp(`^docker-harden: The facts in ${file} were taken while the Docker engine at unix:///var/run/docker.sock could not be reached \\(connection refused\\)`));
+    expect(r.stderr).toMatch(
+      new RegExp(
+        `^docker-harden: The facts in ${file} were taken while the Docker engine at unix:///var/run/docker.sock could not be reached \\(connection refused\\)`,
+      ),
+    );
     expect((await run('--from', file, '--no-engine', 'audit', '--fail-on', 'critical')).code).toBe(0);
   });
 });
@@ -130,7 +139,9 @@ describe('--from facts taken under another root', () => {
     const before = snapshotTree(other);
     const applied = await run('--from', facts, '--root', other, 'apply', '--profile', 'strict', '--yes', '--no-restart');
     expect(applied.code).toBe(2);
-    expect(applied.stderr).toMatch(/^docker-harden: \/etc\/docker\/daemon\.json changed since the plan was made \(its sha256 is now [0-9a-f]{64}, the plan expected absent\); nothing was written\./);
+    expect(applied.stderr).toMatch(
+      /^docker-harden: \/etc\/docker\/daemon\.json changed since the plan was made \(its sha256 is now [0-9a-f]{64}, the plan expected absent\); nothing was written\./,
+    );
     expect(snapshotTree(other)).toEqual(before);
 
     const script = path.join(work, 'strict.sh');

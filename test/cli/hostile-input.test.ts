@@ -86,7 +86,9 @@ describe('special files are refused without being opened for reading', () => {
     expect(inspect.stdout).toMatch(/daemonJson\s+error\s+\/etc\/docker\/daemon\.json is a FIFO \(named pipe\), not a regular file/);
     const plan = run('--root', root, '--docker-host', `unix://${root}/none.sock`, '--no-engine', 'plan', '--profile', 'strict');
     expect(plan.code, plan.stderr).toBe(2);
-    expect(plan.stdout + plan.stderr).toMatch(/\/etc\/docker\/daemon\.json could not be read \(.*FIFO.*\); docker-harden does not write a daemon\.json it could not read/);
+    expect(plan.stdout + plan.stderr).toMatch(
+      /\/etc\/docker\/daemon\.json could not be read \(.*FIFO.*\); docker-harden does not write a daemon\.json it could not read/,
+    );
     expect(plan.stdout).not.toMatch(/(create|modify)\s+\/etc\/docker\/daemon\.json/);
     expect(plan.stderr).not.toMatch(/unexpected error|\n\s+at /);
   });
@@ -98,7 +100,10 @@ describe('special files are refused without being opened for reading', () => {
 });
 
 describe('YAML that cannot become data', () => {
-  const bomb = ['x-a: &a ["x","x","x","x","x","x","x","x","x","x"]', ...'bcdef'.split('').map((n, i) => `x-${n}: &${n} [${Array(10).fill(`*${'abcdef'[i]}`).join(',')}]`)].join('\n');
+  const bomb = [
+    'x-a: &a ["x","x","x","x","x","x","x","x","x","x"]',
+    ...'bcdef'.split('').map((n, i) => `x-${n}: &${n} [${Array(10).fill(`*${'abcdef'[i]}`).join(',')}]`),
+  ].join('\n');
 
   it('an alias bomb in a compose file: exit 2 with the file, the line and the limit', () => {
     const file = path.join(work, 'bomb/docker-compose.yml');
@@ -136,7 +141,11 @@ describe('YAML that cannot become data', () => {
 
   it('`<<: 5`, an unresolved alias and an alias inside its own anchor in a compose file', () => {
     const cases: [string, string, RegExp][] = [
-      ['merge', 'services:\n  web:\n    image: nginx\n    <<: 5\n', /a merge key \(<<\) must name a mapping, an alias of one, or a list of those at line 4, column 9\./],
+      [
+        'merge',
+        'services:\n  web:\n    image: nginx\n    <<: 5\n',
+        /a merge key \(<<\) must name a mapping, an alias of one, or a list of those at line 4, column 9\./,
+      ],
       ['alias', 'services:\n  web:\n    image: nginx\n    labels: *nope\n', /the alias \*nope names no anchor defined before it at line 4, column 13\./],
       ['cycle', 'services:\n  web: &w\n    image: nginx\n    labels: [*w]\n', /an alias points into the node that holds it/],
     ];
@@ -158,14 +167,62 @@ describe('YAML that cannot become data', () => {
 
 describe('facts files are checked against the schema', () => {
   const mutations: [string, (f: any) => void, RegExp][] = [
-    ['dropIns', (f) => { f.systemd.service.dropIns = 'x'; }, /\/systemd\/service\/dropIns must be an array, not a string/],
-    ['securityOpt', (f) => { f.engine.containers[0].HostConfig.SecurityOpt = 5; }, /\/engine\/containers\/0\/HostConfig\/SecurityOpt must be an array or null, not the number 5/],
-    ['raw', (f) => { f.daemonJson.raw = { a: 1 }; }, /\/daemonJson\/raw must be a string or null, not an object/],
-    ['containers', (f) => { f.engine.containers = {}; }, /\/engine\/containers must be an array, not an object/],
-    ['images', (f) => { f.engine.images = [3]; }, /\/engine\/images\/0 must be an object, not the number 3/],
-    ['argv', (f) => { f.dockerd = { pid: 1, exe: '/usr/bin/dockerd', argv: [1] }; }, /\/dockerd\/argv\/0 must be a string, not the number 1/],
-    ['relative', (f) => { f.daemonJson.path = 'daemon.json'; }, /\/daemonJson\/path must be an absolute path, not "daemon\.json"/],
-    ['missing', (f) => { delete f.audit; }, /\(the top level\) lacks the field "audit"/],
+    [
+      'dropIns',
+      (f) => {
+        f.systemd.service.dropIns = 'x';
+      },
+      /\/systemd\/service\/dropIns must be an array, not a string/,
+    ],
+    [
+      'securityOpt',
+      (f) => {
+        f.engine.containers[0].HostConfig.SecurityOpt = 5;
+      },
+      /\/engine\/containers\/0\/HostConfig\/SecurityOpt must be an array or null, not the number 5/,
+    ],
+    [
+      'raw',
+      (f) => {
+        f.daemonJson.raw = { a: 1 };
+      },
+      /\/daemonJson\/raw must be a string or null, not an object/,
+    ],
+    [
+      'containers',
+      (f) => {
+        f.engine.containers = {};
+      },
+      /\/engine\/containers must be an array, not an object/,
+    ],
+    [
+      'images',
+      (f) => {
+        f.engine.images = [3];
+      },
+      /\/engine\/images\/0 must be an object, not the number 3/,
+    ],
+    [
+      'argv',
+      (f) => {
+        f.dockerd = { pid: 1, exe: '/usr/bin/dockerd', argv: [1] };
+      },
+      /\/dockerd\/argv\/0 must be a string, not the number 1/,
+    ],
+    [
+      'relative',
+      (f) => {
+        f.daemonJson.path = 'daemon.json';
+      },
+      /\/daemonJson\/path must be an absolute path, not "daemon\.json"/,
+    ],
+    [
+      'missing',
+      (f) => {
+        delete f.audit;
+      },
+      /\(the top level\) lacks the field "audit"/,
+    ],
   ];
   const commands = [['audit'], ['plan', '--profile', 'strict'], ['script', '--profile', 'strict'], ['patch', '--profile', 'strict']];
   // The first mutation goes through every command; the others through one each, in turn.
@@ -195,8 +252,14 @@ describe('values an escaper cannot hold', () => {
     const facts = fixture('debian-docker-io');
     facts.systemd.service.path = '/lib/systemd/system/dock\u0000er.service';
     const file = writeFacts('escaper-nul', facts);
-    for (const cmd of [['plan', '--profile', 'strict'], ['script', '--profile', 'strict']]) {
-      expectRefused(run('--from', file, ...cmd), /An audit rule word cannot be "-w \/lib\/systemd\/system\/dock\\u0000er\.service"|cannot be .*dock\\u0000er\.service/);
+    for (const cmd of [
+      ['plan', '--profile', 'strict'],
+      ['script', '--profile', 'strict'],
+    ]) {
+      expectRefused(
+        run('--from', file, ...cmd),
+        /An audit rule word cannot be "-w \/lib\/systemd\/system\/dock\\u0000er\.service"|cannot be .*dock\\u0000er\.service/,
+      );
     }
     facts.systemd.service.path = `/lib/systemd/system/do"ck'er.service`;
     const quoted = run('--from', writeFacts('escaper-quote', facts), 'plan', '--profile', 'strict');

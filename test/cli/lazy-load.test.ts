@@ -17,16 +17,19 @@ let register: string;
 beforeAll(async () => {
   await ensureBuilt();
   dir = mkdtempSync(path.join(tmpdir(), 'dh-lazy-'));
-  writeFileSync(path.join(dir, 'hooks.mjs'), [
-    "import { appendFileSync } from 'node:fs';",
-    'let log;',
-    'export function initialize(data) { log = data.log; }',
-    'export async function resolve(specifier, context, next) {',
-    '  const result = await next(specifier, context);',
-    "  appendFileSync(log, result.url + '\\n');",
-    '  return result;',
-    '}',
-  ].join('\n'));
+  writeFileSync(
+    path.join(dir, 'hooks.mjs'),
+    [
+      "import { appendFileSync } from 'node:fs';",
+      'let log;',
+      'export function initialize(data) { log = data.log; }',
+      'export async function resolve(specifier, context, next) {',
+      '  const result = await next(specifier, context);',
+      "  appendFileSync(log, result.url + '\\n');",
+      '  return result;',
+      '}',
+    ].join('\n'),
+  );
   register = path.join(dir, 'register.mjs');
   writeFileSync(register, "import { register } from 'node:module';\nregister('./hooks.mjs', import.meta.url, { data: { log: process.env.DH_MODULE_LOG } });\n");
 }, 240_000);

@@ -42,7 +42,9 @@ describe('-o into a missing directory or naming a directory', () => {
     const before = readdirSync(work, { recursive: true }).sort();
     const gone = await run(...argv(missing));
     expect(gone.code).toBe(2);
-    expect(gone.stderr).toBe(`docker-harden: Cannot write ${missing}: the directory ${path.dirname(missing)} does not exist.\nCreate it first, or choose another path for ${option}.`);
+    expect(gone.stderr).toBe(
+      `docker-harden: Cannot write ${missing}: the directory ${path.dirname(missing)} does not exist.\nCreate it first, or choose another path for ${option}.`,
+    );
     const dir = await run(...argv(aDir));
     expect(dir.code).toBe(2);
     expect(dir.stderr).toBe(`docker-harden: Cannot write ${aDir}: it is a directory.\nName a file for ${option}, not a directory.`);

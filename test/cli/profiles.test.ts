@@ -65,7 +65,10 @@ describe('docker-harden profiles', () => {
   it('shows a user profile as JSON, with --json before or after the name', async () => {
     const file = path.join(dir, 'site.yaml');
     await writeFile(file, 'name: site\nextends: baseline\nwaivers:\n  - id: "1.7.0:2.15"\n    reason: swarm manager\n');
-    for (const argv of [['profiles', 'show', file, '--json'], ['profiles', 'show', '--json', file]]) {
+    for (const argv of [
+      ['profiles', 'show', file, '--json'],
+      ['profiles', 'show', '--json', file],
+    ]) {
       const { code, out } = await run(argv);
       expect(code).toBe(0);
       const shown = JSON.parse(out) as { chain: string[]; waivers: unknown[]; rules: string[] };

@@ -23,14 +23,27 @@ function facts(configFiles: HostFacts['compose'][number]['configFiles'] = [{ pat
   const labels = { 'com.docker.compose.project': 'shop', 'com.docker.compose.service': 'web', 'com.docker.compose.version': '1.29.2' };
   return emptyFacts({
     engine: {
-      host: 'unix:///run/docker.sock', version: {}, info: { SecurityOptions: [] }, images: [], networks: [],
+      host: 'unix:///run/docker.sock',
+      version: {},
+      info: { SecurityOptions: [] },
+      images: [],
+      networks: [],
       containers: [
         {
-          Name: '/shop_web_1', State: { Running: true }, Config: { Image: 'shop/web:3', Labels: labels, ExposedPorts: { '80/tcp': {} } },
-          HostConfig: { CapAdd: ['ALL'], PortBindings: { '80/tcp': [{ HostIp: '', HostPort: '8080' }] }, RestartPolicy: { Name: 'always', MaximumRetryCount: 0 }, NetworkMode: 'shop_default' },
+          Name: '/shop_web_1',
+          State: { Running: true },
+          Config: { Image: 'shop/web:3', Labels: labels, ExposedPorts: { '80/tcp': {} } },
+          HostConfig: {
+            CapAdd: ['ALL'],
+            PortBindings: { '80/tcp': [{ HostIp: '', HostPort: '8080' }] },
+            RestartPolicy: { Name: 'always', MaximumRetryCount: 0 },
+            NetworkMode: 'shop_default',
+          },
         },
         {
-          Name: '/solo', State: { Running: true }, Config: { Image: 'busybox:1', Labels: {} },
+          Name: '/solo',
+          State: { Running: true },
+          Config: { Image: 'busybox:1', Labels: {} },
           HostConfig: { Privileged: true, RestartPolicy: { Name: 'unless-stopped', MaximumRetryCount: 0 }, NetworkMode: 'solo-net' },
         },
       ],
@@ -63,12 +76,16 @@ describe('compose overrides in the plan', () => {
     expect(p.manual.map((m) => m.text)).toContain(
       'Compose project shop: recreate its containers so the settings take effect (this restarts them): docker-compose -p shop -f /srv/shop/docker-compose.yml -f /srv/shop/docker-compose.hardening.yml up -d',
     );
-    expect(p.warnings.map((w) => w.text)).toContainEqual(expect.stringMatching(/shop\/web keeps NET_BIND_SERVICE under cap_drop ALL: it listens on container port 80/));
+    expect(p.warnings.map((w) => w.text)).toContainEqual(
+      expect.stringMatching(/shop\/web keeps NET_BIND_SERVICE under cap_drop ALL: it listens on container port 80/),
+    );
   });
 
   it('updates a container outside Compose live where it can, and lists every recreate flag in one note', () => {
     const p = plan(facts());
-    expect(p.steps.map((s) => s.command.join(' '))).toEqual(['docker update --memory=512m --memory-swap=1024m --cpu-shares=512 --restart=on-failure:5 --pids-limit=256 solo']);
+    expect(p.steps.map((s) => s.command.join(' '))).toEqual([
+      'docker update --memory=512m --memory-swap=1024m --cpu-shares=512 --restart=on-failure:5 --pids-limit=256 solo',
+    ]);
     const recreate = p.manual.filter((m) => m.text.startsWith('Recreate container solo'));
     expect(recreate).toHaveLength(1);
     expect(recreate[0].text).toBe(
@@ -79,16 +96,21 @@ describe('compose overrides in the plan', () => {
   it('leaves a project whose file cannot be read as advice', () => {
     const p = plan(facts([{ path: '/srv/shop/docker-compose.yml', content: null, error: '/srv/shop/docker-compose.yml is not readable' }]));
     expect(p.files.filter((f) => f.artifact === 'compose-override')).toEqual([]);
-    expect(p.manual.map((m) => m.text)).toContain('Compose project shop: /srv/shop/docker-compose.yml could not be read (/srv/shop/docker-compose.yml is not readable), so its settings are listed as advice instead of an override file.');
+    expect(p.manual.map((m) => m.text)).toContain(
+      'Compose project shop: /srv/shop/docker-compose.yml could not be read (/srv/shop/docker-compose.yml is not readable), so its settings are listed as advice instead of an override file.',
+    );
     expect(p.manual.map((m) => m.text)).toContain('Compose project shop, service web: set cap_drop: ["ALL"].');
   });
 
   it('treats an override the project already runs with as its own, not as a base file', () => {
     const first = plan(facts()).files.filter((f) => f.artifact === 'compose-override');
-    const again = plan(facts([
-      { path: '/srv/shop/docker-compose.yml', content: first[1].after },
-      { path: OVERRIDE, content: first[0].after },
-    ]), { compose: {} });
+    const again = plan(
+      facts([
+        { path: '/srv/shop/docker-compose.yml', content: first[1].after },
+        { path: OVERRIDE, content: first[0].after },
+      ]),
+      { compose: {} },
+    );
     expect(again.files.filter((f) => f.artifact === 'compose-override').map((f) => [f.path, f.kind])).toEqual([[OVERRIDE, 'unchanged']]);
   });
 
@@ -96,13 +118,17 @@ describe('compose overrides in the plan', () => {
     const projects = fileProjects([{ path: '/srv/shop/docker-compose.yml', content: BASE }]);
     const p = plan(facts(), { compose: { projects, existing: { [OVERRIDE]: null } } });
     expect(p.files.filter((f) => f.path === OVERRIDE)).toHaveLength(1);
-    expect(p.manual.map((m) => m.text)).toContain('/srv/shop/docker-compose.yml belongs to the running Compose project shop; it is planned from that project\'s containers.');
+    expect(p.manual.map((m) => m.text)).toContain(
+      "/srv/shop/docker-compose.yml belongs to the running Compose project shop; it is planned from that project's containers.",
+    );
   });
 
   it('asks for a hand edit where the value to remove comes from an anchor', () => {
     const anchored = `x-base: &base\n  cap_add: [ALL]\nservices:\n  web:\n    <<: *base\n    image: shop/web:3\n`;
     const p = plan(facts([{ path: '/srv/shop/docker-compose.yml', content: anchored }]));
     expect(p.files.filter((f) => f.path === '/srv/shop/docker-compose.yml')).toEqual([]);
-    expect(p.manual.map((m) => m.text)).toContain('Compose service shop/web: make this change by hand (cap_add ALL removed); no config file holds the value as a plain entry (an anchor, extends or an environment variable sets it).');
+    expect(p.manual.map((m) => m.text)).toContain(
+      'Compose service shop/web: make this change by hand (cap_add ALL removed); no config file holds the value as a plain entry (an anchor, extends or an environment variable sets it).',
+    );
   });
 });

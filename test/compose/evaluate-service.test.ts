@@ -13,18 +13,80 @@ const params: HardeningParams = { ...DEFAULT_PARAMS, capAddByImage: { busybox: [
 const selected = new Set(section5Rules.map((r) => r.id));
 
 const CASES: [string, Record<string, unknown>, Record<string, unknown>][] = [
-  ['everything host and privileged',
-    { image: 'busybox:1', privileged: true, cap_add: ['ALL'], network_mode: 'host', pid: 'host', ipc: 'host', uts: 'host', userns_mode: 'host', restart: 'always' },
-    { Privileged: true, CapAdd: ['ALL'], NetworkMode: 'host', PidMode: 'host', IpcMode: 'host', UTSMode: 'host', UsernsMode: 'host', RestartPolicy: { Name: 'always', MaximumRetryCount: 0 } }],
-  ['extra capability, long retries, no-new-privileges switched off',
-    { image: 'busybox:1', cap_add: ['NET_ADMIN'], restart: 'on-failure:10', security_opt: ['no-new-privileges:false'], mem_limit: '1g', read_only: true, cpu_shares: 1024 },
-    { CapAdd: ['NET_ADMIN'], RestartPolicy: { Name: 'on-failure', MaximumRetryCount: 10 }, SecurityOpt: ['no-new-privileges:false'], Memory: 1 << 30, ReadonlyRootfs: true, CpuShares: 1024, NetworkMode: 'p_default' }],
-  ['already hardened',
-    { image: 'busybox:1', cap_drop: ['ALL'], read_only: true, mem_limit: '512m', cpu_shares: 512, pids_limit: 100, restart: 'no', security_opt: ['no-new-privileges:true'], healthcheck: { test: ['CMD', 'true'] } },
-    { CapDrop: ['ALL'], ReadonlyRootfs: true, Memory: 512 << 20, CpuShares: 512, PidsLimit: 100, RestartPolicy: { Name: 'no', MaximumRetryCount: 0 }, SecurityOpt: ['no-new-privileges:true'], NetworkMode: 'p_default' }],
-  ['default bridge and unlimited on-failure',
+  [
+    'everything host and privileged',
+    {
+      image: 'busybox:1',
+      privileged: true,
+      cap_add: ['ALL'],
+      network_mode: 'host',
+      pid: 'host',
+      ipc: 'host',
+      uts: 'host',
+      userns_mode: 'host',
+      restart: 'always',
+    },
+    {
+      Privileged: true,
+      CapAdd: ['ALL'],
+      NetworkMode: 'host',
+      PidMode: 'host',
+      IpcMode: 'host',
+      UTSMode: 'host',
+      UsernsMode: 'host',
+      RestartPolicy: { Name: 'always', MaximumRetryCount: 0 },
+    },
+  ],
+  [
+    'extra capability, long retries, no-new-privileges switched off',
+    {
+      image: 'busybox:1',
+      cap_add: ['NET_ADMIN'],
+      restart: 'on-failure:10',
+      security_opt: ['no-new-privileges:false'],
+      mem_limit: '1g',
+      read_only: true,
+      cpu_shares: 1024,
+    },
+    {
+      CapAdd: ['NET_ADMIN'],
+      RestartPolicy: { Name: 'on-failure', MaximumRetryCount: 10 },
+      SecurityOpt: ['no-new-privileges:false'],
+      Memory: 1 << 30,
+      ReadonlyRootfs: true,
+      CpuShares: 1024,
+      NetworkMode: 'p_default',
+    },
+  ],
+  [
+    'already hardened',
+    {
+      image: 'busybox:1',
+      cap_drop: ['ALL'],
+      read_only: true,
+      mem_limit: '512m',
+      cpu_shares: 512,
+      pids_limit: 100,
+      restart: 'no',
+      security_opt: ['no-new-privileges:true'],
+      healthcheck: { test: ['CMD', 'true'] },
+    },
+    {
+      CapDrop: ['ALL'],
+      ReadonlyRootfs: true,
+      Memory: 512 << 20,
+      CpuShares: 512,
+      PidsLimit: 100,
+      RestartPolicy: { Name: 'no', MaximumRetryCount: 0 },
+      SecurityOpt: ['no-new-privileges:true'],
+      NetworkMode: 'p_default',
+    },
+  ],
+  [
+    'default bridge and unlimited on-failure',
     { image: 'busybox:1', network_mode: 'bridge', restart: 'on-failure' },
-    { NetworkMode: 'bridge', RestartPolicy: { Name: 'on-failure', MaximumRetryCount: 0 } }],
+    { NetworkMode: 'bridge', RestartPolicy: { Name: 'on-failure', MaximumRetryCount: 0 } },
+  ],
 ];
 
 const describeContribution = (c: Tagged) => (c.kind === 'compose-service' ? `${c.ruleId} ${c.key} ${JSON.stringify(c.value)}` : `${c.ruleId} ${c.kind}`);
@@ -34,12 +96,29 @@ describe('evaluateService matches the rules', () => {
     const healthcheck = (service.healthcheck as { test?: string[] } | undefined)?.test;
     const facts = emptyFacts({
       engine: {
-        host: 'unix:///run/docker.sock', version: {}, info: { SecurityOptions: ['name=seccomp,profile=default'] }, images: [], networks: [],
-        containers: [{ Name: '/p_s_1', State: { Running: true }, Config: { Image: 'busybox:1', Labels: { 'com.docker.compose.project': 'p', 'com.docker.compose.service': 's' }, ...(healthcheck ? { Healthcheck: { Test: healthcheck } } : {}) }, HostConfig: hostConfig }],
+        host: 'unix:///run/docker.sock',
+        version: {},
+        info: { SecurityOptions: ['name=seccomp,profile=default'] },
+        images: [],
+        networks: [],
+        containers: [
+          {
+            Name: '/p_s_1',
+            State: { Running: true },
+            Config: {
+              Image: 'busybox:1',
+              Labels: { 'com.docker.compose.project': 'p', 'com.docker.compose.service': 's' },
+              ...(healthcheck ? { Healthcheck: { Test: healthcheck } } : {}),
+            },
+            HostConfig: hostConfig,
+          },
+        ],
       },
     });
     const fromRules = collectContributions(facts, section5Rules, params).contributions.filter((c) => c.kind === 'compose-service');
-    const fromYaml = evaluateService({ project: 'p', service: 's', def: service, facts, params, selected, projectDir: '/srv/p' }).filter((c) => c.kind === 'compose-service');
+    const fromYaml = evaluateService({ project: 'p', service: 's', def: service, facts, params, selected, projectDir: '/srv/p' }).filter(
+      (c) => c.kind === 'compose-service',
+    );
     expect(fromYaml.map(describeContribution).sort()).toEqual(fromRules.map(describeContribution).sort());
     // Only the hardened service gives nothing to compare: every other case must exercise the rules.
     expect(fromRules.length === 0).toBe(name === 'already hardened');
@@ -52,7 +131,15 @@ describe('evaluateService matches the rules', () => {
   });
 
   it('judges only the selected items', () => {
-    const out = evaluateService({ project: 'p', service: 's', def: { image: 'x', privileged: true }, facts: emptyFacts(), params, selected: new Set(['5.5']), projectDir: null });
+    const out = evaluateService({
+      project: 'p',
+      service: 's',
+      def: { image: 'x', privileged: true },
+      facts: emptyFacts(),
+      params,
+      selected: new Set(['5.5']),
+      projectDir: null,
+    });
     expect(out.map(describeContribution)).toEqual(['5.5 privileged false']);
   });
 });

@@ -23,7 +23,11 @@ import { findExecutable } from '../support/private-engine.js';
 const FIXTURES = path.join(FIXTURES_DIR, 'compose');
 const SNAPSHOTS = path.resolve(import.meta.dirname, '../../snapshots/compose');
 const fixtures = readdirSync(FIXTURES).sort();
-const VERSIONS: [string, string | null][] = [['compose-1.29.2', '1.29.2'], ['compose-2.29.1', '2.29.1'], ['compose-unknown', null]];
+const VERSIONS: [string, string | null][] = [
+  ['compose-1.29.2', '1.29.2'],
+  ['compose-2.29.1', '2.29.1'],
+  ['compose-unknown', null],
+];
 const hasCompose = findExecutable('docker-compose') !== null;
 
 let params: HardeningParams;
@@ -79,7 +83,15 @@ describe.each(fixtures)('compose fixture %s', (fixture) => {
         const override = first.files.find((f) => f.path.endsWith('.hardening.yml'))!;
         const content = base?.after ?? readFileSync(path.join(FIXTURES, fixture, 'docker-compose.yml'), 'utf8');
         const projects = fileProjects([{ path: `/srv/${fixture}/docker-compose.yml`, content }], version);
-        const again = renderComposeOverrides({ facts: emptyFacts(), contributions: [], params, profileName: 'strict', selected, fileProjects: projects, existing: { [override.path]: override.after } });
+        const again = renderComposeOverrides({
+          facts: emptyFacts(),
+          contributions: [],
+          params,
+          profileName: 'strict',
+          selected,
+          fileProjects: projects,
+          existing: { [override.path]: override.after },
+        });
         expect(again.files.filter((f) => f.kind !== 'unchanged').map((f) => f.path)).toEqual([]);
       } finally {
         rmSync(dir, { recursive: true, force: true });
@@ -99,7 +111,11 @@ describe.skipIf(!hasCompose)('docker-compose 1.29 accepts the generated files', 
       execFileSync('mkdir', ['-p', dir]);
       writeFileSync(path.join(dir, 'docker-compose.yml'), readFileSync(path.join(FIXTURES, fixture, 'docker-compose.yml')));
       for (const f of r.files) writeFileSync(f.path, f.after!);
-      const merged = execFileSync('docker-compose', ['-f', 'docker-compose.yml', '-f', 'docker-compose.hardening.yml', 'config'], { cwd: dir, encoding: 'utf8', stdio: 'pipe' });
+      const merged = execFileSync('docker-compose', ['-f', 'docker-compose.yml', '-f', 'docker-compose.hardening.yml', 'config'], {
+        cwd: dir,
+        encoding: 'utf8',
+        stdio: 'pipe',
+      });
       const services = parseDocument(merged).toJS().services as Record<string, Record<string, unknown>>;
       for (const [service, def] of Object.entries(services)) {
         expect(def.security_opt, service).toContain('no-new-privileges:true');

@@ -44,8 +44,10 @@ describe.skipIf(!findExecutable('docker-compose'))('docker-compose 1.29 merging 
   it('replaces a volume with the same target, in short and long syntax', () => {
     const short = merged('    volumes:\n      - /etc:/host-etc\n      - ./data:/data\n', '    volumes:\n      - /etc:/host-etc:ro\n');
     expect(short.service!.volumes).toEqual([`${dir}/${n - 1}/data:/data:rw`, '/etc:/host-etc:ro']);
-    const long = merged('    volumes:\n      - type: bind\n        source: /etc/localtime\n        target: /etc/localtime\n',
-      '    volumes:\n      - type: bind\n        source: /etc/localtime\n        target: /etc/localtime\n        read_only: true\n');
+    const long = merged(
+      '    volumes:\n      - type: bind\n        source: /etc/localtime\n        target: /etc/localtime\n',
+      '    volumes:\n      - type: bind\n        source: /etc/localtime\n        target: /etc/localtime\n        read_only: true\n',
+    );
     expect(long.service!.volumes).toEqual([{ type: 'bind', source: '/etc/localtime', target: '/etc/localtime', read_only: true }]);
   });
 
@@ -65,12 +67,19 @@ describe.skipIf(!findExecutable('docker-compose'))('docker-compose 1.29 merging 
   });
 
   it('knows neither !override nor !reset', () => {
-    expect(merged('    cap_add: [ALL]\n', '    cap_add: !override [NET_BIND_SERVICE]\n').error).toMatch(/could not determine a constructor for the tag '!override'/);
+    expect(merged('    cap_add: [ALL]\n', '    cap_add: !override [NET_BIND_SERVICE]\n').error).toMatch(
+      /could not determine a constructor for the tag '!override'/,
+    );
     expect(merged('    pid: host\n', '    pid: !reset null\n').error).toMatch(/could not determine a constructor for the tag '!reset'/);
   });
 
   it('rejects host_ip in long-syntax ports and pids under deploy limits, and merges deploy limits key by key', () => {
-    expect(merged('    ports:\n      - target: 80\n        published: 8080\n', '    ports:\n      - target: 80\n        published: 8080\n        host_ip: 127.0.0.1\n').error).toMatch(/unsupported option: 'host_ip'/);
+    expect(
+      merged(
+        '    ports:\n      - target: 80\n        published: 8080\n',
+        '    ports:\n      - target: 80\n        published: 8080\n        host_ip: 127.0.0.1\n',
+      ).error,
+    ).toMatch(/unsupported option: 'host_ip'/);
     expect(merged('    deploy: {resources: {limits: {cpus: "0.5"}}}\n', '    deploy: {resources: {limits: {pids: 100}}}\n').error).toMatch(/pids/);
     const { service } = merged('    deploy: {resources: {limits: {cpus: "0.5"}}}\n', '    deploy: {resources: {limits: {memory: 512m}}}\n');
     expect(service!.deploy.resources.limits).toEqual({ cpus: 0.5, memory: '512m' });

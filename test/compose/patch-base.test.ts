@@ -39,7 +39,15 @@ describe('patchComposeFile', () => {
       { service: 'web', op: op({ action: 'remove-items', path: ['cap_add'], match: (i) => capName(i) === 'ALL' }) },
       { service: 'web', op: op({ action: 'replace-items', path: ['ports'], match: (i) => String(i).startsWith('8080'), replace: (i) => `127.0.0.1:${i}` }) },
       { service: 'web', op: op({ action: 'set', path: ['privileged'], value: false }) },
-      { service: 'db', op: op({ action: 'replace-items', path: ['ports'], match: () => true, replace: (i) => (typeof i === 'string' ? `127.0.0.1:${i}` : { ...(i as object), host_ip: '127.0.0.1' }) }) },
+      {
+        service: 'db',
+        op: op({
+          action: 'replace-items',
+          path: ['ports'],
+          match: () => true,
+          replace: (i) => (typeof i === 'string' ? `127.0.0.1:${i}` : { ...(i as object), host_ip: '127.0.0.1' }),
+        }),
+      },
       { service: 'db', op: op({ action: 'remove-items', path: ['security_opt'], match: () => true }) },
     ];
     const r = patchComposeFile(BASE, ops);
@@ -67,7 +75,9 @@ services:
   });
 
   it('rewrites a long-syntax entry as a short one on its own lines', () => {
-    const r = patchComposeFile(BASE, [{ service: 'db', op: op({ action: 'replace-items', path: ['ports'], match: (i) => typeof i === 'object', replace: () => '127.0.0.1:6000:6000' }) }]);
+    const r = patchComposeFile(BASE, [
+      { service: 'db', op: op({ action: 'replace-items', path: ['ports'], match: (i) => typeof i === 'object', replace: () => '127.0.0.1:6000:6000' }) },
+    ]);
     expect(r.reformatted).toBe(false);
     expect(lines(r.text).slice(16, 19)).toEqual(['          - 5432:5432', '          - "127.0.0.1:6000:6000"', '        security_opt: [seccomp:unconfined]']);
   });

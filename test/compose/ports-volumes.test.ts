@@ -13,7 +13,10 @@ describe('ports', () => {
     ['[::1]:8080:80', { hostIp: '::1', published: '8080', target: '80', protocol: null }],
     ['::1:8080:80', { hostIp: '::1', published: '8080', target: '80', protocol: null }],
     ['9000-9001:9000-9001', { hostIp: null, published: '9000-9001', target: '9000-9001', protocol: null }],
-    [{ target: 80, published: 8080, host_ip: '::' }, { hostIp: '::', published: '8080', target: '80', protocol: null }],
+    [
+      { target: 80, published: 8080, host_ip: '::' },
+      { hostIp: '::', published: '8080', target: '80', protocol: null },
+    ],
   ])('parses %j', (entry, spec) => {
     expect(parsePort(entry)).toEqual(spec);
   });
@@ -40,7 +43,10 @@ describe('volumes', () => {
     ['~/x:/x', { kind: 'bind', source: null, target: '/x', readOnly: false }],
     ['data:/data', { kind: 'volume', source: null, target: '/data', readOnly: false }],
     ['/anonymous', { kind: 'volume', source: null, target: '/anonymous', readOnly: false }],
-    [{ type: 'bind', source: '/var/run/docker.sock', target: '/s', read_only: true }, { kind: 'bind', source: '/var/run/docker.sock', target: '/s', readOnly: true }],
+    [
+      { type: 'bind', source: '/var/run/docker.sock', target: '/s', read_only: true },
+      { kind: 'bind', source: '/var/run/docker.sock', target: '/s', readOnly: true },
+    ],
   ])('parses %j', (entry, spec) => {
     expect(parseVolume(entry, '/srv/app')).toEqual(spec);
   });
@@ -56,8 +62,31 @@ describe('volumes', () => {
 describe('mergeServices', () => {
   it('merges the way both Compose generations agree on', () => {
     const merged = mergeServices([
-      { services: { s: { image: 'a', cap_add: ['NET_ADMIN'], volumes: ['/etc:/e', 'd:/d'], ports: ['80:80'], command: ['a', 'b'], deploy: { resources: { limits: { cpus: '1' } } } } } },
-      { services: { s: { image: 'b', cap_add: ['NET_ADMIN', 'CHOWN'], volumes: ['/etc:/e:ro'], ports: ['127.0.0.1:80:80'], command: ['c'], deploy: { resources: { limits: { memory: '1g' } } } }, t: { image: 'x' } } },
+      {
+        services: {
+          s: {
+            image: 'a',
+            cap_add: ['NET_ADMIN'],
+            volumes: ['/etc:/e', 'd:/d'],
+            ports: ['80:80'],
+            command: ['a', 'b'],
+            deploy: { resources: { limits: { cpus: '1' } } },
+          },
+        },
+      },
+      {
+        services: {
+          s: {
+            image: 'b',
+            cap_add: ['NET_ADMIN', 'CHOWN'],
+            volumes: ['/etc:/e:ro'],
+            ports: ['127.0.0.1:80:80'],
+            command: ['c'],
+            deploy: { resources: { limits: { memory: '1g' } } },
+          },
+          t: { image: 'x' },
+        },
+      },
     ]);
     expect(merged).toEqual({
       s: {

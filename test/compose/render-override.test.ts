@@ -10,20 +10,27 @@ const text = (r: ReturnType<typeof renderOverride>) => {
 
 describe('renderOverride', () => {
   it('writes a new file with a header, items named per key, and quotes what YAML 1.1 would misread', () => {
-    const out = text(renderOverride({
-      existing: null,
-      header: ' Header line.',
-      services: [{ name: 'web', entries: [
-        entry(['cap_drop'], ['ALL'], ['5.4']),
-        entry(['cap_add'], ['NET_BIND_SERVICE'], ['5.4'], { tag: '!override', replace: true }),
-        entry(['restart'], 'on-failure:5', ['5.15'], { replace: true }),
-        entry(['deploy', 'resources', 'limits', 'memory'], '512m', ['5.11'], { replace: true }),
-        entry(['deploy', 'resources', 'limits', 'pids'], 256, ['5.29'], { replace: true }),
-        entry(['healthcheck', 'test'], ['CMD', 'true'], ['5.27'], { replace: true }),
-        entry(['ports'], ['127.0.0.1:8080:50'], ['5.14'], { tag: '!override', replace: true }),
-        entry(['network_mode'], null, ['5.10'], { tag: '!reset', replace: true }),
-      ] }],
-    }));
+    const out = text(
+      renderOverride({
+        existing: null,
+        header: ' Header line.',
+        services: [
+          {
+            name: 'web',
+            entries: [
+              entry(['cap_drop'], ['ALL'], ['5.4']),
+              entry(['cap_add'], ['NET_BIND_SERVICE'], ['5.4'], { tag: '!override', replace: true }),
+              entry(['restart'], 'on-failure:5', ['5.15'], { replace: true }),
+              entry(['deploy', 'resources', 'limits', 'memory'], '512m', ['5.11'], { replace: true }),
+              entry(['deploy', 'resources', 'limits', 'pids'], 256, ['5.29'], { replace: true }),
+              entry(['healthcheck', 'test'], ['CMD', 'true'], ['5.27'], { replace: true }),
+              entry(['ports'], ['127.0.0.1:8080:50'], ['5.14'], { tag: '!override', replace: true }),
+              entry(['network_mode'], null, ['5.10'], { tag: '!reset', replace: true }),
+            ],
+          },
+        ],
+      }),
+    );
     expect(out).toBe(`# Header line.
 
 services:
@@ -81,7 +88,9 @@ services:
 
   it('keeps an existing file byte for byte when nothing in it changes', () => {
     const existing = 'services:\n    web:\n        # CIS 5.13\n        read_only:   true\n';
-    expect(text(renderOverride({ existing, header: '', services: [{ name: 'web', entries: [entry(['read_only'], true, ['5.13'], { replace: true })] }] }))).toBe(existing);
+    expect(
+      text(renderOverride({ existing, header: '', services: [{ name: 'web', entries: [entry(['read_only'], true, ['5.13'], { replace: true })] }] })),
+    ).toBe(existing);
   });
 
   it('refuses an override that does not parse', () => {

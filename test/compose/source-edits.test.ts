@@ -15,7 +15,7 @@ const pairwiseOverlap = (edits: readonly TextEdit[]) => edits.some((a, i) => edi
 describe('applyEdits and overlapping', () => {
   it('agree with edit-by-edit application on random edits', () => {
     let seed = 7;
-    const r = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+    const r = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
     for (let t = 0; t < 5000; t++) {
       const edits = Array.from({ length: 1 + Math.floor(r() * 4) }, (_, i) => {
         const start = Math.floor(r() * 16);
@@ -27,7 +27,12 @@ describe('applyEdits and overlapping', () => {
   });
 
   it('puts an insertion before the removal that starts at its offset', () => {
-    expect(applyEdits('0123456789', [{ start: 2, end: 5, text: 'R' }, { start: 2, end: 2, text: 'I' }])).toBe('01IR56789');
+    expect(
+      applyEdits('0123456789', [
+        { start: 2, end: 5, text: 'R' },
+        { start: 2, end: 2, text: 'I' },
+      ]),
+    ).toBe('01IR56789');
   });
 
   it('applies 20,000 edits to a 1 MB text quickly', () => {

@@ -1,7 +1,20 @@
 // `docker-harden dockerfile` through main(): exit codes, refusals that write nothing, --fix with
 // backups, and the script and patch it emits, checked with the real shellcheck, bash and patch.
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { chmodSync, chownSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -52,7 +65,10 @@ function undoHint(stderr: string): { id: string; sets: string; argv: string[] } 
 describe('dockerfile: refusals exit 2 with one line and write nothing', () => {
   it.each([
     ['FROM alpine:3.19\nFORM x\n', ':2: unknown instruction "FORM", so it does not parse as a Dockerfile; nothing was written.'],
-    ['# base\nRUN echo hi\nFROM alpine:3.19\n', ':2: RUN comes before the first FROM (only ARG may), so it does not parse as a Dockerfile; nothing was written.'],
+    [
+      '# base\nRUN echo hi\nFROM alpine:3.19\n',
+      ':2: RUN comes before the first FROM (only ARG may), so it does not parse as a Dockerfile; nothing was written.',
+    ],
     ['# just a comment\nLABEL a=b\n', ':2: there is no FROM instruction, so it does not parse as a Dockerfile; nothing was written.'],
     ['', ':1: there is no FROM instruction'],
   ])('%j', async (text, tail) => {
@@ -74,7 +90,10 @@ describe('dockerfile: refusals exit 2 with one line and write nothing', () => {
     expect((await run('dockerfile', dir)).stderr).toMatch(/has no Dockerfile/);
     copyFixture('busybox-httpd');
     const bad = await run('dockerfile', dir, '--user', 'Root User');
-    expect([bad.code, bad.stderr]).toEqual([2, 'docker-harden: --user "Root User" is not a valid user name (lower-case letters, digits, _ and -, or a numeric uid[:gid]).']);
+    expect([bad.code, bad.stderr]).toEqual([
+      2,
+      'docker-harden: --user "Root User" is not a valid user name (lower-case letters, digits, _ and -, or a numeric uid[:gid]).',
+    ]);
     const cmd = await run('dockerfile', dir, '--healthcheck-cmd', 'curl -f http://localhost/ \\');
     expect([cmd.code, cmd.stderr]).toEqual([2, 'docker-harden: --healthcheck-cmd must be one non-empty line that does not end in a backslash or backtick.']);
   });
@@ -181,7 +200,10 @@ describe('dockerfile --fix --yes', () => {
     expect(list.stdout).toMatch(new RegExp(`^${hint.id}  applied {6}profile dockerfile, 2 files, 0 permission changes$`));
     // Without the folder, rollback looks in the default place and says where it looked.
     const elsewhere = await run('--root', dir, 'rollback', hint.id);
-    expect([elsewhere.code, elsewhere.stderr.split('\n')[0]]).toEqual([2, `docker-harden: There is no backup set "${hint.id}" under ${path.join(dir, BACKUP_BASE)}.`]);
+    expect([elsewhere.code, elsewhere.stderr.split('\n')[0]]).toEqual([
+      2,
+      `docker-harden: There is no backup set "${hint.id}" under ${path.join(dir, BACKUP_BASE)}.`,
+    ]);
 
     const undo = await run(...hint.argv);
     expect(undo.code, undo.stderr).toBe(0);
@@ -198,17 +220,24 @@ describe('dockerfile --fix --yes', () => {
     const before = listing(dir);
     const script = path.join(dir, 'fix.sh');
     const away = await run('dockerfile', file, '--fix', '--yes', '--script', script, '--backup-dir', outside);
-    expect([away.code, away.stderr.split('\n')[0]]).toEqual([2, `docker-harden: --backup-dir ${outside} is not inside the project ${dir} (the folder holding the files the fixes change); backup sets are kept inside it, so nothing was written.`]);
+    expect([away.code, away.stderr.split('\n')[0]]).toEqual([
+      2,
+      `docker-harden: --backup-dir ${outside} is not inside the project ${dir} (the folder holding the files the fixes change); backup sets are kept inside it, so nothing was written.`,
+    ]);
     const viaLink = await run('dockerfile', file, '--fix', '--yes', '--backup-dir', path.join(dir, 'escape', 'sets'));
     expect(viaLink.code).toBe(2);
-    expect(viaLink.stderr.split('\n')[0]).toBe(`docker-harden: Refusing /escape/sets: ${path.join(dir, 'escape')} is a symbolic link that leads outside the root ${dir}; nothing was changed.`);
+    expect(viaLink.stderr.split('\n')[0]).toBe(
+      `docker-harden: Refusing /escape/sets: ${path.join(dir, 'escape')} is a symbolic link that leads outside the root ${dir}; nothing was changed.`,
+    );
     expect(listing(dir)).toEqual(before);
     expect(readFileSync(file, 'utf8')).toBe(readFileSync(path.join(CORPUS, 'arg-before-from', 'Dockerfile'), 'utf8'));
     expect(readdirSync(outside)).toEqual([]);
     // rollback refuses the same way, and --backup-dir alone (no --fix, no --script) is a usage error.
     const list = await run('--root', dir, 'rollback', '--list', '--backup-dir', outside);
     expect([list.code, list.stdout]).toEqual([2, '']);
-    expect((await run('dockerfile', file, '--backup-dir', path.join(dir, 'bk'))).stderr).toBe('docker-harden: --backup-dir names where --fix and --script keep their backups, so it goes with one of them.');
+    expect((await run('dockerfile', file, '--backup-dir', path.join(dir, 'bk'))).stderr).toBe(
+      'docker-harden: --backup-dir names where --fix and --script keep their backups, so it goes with one of them.',
+    );
     expect(backups()).toEqual(backupsBefore);
   });
 
@@ -219,7 +248,9 @@ describe('dockerfile --fix --yes', () => {
     symlinkSync(outside, path.join(dir, '.docker-harden', 'backups'));
     const r = await run('dockerfile', file, '--fix', '--yes');
     expect(r.code).toBe(2);
-    expect(r.stderr.split('\n')[0]).toBe(`docker-harden: Refusing the backup folder /.docker-harden/backups: ${path.join(dir, '.docker-harden', 'backups')} is a symbolic link that leads outside the root ${dir} (or nowhere); nothing was changed.`);
+    expect(r.stderr.split('\n')[0]).toBe(
+      `docker-harden: Refusing the backup folder /.docker-harden/backups: ${path.join(dir, '.docker-harden', 'backups')} is a symbolic link that leads outside the root ${dir} (or nowhere); nothing was changed.`,
+    );
     expect(readdirSync(outside)).toEqual([]);
     expect(readFileSync(file, 'utf8')).toBe(readFileSync(path.join(CORPUS, 'arg-before-from', 'Dockerfile'), 'utf8'));
     const list = await run('--root', dir, 'rollback', '--list', '--backup-dir', path.join(dir, '.docker-harden', 'backups'));
@@ -274,12 +305,17 @@ describe('dockerfile without PATH', () => {
     mkdirSync(path.join(project, 'api'), { recursive: true });
     writeFileSync(path.join(project, 'api', 'Dockerfile.prod'), 'FROM alpine:3.19\nUSER nobody\nHEALTHCHECK CMD true\nCMD ["x"]\n');
     const compose = 'services:\n  api:\n    build:\n      context: api\n      dockerfile: Dockerfile.prod\n  gone:\n    build: ./missing\n';
-    const facts = emptyFacts({ compose: [{ name: 'shop', workingDir: project, configFiles: [{ path: path.join(project, 'compose.yaml'), content: compose }], services: {} }] });
+    const facts = emptyFacts({
+      compose: [{ name: 'shop', workingDir: project, configFiles: [{ path: path.join(project, 'compose.yaml'), content: compose }], services: {} }],
+    });
     writeFileSync(path.join(dir, 'facts.json'), JSON.stringify(facts));
     process.chdir(dir);
     try {
       const r = await run('--from', path.join(dir, 'facts.json'), 'dockerfile', '--format', 'json', '--fail-on', 'none');
-      expect(JSON.parse(r.stdout).dockerfiles.map((d: { path: string }) => d.path)).toEqual([path.join(dir, 'Dockerfile'), path.join(project, 'api', 'Dockerfile.prod')]);
+      expect(JSON.parse(r.stdout).dockerfiles.map((d: { path: string }) => d.path)).toEqual([
+        path.join(dir, 'Dockerfile'),
+        path.join(project, 'api', 'Dockerfile.prod'),
+      ]);
       expect(r.stderr).toContain(`skipped ${path.join(project, 'missing', 'Dockerfile')} (Compose project shop, service gone)`);
     } finally {
       process.chdir(cwd);

@@ -66,8 +66,16 @@ describe('Dockerfile corpus', () => {
       const { input, options } = fixture(n);
       return planDockerfiles([input], options).reports[0].findings;
     });
-    for (const check of dockerfileChecks) expect(all.some((f) => f.id === check.meta.id && f.severity !== 'info'), check.meta.id).toBe(true);
-    for (const id of ['4.1', '4.6', '4.9', 'DH-IMG-002', 'DH-IMG-005']) expect(all.some((f) => f.id === id && f.fixable), id).toBe(true);
+    for (const check of dockerfileChecks)
+      expect(
+        all.some((f) => f.id === check.meta.id && f.severity !== 'info'),
+        check.meta.id,
+      ).toBe(true);
+    for (const id of ['4.1', '4.6', '4.9', 'DH-IMG-002', 'DH-IMG-005'])
+      expect(
+        all.some((f) => f.id === id && f.fixable),
+        id,
+      ).toBe(true);
   });
 
   it('check ids are unique and every check has its metadata', () => {

@@ -38,9 +38,15 @@ describeEngine('dockerfile fixes on images built by the real builder', (engine) 
   beforeAll(async () => {
     const text = readFileSync(FIXTURE, 'utf8');
     const file = (p: string, t: string | null) => ({ path: p, text: t, mode: 0o644, owner: 'root', group: 'root' });
-    const { plan } = planDockerfiles([{ dockerfile: { ...file(path.join(work, 'Dockerfile'), text), text }, dockerignore: file(path.join(work, '.dockerignore'), null) }], { strict: false });
+    const { plan } = planDockerfiles(
+      [{ dockerfile: { ...file(path.join(work, 'Dockerfile'), text), text }, dockerignore: file(path.join(work, '.dockerignore'), null) }],
+      { strict: false },
+    );
     patchedText = plan.files[0].after!;
-    for (const [dir, content] of [['original', text], ['patched', patchedText]] as const) {
+    for (const [dir, content] of [
+      ['original', text],
+      ['patched', patchedText],
+    ] as const) {
       mkdirSync(path.join(work, dir));
       writeFileSync(path.join(work, dir, 'Dockerfile'), content);
     }
@@ -50,8 +56,16 @@ describeEngine('dockerfile fixes on images built by the real builder', (engine) 
   });
 
   afterAll(() => {
-    for (const args of [['rm', '-f', container], ['network', 'rm', network], ['rmi', '-f', original, patched, context]]) {
-      try { docker(engine, args); } catch { /* not created */ }
+    for (const args of [
+      ['rm', '-f', container],
+      ['network', 'rm', network],
+      ['rmi', '-f', original, patched, context],
+    ]) {
+      try {
+        docker(engine, args);
+      } catch {
+        /* not created */
+      }
     }
     rmSync(work, { recursive: true, force: true });
   });
@@ -67,7 +81,11 @@ describeEngine('dockerfile fixes on images built by the real builder', (engine) 
   });
 
   it('the section 4 rules fail the original image and pass the rebuilt one', () => {
-    const status = (id: string, ref: string) => section4Rules.find((r) => r.id === id)!.check(facts).find((r) => r.subject?.image === ref)?.status;
+    const status = (id: string, ref: string) =>
+      section4Rules
+        .find((r) => r.id === id)!
+        .check(facts)
+        .find((r) => r.subject?.image === ref)?.status;
     expect([status('4.1', original), status('4.6', original)]).toEqual(['fail', 'fail']);
     expect([status('4.1', patched), status('4.6', patched)]).toEqual(['pass', 'pass']);
   });
@@ -92,17 +110,37 @@ describeEngine('dockerfile fixes on images built by the real builder', (engine) 
 
   it('the appended .dockerignore patterns keep exactly what the matcher says out of a real build', () => {
     const ctx = path.join(work, 'context');
-    const files = ['keep.txt', '.env', 'config/.env', 'tls.pem', 'deep/a/b.pem', 'server.key', 'config/server.key', 'id_rsa', '.ssh/id_rsa', '.git/HEAD', 'sub/.git/HEAD', 'app.env', 'id_rsa.pub'];
+    const files = [
+      'keep.txt',
+      '.env',
+      'config/.env',
+      'tls.pem',
+      'deep/a/b.pem',
+      'server.key',
+      'config/server.key',
+      'id_rsa',
+      '.ssh/id_rsa',
+      '.git/HEAD',
+      'sub/.git/HEAD',
+      'app.env',
+      'id_rsa.pub',
+    ];
     for (const f of files) {
       mkdirSync(path.dirname(path.join(ctx, f)), { recursive: true });
       writeFileSync(path.join(ctx, f), 'x\n');
     }
     // A user's partial file first (".env" only at the top, a re-included key), then what the fix appends.
-    const ignore = appendIgnores('.env\n*.pem\n!server.key\n', REQUIRED_IGNORES.map((r) => r.pattern));
+    const ignore = appendIgnores(
+      '.env\n*.pem\n!server.key\n',
+      REQUIRED_IGNORES.map((r) => r.pattern),
+    );
     writeFileSync(path.join(ctx, '.dockerignore'), ignore);
     writeFileSync(path.join(ctx, 'Dockerfile'), 'FROM local/busybox:1\nCOPY . /ctx\n');
     build(engine, context, ctx);
-    const inImage = docker(engine, ['run', '--rm', context, 'find', '/ctx', '-type', 'f']).split('\n').map((p) => p.replace(/^\/ctx\//, '')).sort();
+    const inImage = docker(engine, ['run', '--rm', context, 'find', '/ctx', '-type', 'f'])
+      .split('\n')
+      .map((p) => p.replace(/^\/ctx\//, ''))
+      .sort();
     const rules = parseDockerignore(ignore);
     const expected = [...files, 'Dockerfile', '.dockerignore'].filter((f) => !isExcluded(rules, f)).sort();
     expect(inImage).toEqual(expected);

@@ -18,9 +18,9 @@ import { BACKUPS, snapshotTree } from './support/tree.js';
 
 /** Findings of the strict selection that cannot pass on this machine, and why. */
 const CANNOT_PASS: Record<string, string> = {
-  '1.1.1': 'the data root is the private engine\'s own directory, outside the root, and no mount table is kept under --root (warn)',
+  '1.1.1': "the data root is the private engine's own directory, outside the root, and no mount table is kept under --root (warn)",
   '1.1.5': 'the data root is outside the root, so its audit rule would name a directory the root does not have',
-  '2.4': 'the private engine runs with --iptables=false by design, so it never touches this machine\'s firewall',
+  '2.4': "the private engine runs with --iptables=false by design, so it never touches this machine's firewall",
   '2.10': 'userns-remap "default" would add the dockremap user to this machine\'s /etc/passwd (waived in the site profile)',
   '2.13': 'an authorization plugin must be installed and chosen by a person',
   '2.14': 'a central log target must be chosen by a person',
@@ -86,7 +86,10 @@ describeEngine('apply, restart, audit, apply again and rollback on a second real
     for (const id of closed) {
       // One result per path or socket: the ones that exist pass; one the root lacks is not applicable.
       expect(status(id), id).toContain('pass');
-      expect(status(id).filter((s) => s !== 'pass' && s !== 'not-applicable'), id).toEqual([]);
+      expect(
+        status(id).filter((s) => s !== 'pass' && s !== 'not-applicable'),
+        id,
+      ).toEqual([]);
     }
     const strict = selectRules(await loadProfile('strict'), allRules).map((r) => r.id);
     for (const id of strict) {

@@ -57,8 +57,25 @@ describe.skipIf(!hasSetpriv || !existsSync(BUILT) || process.getuid?.() !== 0)('
   afterAll(() => code?.remove());
 
   it('without --root exits 2 and names --root, before reading anything', () => {
-    const run = spawnSync('setpriv', ['--reuid', 'nobody', '--regid', 'nogroup', '--clear-groups', process.execPath, BIN,
-      '--docker-host', 'unix:///nonexistent/docker.sock', 'apply', '--profile', 'baseline', '--yes'], { encoding: 'utf8', cwd: '/tmp', env: { PATH: process.env.PATH, HOME: '/nonexistent' } });
+    const run = spawnSync(
+      'setpriv',
+      [
+        '--reuid',
+        'nobody',
+        '--regid',
+        'nogroup',
+        '--clear-groups',
+        process.execPath,
+        BIN,
+        '--docker-host',
+        'unix:///nonexistent/docker.sock',
+        'apply',
+        '--profile',
+        'baseline',
+        '--yes',
+      ],
+      { encoding: 'utf8', cwd: '/tmp', env: { PATH: process.env.PATH, HOME: '/nonexistent' } },
+    );
     expect(run.stdout).toBe('');
     expect(run.stderr).toMatch(/^docker-harden: apply writes root-owned files under \/, and this process is not root\./);
     expect(run.stderr).toMatch(/--root DIR/);
@@ -66,7 +83,11 @@ describe.skipIf(!hasSetpriv || !existsSync(BUILT) || process.getuid?.() !== 0)('
   });
 
   it('rollback without --root exits 2 and names --root, before touching anything', () => {
-    const run = spawnSync('setpriv', ['--reuid', 'nobody', '--regid', 'nogroup', '--clear-groups', process.execPath, BIN, 'rollback'], { encoding: 'utf8', cwd: '/tmp', env: { PATH: process.env.PATH, HOME: '/nonexistent' } });
+    const run = spawnSync('setpriv', ['--reuid', 'nobody', '--regid', 'nogroup', '--clear-groups', process.execPath, BIN, 'rollback'], {
+      encoding: 'utf8',
+      cwd: '/tmp',
+      env: { PATH: process.env.PATH, HOME: '/nonexistent' },
+    });
     expect(run.stderr).toMatch(/^docker-harden: rollback restores root-owned files under \/, and this process is not root\./);
     expect(run.stderr).toMatch(/--root DIR/);
     expect(run.status).toBe(2);

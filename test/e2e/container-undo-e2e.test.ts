@@ -26,11 +26,15 @@ describeEngine('rollback undoes live container changes, on the engine the plan w
   const work = mkdtempSync('/tmp/dh-e2e-undo-');
   const root = path.join(work, 'root');
   let engine: PrivateEngine | null = null;
-  const inspect = (name: string) => JSON.parse(docker(engine!, ['inspect', name]))[0] as { Id: string; State: { Pid: number }; HostConfig: Record<string, unknown> };
+  const inspect = (name: string) =>
+    JSON.parse(docker(engine!, ['inspect', name]))[0] as { Id: string; State: { Pid: number }; HostConfig: Record<string, unknown> };
   const limits = (name: string) => Object.fromEntries(FIELDS.map((f) => [f, inspect(name).HostConfig[f]]));
   /** What the kernel enforces: cpu.shares and pids.max of the container's own cgroups. */
   const cgroup = (name: string) => {
-    const lines = readFileSync(`/proc/${inspect(name).State.Pid}/cgroup`, 'utf8').trim().split('\n').map((l) => l.split(':'));
+    const lines = readFileSync(`/proc/${inspect(name).State.Pid}/cgroup`, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => l.split(':'));
     const dir = (ctl: string) => `/sys/fs/cgroup/${ctl}${lines.find((l) => l[1].split(',').includes(ctl))![2]}`;
     return { shares: readFileSync(`${dir('cpu')}/cpu.shares`, 'utf8').trim(), pids: readFileSync(`${dir('pids')}/pids.max`, 'utf8').trim() };
   };
@@ -41,7 +45,8 @@ describeEngine('rollback undoes live container changes, on the engine the plan w
     makeInsecureRoot(root, '/usr/sbin/dockerd -H fd:// --containerd=/run/containerd/containerd.sock');
     writeFileSync(path.join(work, 'site.yaml'), SITE_PROFILE);
     writeFileSync(path.join(work, 'containers.yaml'), CONTAINER_RULES);
-    const run = (name: string, flags: string[]) => docker(engine!, ['run', '-d', '--name', name, '--network', 'none', ...flags, engine!.image, 'sleep', '100000']);
+    const run = (name: string, flags: string[]) =>
+      docker(engine!, ['run', '-d', '--name', name, '--network', 'none', ...flags, engine!.image, 'sleep', '100000']);
     run('bare', ['--restart', 'always']);
     run('limited', ['--memory', '64m', '--memory-swap', '128m', '--cpu-shares', '256', '--pids-limit', '100', '--restart', 'unless-stopped']);
   }, 120_000);
@@ -52,9 +57,14 @@ describeEngine('rollback undoes live container changes, on the engine the plan w
 
   it('apply --root with --docker-host updates the containers on that engine, with no DOCKER_HOST set', () => {
     const before = { bare: limits('bare'), limited: limits('limited'), bareCgroup: cgroup('bare') };
-    const plan = JSON.parse(harden('--root', root, '--docker-host', engine!.host, 'plan', '--profile', path.join(work, 'site.yaml'), '--format', 'json').stdout);
+    const plan = JSON.parse(
+      harden('--root', root, '--docker-host', engine!.host, 'plan', '--profile', path.join(work, 'site.yaml'), '--format', 'json').stdout,
+    );
     const updates = plan.steps.filter((s: { command: string[] }) => s.command.includes('update'));
-    expect(updates.map((s: { command: string[] }) => s.command.slice(0, 3))).toEqual([['docker', '-H', engine!.host], ['docker', '-H', engine!.host]]);
+    expect(updates.map((s: { command: string[] }) => s.command.slice(0, 3))).toEqual([
+      ['docker', '-H', engine!.host],
+      ['docker', '-H', engine!.host],
+    ]);
 
     const apply = harden('--root', root, '--docker-host', engine!.host, 'apply', '--profile', path.join(work, 'site.yaml'), '--yes');
     expect(apply.status, apply.stderr + apply.stdout).toBe(0);
@@ -62,7 +72,13 @@ describeEngine('rollback undoes live container changes, on the engine the plan w
     expect(apply.stdout).toMatch(/^step Update limits of container limited: done$/m);
     expect(apply.stdout).toMatch(/^note: rollback cannot undo this for container bare: --memory stays as the update set it/m);
     expect(apply.stdout).toMatch(/^step Restart dockerd: not run under --root/m);
-    expect(limits('bare')).toMatchObject({ Memory: 536870912, MemorySwap: 1073741824, CpuShares: 512, PidsLimit: 256, RestartPolicy: { Name: 'on-failure', MaximumRetryCount: 5 } });
+    expect(limits('bare')).toMatchObject({
+      Memory: 536870912,
+      MemorySwap: 1073741824,
+      CpuShares: 512,
+      PidsLimit: 256,
+      RestartPolicy: { Name: 'on-failure', MaximumRetryCount: 5 },
+    });
     expect(limits('limited')).toEqual({ ...before.limited, RestartPolicy: { Name: 'on-failure', MaximumRetryCount: 5 } });
     expect(cgroup('bare')).toEqual({ shares: '512', pids: '256' });
 

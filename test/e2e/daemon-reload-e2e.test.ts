@@ -62,40 +62,56 @@ describeEngine('SIGHUP reload with no systemd: live-restore on by apply, off by 
     const apply = harden('--docker-host', engine!.host, 'apply', '--profile', profile, '--yes');
     const id = backupId(apply.stdout);
     if (id) sets.push(id);
-    return { apply, rollback: async (check: () => Promise<void>) => { await check(); return harden('rollback', id!); } };
+    return {
+      apply,
+      rollback: async (check: () => Promise<void>) => {
+        await check();
+        return harden('rollback', id!);
+      },
+    };
   }
 
-  it.skipIf(!isRoot)('apply turns live-restore on by SIGHUP; rollback to "live-restore": false turns it off by SIGHUP', async () => {
-    const config = path.join(engine!.dir, 'daemon.json');
-    writeFileSync(config, '{"live-restore": false}\n');
-    const before = readFileSync(config, 'utf8');
-    expect(await liveRestore(engine!, false)).toBe(false);
-    const { apply, rollback } = applyAndRollBack(config);
-    expect(apply.status, apply.stderr + apply.stdout).toBe(0);
-    expect(apply.stdout).toMatch(/^step Reload dockerd \(SIGHUP\): done$/m);
-    expect(apply.stdout).toMatch(/^canary: a container from [0-9a-f]{12} started and exited 0$/m);
-    const undo = await rollback(async () => {
-      expect(JSON.parse(readFileSync(config, 'utf8'))).toEqual({ 'live-restore': true });
-      expect(await liveRestore(engine!, true)).toBe(true);
-    });
-    expect(undo.status, undo.stderr + undo.stdout).toBe(0);
-    expect(undo.stdout).toMatch(/^step Reload dockerd \(SIGHUP\): done$/m);
-    expect(readFileSync(config, 'utf8')).toBe(before);
-    expect(await liveRestore(engine!, false)).toBe(false);
-  }, 180_000);
+  it.skipIf(!isRoot)(
+    'apply turns live-restore on by SIGHUP; rollback to "live-restore": false turns it off by SIGHUP',
+    async () => {
+      const config = path.join(engine!.dir, 'daemon.json');
+      writeFileSync(config, '{"live-restore": false}\n');
+      const before = readFileSync(config, 'utf8');
+      expect(await liveRestore(engine!, false)).toBe(false);
+      const { apply, rollback } = applyAndRollBack(config);
+      expect(apply.status, apply.stderr + apply.stdout).toBe(0);
+      expect(apply.stdout).toMatch(/^step Reload dockerd \(SIGHUP\): done$/m);
+      expect(apply.stdout).toMatch(/^canary: a container from [0-9a-f]{12} started and exited 0$/m);
+      const undo = await rollback(async () => {
+        expect(JSON.parse(readFileSync(config, 'utf8'))).toEqual({ 'live-restore': true });
+        expect(await liveRestore(engine!, true)).toBe(true);
+      });
+      expect(undo.status, undo.stderr + undo.stdout).toBe(0);
+      expect(undo.stdout).toMatch(/^step Reload dockerd \(SIGHUP\): done$/m);
+      expect(readFileSync(config, 'utf8')).toBe(before);
+      expect(await liveRestore(engine!, false)).toBe(false);
+    },
+    180_000,
+  );
 
-  it.skipIf(!isRoot)('where the restored file no longer names the key, rollback says a restart is needed (exit 1) instead of claiming the reload undid it', async () => {
-    const config = path.join(engine!.dir, 'daemon.json');
-    writeFileSync(config, '{}\n');
-    const { apply, rollback } = applyAndRollBack(config);
-    expect(apply.status, apply.stderr + apply.stdout).toBe(0);
-    const undo = await rollback(async () => expect(await liveRestore(engine!, true)).toBe(true));
-    expect(readFileSync(config, 'utf8')).toBe('{}\n');
-    // dockerd's reload leaves a key the file no longer names as it was: the daemon really keeps it.
-    expect(await liveRestore(engine!, true)).toBe(true);
-    expect(undo.status).toBe(1);
-    expect(undo.stderr.trim()).toMatch(/dockerd still runs with live-restore as the apply set it: a reload \(SIGHUP\) leaves a key daemon\.json no longer names as it was, so restart dockerd to finish the rollback\.$/);
-  }, 180_000);
+  it.skipIf(!isRoot)(
+    'where the restored file no longer names the key, rollback says a restart is needed (exit 1) instead of claiming the reload undid it',
+    async () => {
+      const config = path.join(engine!.dir, 'daemon.json');
+      writeFileSync(config, '{}\n');
+      const { apply, rollback } = applyAndRollBack(config);
+      expect(apply.status, apply.stderr + apply.stdout).toBe(0);
+      const undo = await rollback(async () => expect(await liveRestore(engine!, true)).toBe(true));
+      expect(readFileSync(config, 'utf8')).toBe('{}\n');
+      // dockerd's reload leaves a key the file no longer names as it was: the daemon really keeps it.
+      expect(await liveRestore(engine!, true)).toBe(true);
+      expect(undo.status).toBe(1);
+      expect(undo.stderr.trim()).toMatch(
+        /dockerd still runs with live-restore as the apply set it: a reload \(SIGHUP\) leaves a key daemon\.json no longer names as it was, so restart dockerd to finish the rollback\.$/,
+      );
+    },
+    180_000,
+  );
 });
 
 describeEngine('the canary undoes a daemon setting that stops every container', () => {
@@ -119,7 +135,9 @@ describeEngine('the canary undoes a daemon setting that stops every container', 
     dir = first.dir;
     host = first.host;
     const quoted = argv.map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
-    writeFileSync(initScript, `#!/bin/sh
+    writeFileSync(
+      initScript,
+      `#!/bin/sh
 # A test service for one private dockerd (${dir}); removed by the test that made it.
 stop() { pid=$(cat '${dir}/docker.pid' 2>/dev/null) || return 0; kill "$pid" 2>/dev/null; while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done; }
 start() {
@@ -127,7 +145,8 @@ start() {
   i=0; while [ $i -lt 300 ]; do docker -H '${host}' version > /dev/null 2>&1 && return 0; i=$((i + 1)); sleep 0.1; done; return 1
 }
 case "$1" in start) start ;; stop) stop ;; restart) stop; start ;; *) exit 3 ;; esac
-`);
+`,
+    );
     chmodSync(initScript, 0o755);
     execFileSync('service', [service, 'start'], { stdio: 'ignore', timeout: 60_000 });
     cli(['run', '-d', '--name', 'app', '--network', 'none', 'local/busybox:1', 'sleep', '100000']);
@@ -145,40 +164,52 @@ case "$1" in start) start ;; stop) stop ;; restart) stop; start ;; *) exit 3 ;; 
     rmSync(work, { recursive: true, force: true });
   }, 60_000);
 
-  it.skipIf(!isRoot || !findExecutable('prlimit') || !findExecutable('service'))('default-ulimits nofile 65536 under a hard limit of 20000: canary fails, daemon.json restored, restarted, exit 1', () => {
-    expect(readFileSync(`/proc/${pidOf()}/limits`, 'utf8')).toMatch(/^Max open files\s+20000\s+20000\s+files/m);
-    const config = path.join(dir, 'daemon.json');
-    const before = readFileSync(config, 'utf8');
-    // Facts as an older version saved them: the daemon's manager is named, its limits are not
-    // known, so the plan cannot fit the ulimit to them and the restart is where it shows.
-    const factsFile = path.join(work, 'facts.json');
-    const saved = harden('--docker-host', host, 'inspect', '--save', factsFile);
-    expect(saved.status, saved.stderr).toBe(0);
-    const facts = JSON.parse(readFileSync(factsFile, 'utf8'));
-    expect(facts.dockerd.pid).toBe(pidOf());
-    facts.dockerd.manager = { kind: 'sysvinit', name: service };
-    delete facts.dockerd.limits;
-    writeFileSync(factsFile, JSON.stringify(facts));
-    const profile = path.join(work, 'ulimits.yaml');
-    writeFileSync(profile, 'name: ulimits-only\nselect:\n  sections: []\n  include: ["2.9"]\nparams:\n  defaultUlimits:\n    nofile: { soft: 65536, hard: 65536 }\n');
+  it.skipIf(!isRoot || !findExecutable('prlimit') || !findExecutable('service'))(
+    'default-ulimits nofile 65536 under a hard limit of 20000: canary fails, daemon.json restored, restarted, exit 1',
+    () => {
+      expect(readFileSync(`/proc/${pidOf()}/limits`, 'utf8')).toMatch(/^Max open files\s+20000\s+20000\s+files/m);
+      const config = path.join(dir, 'daemon.json');
+      const before = readFileSync(config, 'utf8');
+      // Facts as an older version saved them: the daemon's manager is named, its limits are not
+      // known, so the plan cannot fit the ulimit to them and the restart is where it shows.
+      const factsFile = path.join(work, 'facts.json');
+      const saved = harden('--docker-host', host, 'inspect', '--save', factsFile);
+      expect(saved.status, saved.stderr).toBe(0);
+      const facts = JSON.parse(readFileSync(factsFile, 'utf8'));
+      expect(facts.dockerd.pid).toBe(pidOf());
+      facts.dockerd.manager = { kind: 'sysvinit', name: service };
+      delete facts.dockerd.limits;
+      writeFileSync(factsFile, JSON.stringify(facts));
+      const profile = path.join(work, 'ulimits.yaml');
+      writeFileSync(
+        profile,
+        'name: ulimits-only\nselect:\n  sections: []\n  include: ["2.9"]\nparams:\n  defaultUlimits:\n    nofile: { soft: 65536, hard: 65536 }\n',
+      );
 
-    const plan = JSON.parse(harden('--from', factsFile, 'plan', '--profile', profile, '--format', 'json').stdout);
-    expectOnlyDaemonFile(plan, config);
-    expect(plan.steps.map((s: { command: string[] }) => s.command)).toEqual([['service', service, 'restart']]);
-    const oldPid = pidOf();
+      const plan = JSON.parse(harden('--from', factsFile, 'plan', '--profile', profile, '--format', 'json').stdout);
+      expectOnlyDaemonFile(plan, config);
+      expect(plan.steps.map((s: { command: string[] }) => s.command)).toEqual([['service', service, 'restart']]);
+      const oldPid = pidOf();
 
-    const apply = harden('--from', factsFile, 'apply', '--profile', profile, '--yes');
-    const id = backupId(apply.stdout);
-    if (id) sets.push(id);
-    expect(apply.status, apply.stderr + apply.stdout).toBe(1);
-    expect(apply.stdout).toMatch(/^step Restart dockerd: done$/m);
-    expect(apply.stdout).toMatch(/^canary: a container cannot start: .*error setting rlimit type 7: operation not permitted/m);
-    expect(apply.stdout).toContain(`restored ${config} (the canary container could not start)`);
-    const sentence = apply.stderr.trim().split('\n').filter((l) => l.includes('could not start'));
-    expect(sentence).toHaveLength(1);
-    expect(sentence[0]).toMatch(/After the daemon was restarted, a container could not start \(engine: .*error setting rlimit type 7: operation not permitted.*\); .*daemon\.json was restored from backup set \S+ and dockerd restarted on it, and containers start again\.$/);
-    expect(readFileSync(config, 'utf8')).toBe(before);
-    expect(pidOf()).not.toBe(oldPid);
-    expect(cli(['run', '--rm', '--network', 'none', 'local/busybox:1', 'echo', 'alive'])).toBe('alive');
-  }, 300_000);
+      const apply = harden('--from', factsFile, 'apply', '--profile', profile, '--yes');
+      const id = backupId(apply.stdout);
+      if (id) sets.push(id);
+      expect(apply.status, apply.stderr + apply.stdout).toBe(1);
+      expect(apply.stdout).toMatch(/^step Restart dockerd: done$/m);
+      expect(apply.stdout).toMatch(/^canary: a container cannot start: .*error setting rlimit type 7: operation not permitted/m);
+      expect(apply.stdout).toContain(`restored ${config} (the canary container could not start)`);
+      const sentence = apply.stderr
+        .trim()
+        .split('\n')
+        .filter((l) => l.includes('could not start'));
+      expect(sentence).toHaveLength(1);
+      expect(sentence[0]).toMatch(
+        /After the daemon was restarted, a container could not start \(engine: .*error setting rlimit type 7: operation not permitted.*\); .*daemon\.json was restored from backup set \S+ and dockerd restarted on it, and containers start again\.$/,
+      );
+      expect(readFileSync(config, 'utf8')).toBe(before);
+      expect(pidOf()).not.toBe(oldPid);
+      expect(cli(['run', '--rm', '--network', 'none', 'local/busybox:1', 'echo', 'alive'])).toBe('alive');
+    },
+    300_000,
+  );
 });

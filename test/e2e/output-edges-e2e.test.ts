@@ -29,7 +29,10 @@ function hostRoot(name: string): string {
 }
 
 describe('a closed pipe', () => {
-  it.each([['inspect', '--json'], ['audit', '--format', 'sarif', '--fail-on', 'critical']])('%s into a reader that has already gone ends quietly', (...command) => {
+  it.each([
+    ['inspect', '--json'],
+    ['audit', '--format', 'sarif', '--fail-on', 'critical'],
+  ])('%s into a reader that has already gone ends quietly', (...command) => {
     const root = hostRoot(`pipe-${command[0]}`);
     // `true` exits before the CLI has started, so its first write meets a closed pipe (EPIPE).
     const r = sh(`node ${BIN} --root ${root} --no-engine ${command.join(' ')} | true; echo "rc=\${PIPESTATUS[0]}" >&2`);
@@ -42,7 +45,11 @@ describe('the apply prompt', () => {
     const root = hostRoot('prompt');
     const log = path.join(work, 'apply.log');
     // `script` gives the command a terminal for stdin and stderr; stdout goes to the log.
-    const r = spawnSync('script', ['-qec', `node ${BIN} --root ${root} --no-engine --no-color apply --profile strict > ${log}`, '/dev/null'], { encoding: 'utf8', input: 'n\n', timeout: 60_000 });
+    const r = spawnSync('script', ['-qec', `node ${BIN} --root ${root} --no-engine --no-color apply --profile strict > ${log}`, '/dev/null'], {
+      encoding: 'utf8',
+      input: 'n\n',
+      timeout: 60_000,
+    });
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('Apply these changes? [y/N]');
     const logged = readFileSync(log, 'utf8');
@@ -57,7 +64,12 @@ const canDrop = process.getuid?.() === 0 && existsSync('/usr/bin/setpriv');
 describe.skipIf(!canDrop)('dockerfile --fix by the user who owns the project', () => {
   let code: ReadableCopy;
   let project: string;
-  const asNobody = (args: string[]) => spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', ...args], { encoding: 'utf8', cwd: project, env: { PATH: process.env.PATH, HOME: project } });
+  const asNobody = (args: string[]) =>
+    spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', ...args], {
+      encoding: 'utf8',
+      cwd: project,
+      env: { PATH: process.env.PATH, HOME: project },
+    });
   const cliAsNobody = (...args: string[]) => asNobody([process.execPath, code.at('bin/docker-harden.js'), ...args]);
   const original = 'ARG TAG=3.19\nFROM alpine:${TAG}\nRUN apk add curl\nCMD ["x"]\n';
 
@@ -75,12 +87,13 @@ describe.skipIf(!canDrop)('dockerfile --fix by the user who owns the project', (
    * Sets that appeared in the host's /var/backups since `before` and touch a Dockerfile: other test
    * files (an apply on /) may add sets of their own there meanwhile.
    */
-  const newHostSetsForDockerfiles = (before: string[]) => (existsSync(BACKUP_BASE) ? readdirSync(BACKUP_BASE) : [])
-    .filter((id) => !before.includes(id))
-    .filter((id) => {
-      const manifest = path.join(BACKUP_BASE, id, 'manifest.json');
-      return !existsSync(manifest) || readFileSync(manifest, 'utf8').includes('Dockerfile');
-    });
+  const newHostSetsForDockerfiles = (before: string[]) =>
+    (existsSync(BACKUP_BASE) ? readdirSync(BACKUP_BASE) : [])
+      .filter((id) => !before.includes(id))
+      .filter((id) => {
+        const manifest = path.join(BACKUP_BASE, id, 'manifest.json');
+        return !existsSync(manifest) || readFileSync(manifest, 'utf8').includes('Dockerfile');
+      });
 
   it('writes the fix and its backup set in PROJECT/.docker-harden/backups, and the undo it prints works when pasted', () => {
     const hostSets = existsSync(BACKUP_BASE) ? readdirSync(BACKUP_BASE) : [];

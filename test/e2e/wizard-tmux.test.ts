@@ -79,7 +79,9 @@ function timeTo(command: string, texts: string[], env: NodeJS.ProcessEnv): Promi
     const stop = () => {
       try {
         process.kill(-child.pid!, 'SIGKILL');
-      } catch { /* gone */ }
+      } catch {
+        /* gone */
+      }
     };
     const timer = setTimeout(() => {
       stop();
@@ -136,7 +138,10 @@ describeEngine('the wizard in tmux', (engine) => {
     await until((s) => /strict +changes \d+ files?/.test(s), 'the profiles with their plans');
     await keys('j', 'Enter');
     const review = await untilText('4/5 Review');
-    const files = review.split('\n').filter((l) => /\[x\] (create|modify)/.test(l)).map((l) => l.match(/ (\/\S+)/)![1]);
+    const files = review
+      .split('\n')
+      .filter((l) => /\[x\] (create|modify)/.test(l))
+      .map((l) => l.match(/ (\/\S+)/)![1]);
     expect(files.length).toBeGreaterThanOrEqual(2);
     expect(files).toContain('/etc/docker/daemon.json');
 
@@ -181,9 +186,15 @@ describeEngine('the wizard in tmux', (engine) => {
 describe('terminal behaviour', () => {
   it('draws no colour or style under NO_COLOR or --no-color, and lays out again on a resize', async () => {
     // One tmux server hands its environment to every session, so each command sets its own.
-    const runs = [['plain-env', `env NO_COLOR=1 node ${BIN}`], ['plain-flag', `${CLEAN_ENV} node ${BIN} --no-color`], ['coloured', `${CLEAN_ENV} node ${BIN}`]] as const;
+    const runs = [
+      ['plain-env', `env NO_COLOR=1 node ${BIN}`],
+      ['plain-flag', `${CLEAN_ENV} node ${BIN} --no-color`],
+      ['coloured', `${CLEAN_ENV} node ${BIN}`],
+    ] as const;
     for (const [name, command] of runs) {
-      execFileSync('tmux', ['-L', SERVER, 'new-session', '-d', '-s', name, '-x', '100', '-y', '30', `${command} --from ${FACTS}; sleep 600`], { env: terminalEnv() });
+      execFileSync('tmux', ['-L', SERVER, 'new-session', '-d', '-s', name, '-x', '100', '-y', '30', `${command} --from ${FACTS}; sleep 600`], {
+        env: terminalEnv(),
+      });
     }
     for (const [name] of runs) await until((s) => s.includes('Press enter to see the findings.'), `${name}: the facts`, 30_000, name);
     expect(screen(true, 'plain-env')).not.toContain('\u001B[');
@@ -199,7 +210,6 @@ describe('terminal behaviour', () => {
     expect(narrow.split('\n').every((l) => [...l].length <= 80)).toBe(true);
     for (const [name] of runs) tmux('kill-session', '-t', name);
   }, 120_000);
-
 });
 
 describe('startup', () => {
@@ -215,7 +225,9 @@ describe('startup', () => {
     const first = median(wizard.map((r) => r[0]));
     const interactive = median(wizard.map((r) => r[1]));
     const node = median(bare);
-    console.log(`wizard startup, median of 5: first frame ${first.toFixed(0)} ms, first Ink frame (facts shown, keys live) ${interactive.toFixed(0)} ms; bare node on the same pty ${node.toFixed(0)} ms`);
+    console.log(
+      `wizard startup, median of 5: first frame ${first.toFixed(0)} ms, first Ink frame (facts shown, keys live) ${interactive.toFixed(0)} ms; bare node on the same pty ${node.toFixed(0)} ms`,
+    );
     // On a machine so loaded that node alone takes most of the budget, hold the wizard to its own
     // share of it instead: what it adds on top of starting node.
     if (node < 250) expect(first).toBeLessThan(400);

@@ -28,7 +28,10 @@ function hostRoot(dir: string, daemonJson: Record<string, unknown>, mode: number
 
 const find = (report: JsonReport, id: string, container?: string): JsonResult => {
   const hit = report.results.find((r) => r.id === id && (container === undefined || r.subject?.container === container));
-  if (!hit) throw new Error(`no ${id} result${container ? ` for container ${container}` : ''} in: ${report.results.map((r) => `${r.id}${r.subject?.container ? `[${r.subject.container}]` : ''}`).join(' ')}`);
+  if (!hit)
+    throw new Error(
+      `no ${id} result${container ? ` for container ${container}` : ''} in: ${report.results.map((r) => `${r.id}${r.subject?.container ? `[${r.subject.container}]` : ''}`).join(' ')}`,
+    );
   return hit;
 };
 const evidence = (r: JsonResult) => r.evidence.map((e) => e.detail).join(' | ');
@@ -55,10 +58,36 @@ describeEngine('audit on a real engine', (engine) => {
       docker(engine, ['create', ...ports]);
     }
     docker(engine, [
-      'run', '-d', '--name', name('hardened'), '--network', network, '-p', '127.0.0.1:18080:8080',
-      '--cap-drop', 'ALL', '--read-only', '--security-opt', 'no-new-privileges', '--user', '1000:1000',
-      '--memory', '64m', '--cpu-shares', '512', '--pids-limit', '64', '--restart', 'on-failure:5', '--health-cmd', 'true',
-      engine.image, 'httpd', '-f', '-p', '8080',
+      'run',
+      '-d',
+      '--name',
+      name('hardened'),
+      '--network',
+      network,
+      '-p',
+      '127.0.0.1:18080:8080',
+      '--cap-drop',
+      'ALL',
+      '--read-only',
+      '--security-opt',
+      'no-new-privileges',
+      '--user',
+      '1000:1000',
+      '--memory',
+      '64m',
+      '--cpu-shares',
+      '512',
+      '--pids-limit',
+      '64',
+      '--restart',
+      'on-failure:5',
+      '--health-cmd',
+      'true',
+      engine.image,
+      'httpd',
+      '-f',
+      '-p',
+      '8080',
     ]);
     // A daemon started with the insecure flags, so the process probe sees them on its command line.
     flagged = await startPrivateEngine({ extraArgs: ['--insecure-registry', '10.1.2.3:5000', '--log-level', 'debug'], importImage: false });
@@ -66,9 +95,17 @@ describeEngine('audit on a real engine', (engine) => {
 
   afterAll(async () => {
     for (const c of containers) {
-      try { docker(engine, ['rm', '-f', c]); } catch { /* never created */ }
+      try {
+        docker(engine, ['rm', '-f', c]);
+      } catch {
+        /* never created */
+      }
     }
-    try { docker(engine, ['network', 'rm', network]); } catch { /* never created */ }
+    try {
+      docker(engine, ['network', 'rm', network]);
+    } catch {
+      /* never created */
+    }
     if (flagged) await stopPrivateEngine(flagged);
     rmSync(dir, { recursive: true, force: true });
   }, 60_000);
@@ -96,7 +133,7 @@ describeEngine('audit on a real engine', (engine) => {
     }
   });
 
-  it('reads insecure-registry and log-level from the running daemon\'s flags', async () => {
+  it("reads insecure-registry and log-level from the running daemon's flags", async () => {
     const { code, report } = await audit('--docker-host', flagged!.host);
     expect(code).toBe(1);
     expect(report.facts.source).toBe('host');
@@ -109,7 +146,7 @@ describeEngine('audit on a real engine', (engine) => {
   });
 
   it('reports a hardened container and a sane daemon.json as passing the same rules', async () => {
-    const root = hostRoot(path.join(dir, 'clean'), { 'log-level': 'info', 'icc': false, 'no-new-privileges': true, 'live-restore': true }, 0o644);
+    const root = hostRoot(path.join(dir, 'clean'), { 'log-level': 'info', icc: false, 'no-new-privileges': true, 'live-restore': true }, 0o644);
     const { report } = await audit('--root', root, '--docker-host', engine.host);
     for (const id of ['5.5', '5.10', '5.6', '5.8', '5.14']) {
       const result = find(report, id, name('hardened'));

@@ -88,7 +88,8 @@ describeEngine('compose hardening with docker-compose 1.29', (engine: PrivateEng
     execFileSync('docker-compose', ['-p', project, ...args], { cwd: dir, env: { ...process.env, DOCKER_HOST: engine.host }, encoding: 'utf8', stdio: 'pipe' });
   const inspect = (name: string) => JSON.parse(docker(engine, ['inspect', name]))[0];
   const facts = () => inspectHost({ root: '/', dockerHost: engine.host });
-  const planFor = (f: HostFacts) => buildPlan({ facts: f, rules, params, profileName: 'strict', compose: { existing: { [overrideFile]: readOrNull(overrideFile) } } });
+  const planFor = (f: HostFacts) =>
+    buildPlan({ facts: f, rules, params, profileName: 'strict', compose: { existing: { [overrideFile]: readOrNull(overrideFile) } } });
   const ours = (p: Plan) => p.files.filter((f) => f.artifact === 'compose-override' && f.path.startsWith(`${dir}/`));
 
   beforeAll(async () => {
@@ -104,7 +105,11 @@ describeEngine('compose hardening with docker-compose 1.29', (engine: PrivateEng
   }, 180_000);
 
   afterAll(() => {
-    try { compose('-f', baseFile, 'down', '-v', '--remove-orphans'); } catch { /* project never came up */ }
+    try {
+      compose('-f', baseFile, 'down', '-v', '--remove-orphans');
+    } catch {
+      /* project never came up */
+    }
     for (const id of backups) rmSync(path.join(BACKUP_BASE, id), { recursive: true, force: true });
     rmSync(dir, { recursive: true, force: true });
   }, 120_000);
@@ -114,7 +119,11 @@ describeEngine('compose hardening with docker-compose 1.29', (engine: PrivateEng
     expect(p.configFiles.map((f) => f.path)).toEqual([baseFile]);
     expect(inspect(container('app')).Config.Labels['com.docker.compose.version']).toMatch(/^1\./);
     const audit = runAudit(before, rules);
-    const failing = (id: string) => audit.findings.filter((f) => f.id === id && f.status === 'fail' && f.subject?.project === project).map((f) => f.subject?.service).sort();
+    const failing = (id: string) =>
+      audit.findings
+        .filter((f) => f.id === id && f.status === 'fail' && f.subject?.project === project)
+        .map((f) => f.subject?.service)
+        .sort();
     expect(failing('5.4')).toEqual(['app', 'priv', 'web']);
     expect(failing('5.10')).toEqual(['hostns']);
     expect(failing('5.14')).toEqual(['app', 'web']);
@@ -181,14 +190,31 @@ describeEngine('compose hardening with docker-compose 1.29', (engine: PrivateEng
     const audit = runAudit(await facts(), rules);
     const ourFindings = audit.findings.filter((f) => f.section === 5 && f.subject?.project === project);
     expect(new Set(ourFindings.map((f) => f.subject?.service))).toEqual(new Set(['app', 'hostns', 'web', 'db', 'priv']));
-    const notPassing = ourFindings.filter((f) => f.status === 'fail' || f.status === 'warn').map((f) => `${f.id} ${f.subject?.service} ${f.status}`).sort();
+    const notPassing = ourFindings
+      .filter((f) => f.status === 'fail' || f.status === 'warn')
+      .map((f) => `${f.id} ${f.subject?.service} ${f.status}`)
+      .sort();
     // Every service now drops ALL (5.4 fixes its warnings too); 5.6 warns on the read-only /etc
     // bind; nothing fails.
     expect(notPassing).toEqual(['5.6 app warn']);
   });
 
   it('without NET_BIND_SERVICE the same httpd cannot start: the kept capability is what makes it run', () => {
-    const args = ['run', '--rm', '--network', `${project}_default`, '--cap-drop', 'ALL', '--sysctl', 'net.ipv4.ip_unprivileged_port_start=1024', engine.image, 'httpd', '-f', '-p', '80'];
+    const args = [
+      'run',
+      '--rm',
+      '--network',
+      `${project}_default`,
+      '--cap-drop',
+      'ALL',
+      '--sysctl',
+      'net.ipv4.ip_unprivileged_port_start=1024',
+      engine.image,
+      'httpd',
+      '-f',
+      '-p',
+      '80',
+    ];
     expect(() => docker(engine, args)).toThrow();
   });
 

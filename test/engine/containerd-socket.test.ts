@@ -13,14 +13,16 @@ import { auditContainerdSockRule } from '../../src/rules/section1/1-1-8-audit-co
 import { containerdSockOwnershipRule } from '../../src/rules/section3/3-23-containerd-sock-ownership.js';
 import { containerdSockPermissionsRule } from '../../src/rules/section3/3-24-containerd-sock-permissions.js';
 
-const canAudit = process.getuid?.() === 0 && (() => {
-  try {
-    execFileSync('auditctl', ['-l'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
+const canAudit =
+  process.getuid?.() === 0 &&
+  (() => {
+    try {
+      execFileSync('auditctl', ['-l'], { stdio: 'ignore' });
+      return true;
+    } catch {
+      return false;
+    }
+  })();
 
 describeEngine('audit: the containerd dockerd starts itself', (engine) => {
   const socket = path.join(engine.dir, 'exec', 'containerd', 'containerd.sock');
@@ -30,7 +32,9 @@ describeEngine('audit: the containerd dockerd starts itself', (engine) => {
     if (!canAudit) return;
     try {
       execFileSync('auditctl', ['-W', ...watch.slice(1)], { stdio: 'ignore' });
-    } catch { /* not loaded */ }
+    } catch {
+      /* not loaded */
+    }
   });
 
   it('records the containerd child of the private dockerd and the socket it serves', async () => {
@@ -56,14 +60,17 @@ describeEngine('audit: the containerd dockerd starts itself', (engine) => {
       const [result] = rule.check(facts);
       expect(result.evidence[0].path, rule.id).toBe(socket);
       // dockerd creates it root:root 0660: both pass; any other owner or mode must fail.
-      const expected = rule === containerdSockOwnershipRule ? (st.uid === 0 && st.gid === 0) : (st.mode & 0o7117) === 0;
+      const expected = rule === containerdSockOwnershipRule ? st.uid === 0 && st.gid === 0 : (st.mode & 0o7117) === 0;
       expect(result.status, `${rule.id}: ${result.message}`).toBe(expected ? 'pass' : 'fail');
     }
     // The facts without the probe's finding are what the audit saw before: not applicable.
     if (!existsSync('/run/containerd/containerd.sock')) {
       const blind: HostFacts = { ...facts, containerd: undefined };
       for (const rule of [auditContainerdSockRule, containerdSockOwnershipRule, containerdSockPermissionsRule]) {
-        expect(rule.check(blind).map((r) => r.status), rule.id).toEqual(['not-applicable']);
+        expect(
+          rule.check(blind).map((r) => r.status),
+          rule.id,
+        ).toEqual(['not-applicable']);
       }
     }
   });
@@ -76,6 +83,9 @@ describeEngine('audit: the containerd dockerd starts itself', (engine) => {
     const facts = await inspectHost({ root: '/', dockerHost: engine.host });
     expect(facts.audit.loadedRules).toContain(`-w ${socket} -p rwxa -k ${key}`);
     const after = auditContainerdSockRule.check(facts);
-    expect(after.map((r) => r.status), after[0].message).toEqual(['pass']);
+    expect(
+      after.map((r) => r.status),
+      after[0].message,
+    ).toEqual(['pass']);
   });
 });

@@ -38,7 +38,7 @@ describeEngine('a daemon whose nofile hard limit is 20000', () => {
     if (engine) await stopPrivateEngine(engine);
   }, 60_000);
 
-  it('the facts carry the daemon\'s own limits and capabilities', async () => {
+  it("the facts carry the daemon's own limits and capabilities", async () => {
     const facts = await inspectHost({ root: '/', dockerHost: engine!.host });
     expect(facts.dockerd?.pid).toBe(pid());
     expect(facts.dockerd?.limits?.nofile).toEqual({ soft: 20000, hard: 20000 });
@@ -63,7 +63,7 @@ describeEngine('a daemon whose nofile hard limit is 20000', () => {
     expect(planned, planned.out).toEqual({ ok: true, out: String(ulimits.nofile.Hard) });
   }, 120_000);
 
-  it('the profile\'s unlowered value really stops containers on this daemon', async () => {
+  it("the profile's unlowered value really stops containers on this daemon", async () => {
     if (canRaise) return; // nothing to show where the daemon may raise its limits
     const broken = await runWith({ nofile: { Name: 'nofile', Hard: 65536, Soft: 65536 } });
     expect(broken.ok).toBe(false);

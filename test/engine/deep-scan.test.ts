@@ -19,7 +19,8 @@ const DOCKERFILES = {
   suid: 'RUN busybox cp /bin/busybox /bin/su-like && chmod 4755 /bin/su-like && busybox cp /bin/busybox /bin/sg-like && chmod 2755 /bin/sg-like',
   nofind: 'RUN rm /bin/find',
   // Root without capabilities cannot enter another user's 0700 directory: the scan is partial.
-  locked: 'RUN busybox cp /bin/busybox /bin/visible && chmod 6755 /bin/visible && mkdir -p /home/app/private && busybox cp /bin/busybox /home/app/private/hidden && chmod 4755 /home/app/private/hidden && busybox chown -R 1000 /home/app && chmod 700 /home/app/private',
+  locked:
+    'RUN busybox cp /bin/busybox /bin/visible && chmod 6755 /bin/visible && mkdir -p /home/app/private && busybox cp /bin/busybox /home/app/private/hidden && chmod 4755 /home/app/private/hidden && busybox chown -R 1000 /home/app && chmod 700 /home/app/private',
   // The shim is written after removing the applet link, or echo would write through it into busybox.
   slow: "RUN rm /bin/find && echo '#!/bin/sh' > /bin/find && echo 'exec sleep 120' >> /bin/find && chmod 755 /bin/find",
 } as const;
@@ -52,7 +53,11 @@ describeEngine('deep image scan (--deep) and 4.8', (engine) => {
   afterAll(() => {
     if (containers.length) docker(engine, ['rm', '-f', ...containers]);
     for (const kind of Object.keys(DOCKERFILES) as Kind[]) {
-      try { docker(engine, ['rmi', '-f', tag(kind)]); } catch { /* never built */ }
+      try {
+        docker(engine, ['rmi', '-f', tag(kind)]);
+      } catch {
+        /* never built */
+      }
     }
     rmSync(dir, { recursive: true, force: true });
     rmSync(root, { recursive: true, force: true });
@@ -71,7 +76,10 @@ describeEngine('deep image scan (--deep) and 4.8', (engine) => {
     expect(facts.engine!.imageScans![ids.suid]).toEqual({ setuidFiles: ['/bin/sg-like', '/bin/su-like'] });
     const result = resultFor(tag('suid'));
     expect(result.status).toBe('fail');
-    expect(result.evidence.map((e) => e.detail)).toEqual([`${tag('suid')}: setuid/setgid file /bin/sg-like`, `${tag('suid')}: setuid/setgid file /bin/su-like`]);
+    expect(result.evidence.map((e) => e.detail)).toEqual([
+      `${tag('suid')}: setuid/setgid file /bin/sg-like`,
+      `${tag('suid')}: setuid/setgid file /bin/su-like`,
+    ]);
   });
 
   it('scans the plain busybox image clean, and 4.8 passes it', () => {

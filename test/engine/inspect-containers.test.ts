@@ -38,7 +38,22 @@ describeEngine('inspect: containers as the engine reports them', (engine) => {
     run('hostpid', '--network', 'none', '--pid', 'host', img, 'sleep', '300');
     run('hostipc', '--network', 'none', '--ipc', 'host', img, 'sleep', '300');
     run('etc', '--network', 'none', '-v', '/etc:/host-etc', img, 'sleep', '300');
-    run('ports', '--network', network, '-p', `0.0.0.0:${ports[0]}:80`, '-p', `[::]:${ports[1]}:80`, '--cap-add', 'NET_BIND_SERVICE', img, 'httpd', '-f', '-p', '80');
+    run(
+      'ports',
+      '--network',
+      network,
+      '-p',
+      `0.0.0.0:${ports[0]}:80`,
+      '-p',
+      `[::]:${ports[1]}:80`,
+      '--cap-add',
+      'NET_BIND_SERVICE',
+      img,
+      'httpd',
+      '-f',
+      '-p',
+      '80',
+    );
     run('nolimit', '--network', 'none', img, 'sleep', '300');
     run('limited', '--network', 'none', '--memory', '64m', img, 'sleep', '300');
     facts = await inspectHost({ root: '/', dockerHost: engine.host });
@@ -97,7 +112,12 @@ describeEngine('inspect: containers as the engine reports them', (engine) => {
     const ours = fromFacts('ports');
     const cli = fromCli('ports');
     expect(ours.HostConfig.PortBindings).toEqual(cli.HostConfig.PortBindings);
-    expect(ours.HostConfig.PortBindings).toEqual({ '80/tcp': [{ HostIp: '0.0.0.0', HostPort: String(ports[0]) }, { HostIp: '::', HostPort: String(ports[1]) }] });
+    expect(ours.HostConfig.PortBindings).toEqual({
+      '80/tcp': [
+        { HostIp: '0.0.0.0', HostPort: String(ports[0]) },
+        { HostIp: '::', HostPort: String(ports[1]) },
+      ],
+    });
     const sortBindings = (b: { HostIp: string }[]) => [...b].sort((x, y) => x.HostIp.localeCompare(y.HostIp));
     expect(sortBindings(ours.NetworkSettings.Ports['80/tcp'])).toEqual(sortBindings(cli.NetworkSettings.Ports['80/tcp']));
     expect(ours.State.Running).toBe(true);
@@ -111,7 +131,8 @@ describeEngine('inspect: containers as the engine reports them', (engine) => {
       const port = (relay.address() as net.AddressInfo).port;
       const overTcp = await inspectHost({ root: '/', dockerHost: `tcp://127.0.0.1:${port}` });
       expect(overTcp.engine!.host).toBe(`tcp://127.0.0.1:${port}`);
-      const ids = (f: HostFacts) => f.engine!.containers.map((c) => c.Id).filter((cid) => facts.engine!.containers.some((o) => o.Id === cid && o.Name.startsWith(`/dh-insp-${id}-`)));
+      const ids = (f: HostFacts) =>
+        f.engine!.containers.map((c) => c.Id).filter((cid) => facts.engine!.containers.some((o) => o.Id === cid && o.Name.startsWith(`/dh-insp-${id}-`)));
       expect(ids(overTcp).sort()).toEqual(ids(facts).sort());
       expect(ids(overTcp)).toHaveLength(created.length);
     } finally {

@@ -30,7 +30,7 @@ describeEngine('inspect: the dockerd process', (engine) => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('returns the private engine\'s dockerd and never a decoy', async () => {
+  it("returns the private engine's dockerd and never a decoy", async () => {
     const { value, status } = await probeDockerdProcess({ root: '/', endpoint: parseDockerHost(engine.host) });
     expect(status.status).toBe('ok');
     expect(value!.pid).toBe(engine.pid);
@@ -46,7 +46,7 @@ describeEngine('inspect: the dockerd process', (engine) => {
     expect(identity.reason).toMatch(/dockerd.* (does not hold|holds) a socket listening on unix:\/\/\/tmp\/dh-decoy-/);
   });
 
-  it('feeds the daemon\'s own --config-file and data root into the other probes', async () => {
+  it("feeds the daemon's own --config-file and data root into the other probes", async () => {
     const facts = await inspectHost({ root: '/', dockerHost: engine.host });
     expect(facts.dockerd?.pid).toBe(engine.pid);
     expect(facts.daemonJson).toEqual({ path: path.join(engine.dir, 'daemon.json'), raw: '{}\n', parsed: {} });
@@ -58,9 +58,15 @@ describeEngine('inspect: the dockerd process', (engine) => {
   it('finds the mount of the data root, and the filesystem behind a bind mount, as findmnt does', async () => {
     const facts = await inspectHost({ root: '/', dockerHost: engine.host });
     const dataRoot = path.join(engine.dir, 'data');
-    const findmnt = (...args: string[]) => execFileSync('findmnt', ['-n', '-r', ...args], { encoding: 'utf8' }).trim().split('\n');
+    const findmnt = (...args: string[]) =>
+      execFileSync('findmnt', ['-n', '-r', ...args], { encoding: 'utf8' })
+        .trim()
+        .split('\n');
     const [target, majMin] = findmnt('-o', 'TARGET,MAJ:MIN', '--target', dataRoot).at(-1)!.split(' ');
-    const sameDevice = findmnt('-o', 'TARGET,MAJ:MIN').map((l) => l.split(' ')).filter(([, mm]) => mm === majMin).map(([t]) => t);
+    const sameDevice = findmnt('-o', 'TARGET,MAJ:MIN')
+      .map((l) => l.split(' '))
+      .filter(([, mm]) => mm === majMin)
+      .map(([t]) => t);
     const first = sameDevice.reduce((a, b) => (b.length < a.length ? b : a));
     expect(facts.dataRootMount).toMatchObject({ mountPoint: target, filesystemMountPoint: first });
   });

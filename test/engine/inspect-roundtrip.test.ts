@@ -20,28 +20,38 @@ describeEngine('inspect --save / --from and Compose projects', (engine) => {
   let dir: string;
   let project: string;
   let composeFile: string;
-  const compose = (...args: string[]) => execFileSync('docker-compose', ['-p', project, '-f', composeFile, ...args], {
-    env: { ...process.env, DOCKER_HOST: engine.host }, stdio: 'pipe', encoding: 'utf8',
-  });
+  const compose = (...args: string[]) =>
+    execFileSync('docker-compose', ['-p', project, '-f', composeFile, ...args], {
+      env: { ...process.env, DOCKER_HOST: engine.host },
+      stdio: 'pipe',
+      encoding: 'utf8',
+    });
 
   beforeAll(() => {
     dir = realpathSync(mkdtempSync('/tmp/dh-roundtrip-'));
-    project = `dhrt${path.basename(dir).slice(-6).toLowerCase().replace(/[^a-z0-9]/g, '')}`;
+    project = `dhrt${path
+      .basename(dir)
+      .slice(-6)
+      .toLowerCase()
+      .replace(/[^a-z0-9]/g, '')}`;
     composeFile = path.join(dir, 'docker-compose.yml');
-    writeFileSync(composeFile, [
-      'version: "3.8"',
-      'services:',
-      '  web:',
-      `    image: ${engine.image}`,
-      '    command: ["sleep", "300"]',
-      '    network_mode: none',
-      '    cap_drop: [ALL]',
-      '  worker:',
-      `    image: ${engine.image}`,
-      '    command: ["sleep", "300"]',
-      '    network_mode: none',
-      '',
-    ].join('\n'));
+    writeFileSync(
+      composeFile,
+      [
+        'version: "3.8"',
+        'services:',
+        '  web:',
+        `    image: ${engine.image}`,
+        '    command: ["sleep", "300"]',
+        '    network_mode: none',
+        '    cap_drop: [ALL]',
+        '  worker:',
+        `    image: ${engine.image}`,
+        '    command: ["sleep", "300"]',
+        '    network_mode: none',
+        '',
+      ].join('\n'),
+    );
     compose('up', '-d', '--scale', 'worker=2');
   });
 

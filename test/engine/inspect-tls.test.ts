@@ -21,10 +21,30 @@ function makeCertificates(): string {
   openssl(dir, 'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=dh-test-ca', '-keyout', 'ca-key.pem', '-out', 'ca.pem');
   writeFileSync(path.join(dir, 'server.ext'), 'subjectAltName = IP:127.0.0.1\nextendedKeyUsage = serverAuth\n');
   writeFileSync(path.join(dir, 'client.ext'), 'extendedKeyUsage = clientAuth\n');
-  for (const [name, ext] of [['server', 'server.ext'], ['', 'client.ext']] as const) {
+  for (const [name, ext] of [
+    ['server', 'server.ext'],
+    ['', 'client.ext'],
+  ] as const) {
     const base = name || 'client';
     openssl(dir, 'req', '-newkey', 'rsa:2048', '-nodes', '-subj', `/CN=${base}`, '-keyout', `${name ? 'server-' : ''}key.pem`, '-out', `${base}.csr`);
-    openssl(dir, 'x509', '-req', '-in', `${base}.csr`, '-CA', 'ca.pem', '-CAkey', 'ca-key.pem', '-CAcreateserial', '-days', '1', '-extfile', ext, '-out', name ? 'server-cert.pem' : 'cert.pem');
+    openssl(
+      dir,
+      'x509',
+      '-req',
+      '-in',
+      `${base}.csr`,
+      '-CA',
+      'ca.pem',
+      '-CAkey',
+      'ca-key.pem',
+      '-CAcreateserial',
+      '-days',
+      '1',
+      '-extfile',
+      ext,
+      '-out',
+      name ? 'server-cert.pem' : 'cert.pem',
+    );
   }
   return dir;
 }
@@ -50,7 +70,17 @@ describeEngine('an engine on tcp:// with TLS', () => {
     url = `tcp://127.0.0.1:${port}`;
     tlsEngine = await startPrivateEngine({
       importImage: false,
-      extraArgs: ['-H', url, '--tlsverify', '--tlscacert', path.join(certs, 'ca.pem'), '--tlscert', path.join(certs, 'server-cert.pem'), '--tlskey', path.join(certs, 'server-key.pem')],
+      extraArgs: [
+        '-H',
+        url,
+        '--tlsverify',
+        '--tlscacert',
+        path.join(certs, 'ca.pem'),
+        '--tlscert',
+        path.join(certs, 'server-cert.pem'),
+        '--tlskey',
+        path.join(certs, 'server-key.pem'),
+      ],
     });
   }, 120_000);
   afterAll(async () => {
@@ -71,7 +101,8 @@ describeEngine('an engine on tcp:// with TLS', () => {
 
   it('names the missing certificate file in one sentence', async () => {
     const root = mkdtempSync('/tmp/dh-tls-root-');
-    await expect(inspectHost({ root, dockerHost: 'tcp://127.0.0.1:1', env: { DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: '/nonexistent/certs' } }))
-      .rejects.toThrow(/^DOCKER_TLS_VERIFY is set, but \/nonexistent\/certs\/ca\.pem does not exist\.$/);
+    await expect(
+      inspectHost({ root, dockerHost: 'tcp://127.0.0.1:1', env: { DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: '/nonexistent/certs' } }),
+    ).rejects.toThrow(/^DOCKER_TLS_VERIFY is set, but \/nonexistent\/certs\/ca\.pem does not exist\.$/);
   });
 });

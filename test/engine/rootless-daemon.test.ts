@@ -45,12 +45,32 @@ describeEngine('rootless dockerd beside a rootful one', (rootful) => {
     writeFileSync(config, '{\n  "max-concurrent-downloads": 2\n}\n');
     for (const p of [home, path.join(home, '.config'), path.dirname(config), config, runtime]) chownSync(p, NOBODY, NOBODY);
     const inner = 'rm -f /run/docker /run/containerd /run/xtables.lock; exec dockerd --rootless --bridge=none --iptables=false --ip6tables=false';
-    kit = spawn('setpriv', [`--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups',
-      'env', `HOME=${home}`, `XDG_RUNTIME_DIR=${runtime}`, `PATH=${process.env.PATH}`,
-      'rootlesskit', '--net=host', '--copy-up=/etc', '--copy-up=/run', `--state-dir=${runtime}/rootlesskit`, '--propagation=rslave', 'sh', '-c', inner,
-    ], { stdio: ['ignore', 'ignore', 'pipe'] });
+    kit = spawn(
+      'setpriv',
+      [
+        `--reuid=${NOBODY}`,
+        `--regid=${NOBODY}`,
+        '--clear-groups',
+        'env',
+        `HOME=${home}`,
+        `XDG_RUNTIME_DIR=${runtime}`,
+        `PATH=${process.env.PATH}`,
+        'rootlesskit',
+        '--net=host',
+        '--copy-up=/etc',
+        '--copy-up=/run',
+        `--state-dir=${runtime}/rootlesskit`,
+        '--propagation=rslave',
+        'sh',
+        '-c',
+        inner,
+      ],
+      { stdio: ['ignore', 'ignore', 'pipe'] },
+    );
     let log = '';
-    kit.stderr!.on('data', (d) => { log += String(d); });
+    kit.stderr!.on('data', (d) => {
+      log += String(d);
+    });
     for (let i = 0; i < 150 && !/API listen on/.test(log); i++) await new Promise((r) => setTimeout(r, 200));
     expect(log, log.split('\n').slice(-5).join('\n')).toMatch(/API listen on/);
   }, 60_000);
@@ -70,7 +90,7 @@ describeEngine('rootless dockerd beside a rootful one', (rootful) => {
     expect(readFileSync(`/proc/${dockerdPid()}/status`, 'utf8')).toMatch(/^Uid:\s+65534\s/m);
   });
 
-  it('inspect against each endpoint names that daemon and that daemon\'s daemon.json', async () => {
+  it("inspect against each endpoint names that daemon and that daemon's daemon.json", async () => {
     const user = await inspectHost({ root: '/', dockerHost: `unix://${socket}` });
     expect(user.dockerd).toMatchObject({ pid: dockerdPid(), identifiedBy: 'socket-inode', rootless: true, uid: NOBODY, defaultConfigFile: config });
     expect(user.dockerd?.manager?.kind).toBe('manual');

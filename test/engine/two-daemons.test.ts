@@ -57,7 +57,7 @@ describeEngine('two dockerd at once', () => {
     expect(nobody.probes.daemonJson?.status).toBe('error');
   }, 60_000);
 
-  it('plan --profile strict against each endpoint changes only that daemon\'s config file', async () => {
+  it("plan --profile strict against each endpoint changes only that daemon's config file", async () => {
     for (const [i, engine] of engines.entries()) {
       const other = engines[1 - i];
       const run = await cli('--docker-host', engine.host, '--no-color', 'plan', '--profile', 'strict', '--format', 'json');

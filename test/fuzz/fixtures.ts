@@ -14,9 +14,14 @@ export const hostFacts: unknown[] = readdirSync(path.join(TEST, 'fixtures/hosts'
   .sort()
   .map((f) => JSON.parse(read(path.join(TEST, 'fixtures/hosts', f))));
 
-export const composeFiles: string[] = readdirSync(path.join(TEST, 'fixtures/compose')).sort().map((d) => read(path.join(TEST, 'fixtures/compose', d, 'docker-compose.yml')));
+export const composeFiles: string[] = readdirSync(path.join(TEST, 'fixtures/compose'))
+  .sort()
+  .map((d) => read(path.join(TEST, 'fixtures/compose', d, 'docker-compose.yml')));
 
-export const profiles: string[] = readdirSync(path.join(REPO, 'profiles')).filter((f) => f.endsWith('.yaml')).sort().map((f) => read(path.join(REPO, 'profiles', f)));
+export const profiles: string[] = readdirSync(path.join(REPO, 'profiles'))
+  .filter((f) => f.endsWith('.yaml'))
+  .sort()
+  .map((f) => read(path.join(REPO, 'profiles', f)));
 
 export const dockerfiles: string[] = readdirSync(path.join(TEST, 'fixtures/dockerfiles'))
   .sort()

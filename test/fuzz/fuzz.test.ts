@@ -24,21 +24,38 @@ afterAll(() => {
 async function holds(runner: FuzzRunner, c: FuzzCase): Promise<void> {
   const outcome = await runner.run(c, 0);
   // The whole case in the message: it is the reproducer.
-  expect(outcome.failures, JSON.stringify({ case: c, code: outcome.code, signal: outcome.signal, ms: Math.round(outcome.ms), stderr: outcome.stderr.slice(0, 600), outside: outcome.outside }, null, 1)).toEqual([]);
+  expect(
+    outcome.failures,
+    JSON.stringify(
+      { case: c, code: outcome.code, signal: outcome.signal, ms: Math.round(outcome.ms), stderr: outcome.stderr.slice(0, 600), outside: outcome.outside },
+      null,
+      1,
+    ),
+  ).toEqual([]);
 }
 
 describe('hostile input never crashes, hangs or writes outside the root', () => {
   for (const kind of INPUT_KINDS) {
     it(`${kind}`, async () => {
-      await fc.assert(fc.asyncProperty(GENERATORS[kind], (c) => holds(inProcess, c)), { numRuns: IN_PROCESS_RUNS, endOnFailure: true });
-      await fc.assert(fc.asyncProperty(GENERATORS[kind], (c) => holds(spawned, c)), { numRuns: SPAWNED_RUNS, endOnFailure: true });
+      await fc.assert(
+        fc.asyncProperty(GENERATORS[kind], (c) => holds(inProcess, c)),
+        { numRuns: IN_PROCESS_RUNS, endOnFailure: true },
+      );
+      await fc.assert(
+        fc.asyncProperty(GENERATORS[kind], (c) => holds(spawned, c)),
+        { numRuns: SPAWNED_RUNS, endOnFailure: true },
+      );
     }, 120_000);
   }
 });
 
 describe('the runner', () => {
   const facts = { path: 'in/facts.json', type: 'file' as const, content: noEngineFacts };
-  const audit = (output: string): FuzzCase => ({ kind: 'facts', entries: [facts], argv: ['--from', '{CASE}/in/facts.json', 'audit', '--format', 'json', '--output', output] });
+  const audit = (output: string): FuzzCase => ({
+    kind: 'facts',
+    entries: [facts],
+    argv: ['--from', '{CASE}/in/facts.json', 'audit', '--format', 'json', '--output', output],
+  });
 
   it('counts a write beside the root as a write outside it', async () => {
     const outcome = await inProcess.run(audit('{CASE}/beside-root.json'), 0);

@@ -6,7 +6,20 @@ import { commandArgs } from './commands.js';
 import { composeFiles, noEngineFacts } from './fixtures.js';
 import { mutatedText } from './mutate.js';
 
-const aliasBomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]', ...Array.from({ length: 8 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(9).fill(`*${String.fromCharCode(97 + i)}`).join(',')}]`), 'services:', '  web:', '    image: nginx', '    command: *i'].join('\n');
+const aliasBomb = [
+  'a: &a ["x","x","x","x","x","x","x","x","x"]',
+  ...Array.from(
+    { length: 8 },
+    (_, i) =>
+      `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(9)
+        .fill(`*${String.fromCharCode(97 + i)}`)
+        .join(',')}]`,
+  ),
+  'services:',
+  '  web:',
+  '    image: nginx',
+  '    command: *i',
+].join('\n');
 
 const special = fc.constantFrom(
   aliasBomb,
@@ -28,11 +41,18 @@ const text = fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...composeFiles).c
 
 export const composeCase: fc.Arbitrary<FuzzCase> = fc.tuple(text, fc.constantFrom('file', 'symlink-out', 'fifo')).chain(([content, shape]) => {
   const file = 'root/srv/app/compose.yml';
-  const entries: Entry[] = [{ path: 'in/facts.json', type: 'file', content: noEngineFacts }, { path: 'root/srv/app/fifo.yml', type: 'fifo' }];
+  const entries: Entry[] = [
+    { path: 'in/facts.json', type: 'file', content: noEngineFacts },
+    { path: 'root/srv/app/fifo.yml', type: 'fifo' },
+  ];
   if (shape === 'file') entries.push({ path: file, type: 'file', content });
   else if (shape === 'fifo') entries.push({ path: file, type: 'fifo' });
   else entries.push({ path: 'in/outside-compose.yml', type: 'file', content }, { path: file, type: 'symlink', target: '{CASE}/in/outside-compose.yml' });
-  return commandArgs({ compose: [`{CASE}/${file}`] }).map((cmd) => ({ kind: 'compose' as const, entries, argv: ['--from', '{CASE}/in/facts.json', '--root', '{ROOT}', ...withCompose(cmd, `{CASE}/${file}`)] }));
+  return commandArgs({ compose: [`{CASE}/${file}`] }).map((cmd) => ({
+    kind: 'compose' as const,
+    entries,
+    argv: ['--from', '{CASE}/in/facts.json', '--root', '{ROOT}', ...withCompose(cmd, `{CASE}/${file}`)],
+  }));
 });
 
 /** audit takes no --compose: give it the file's project through plan instead. */

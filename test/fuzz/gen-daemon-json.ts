@@ -21,7 +21,13 @@ const special = fc.constantFrom(
 );
 
 const text: fc.Arbitrary<string> = fc.oneof(
-  { weight: 4, arbitrary: fc.constantFrom(...daemonJsonTexts).chain((t) => mutatedJson(JSON.parse(t))).map((v) => JSON.stringify(v, null, 2) ?? '') },
+  {
+    weight: 4,
+    arbitrary: fc
+      .constantFrom(...daemonJsonTexts)
+      .chain((t) => mutatedJson(JSON.parse(t)))
+      .map((v) => JSON.stringify(v, null, 2) ?? ''),
+  },
   { weight: 3, arbitrary: fc.constantFrom(...daemonJsonTexts).chain(mutatedText) },
   { weight: 2, arbitrary: special },
 );
@@ -47,11 +53,13 @@ function factsWith(text: string, host: number): string {
 
 // Both ways the file reaches a plan: read from the --root tree by the probes (a tree without an
 // engine: the commands that need one refuse), and replayed from facts with the same file in the root.
-export const daemonJsonCase: fc.Arbitrary<FuzzCase> = fc.tuple(text, commandArgs(), fc.boolean(), fc.nat(hostFacts.length - 1)).map(([content, cmd, fromFacts, host]) => ({
-  kind: 'daemon-json',
-  entries: [
-    { path: 'root/etc/docker/daemon.json', type: 'file', content },
-    ...(fromFacts ? [{ path: 'in/facts.json', type: 'file' as const, content: factsWith(content, host) }] : []),
-  ],
-  argv: [...(fromFacts ? ['--from', '{CASE}/in/facts.json'] : []), '--root', '{ROOT}', ...cmd],
-}));
+export const daemonJsonCase: fc.Arbitrary<FuzzCase> = fc
+  .tuple(text, commandArgs(), fc.boolean(), fc.nat(hostFacts.length - 1))
+  .map(([content, cmd, fromFacts, host]) => ({
+    kind: 'daemon-json',
+    entries: [
+      { path: 'root/etc/docker/daemon.json', type: 'file', content },
+      ...(fromFacts ? [{ path: 'in/facts.json', type: 'file' as const, content: factsWith(content, host) }] : []),
+    ],
+    argv: [...(fromFacts ? ['--from', '{CASE}/in/facts.json'] : []), '--root', '{ROOT}', ...cmd],
+  }));

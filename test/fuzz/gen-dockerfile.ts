@@ -32,8 +32,10 @@ const mode = fc.constantFrom(
 export const dockerfileCase: fc.Arbitrary<FuzzCase> = fc.tuple(text, mode, fc.constantFrom('file', 'fifo', 'symlink-out')).map(([content, flags, shape]) => {
   const file = 'root/app/Dockerfile';
   const entries: Entry[] =
-    shape === 'file' ? [{ path: file, type: 'file', content }]
-    : shape === 'fifo' ? [{ path: file, type: 'fifo' }]
-    : [{ path: file, type: 'symlink', target: '{DECOY}/Dockerfile' }];
+    shape === 'file'
+      ? [{ path: file, type: 'file', content }]
+      : shape === 'fifo'
+        ? [{ path: file, type: 'fifo' }]
+        : [{ path: file, type: 'symlink', target: '{DECOY}/Dockerfile' }];
   return { kind: 'dockerfile', entries, argv: ['--root', '{ROOT}', 'dockerfile', `{CASE}/${file}`, ...flags] };
 });

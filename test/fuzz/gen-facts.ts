@@ -7,9 +7,18 @@ import { hostFacts } from './fixtures.js';
 import { mutatedJson, mutatedText } from './mutate.js';
 
 const factsText: fc.Arbitrary<string> = fc.oneof(
-  { weight: 6, arbitrary: fc.constantFrom(...hostFacts).chain(mutatedJson).map((v) => JSON.stringify(v, null, 2) ?? 'null') },
+  {
+    weight: 6,
+    arbitrary: fc
+      .constantFrom(...hostFacts)
+      .chain(mutatedJson)
+      .map((v) => JSON.stringify(v, null, 2) ?? 'null'),
+  },
   { weight: 2, arbitrary: fc.constantFrom(...hostFacts).chain((f) => mutatedText(JSON.stringify(f, null, 2))) },
-  { weight: 1, arbitrary: fc.constantFrom('', 'null', '[]', '{"schemaVersion": 1}', '{"schemaVersion": 99}', '\uFEFF{}', '['.repeat(100_000), '{"a":'.repeat(50_000)) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom('', 'null', '[]', '{"schemaVersion": 1}', '{"schemaVersion": 99}', '\uFEFF{}', '['.repeat(100_000), '{"a":'.repeat(50_000)),
+  },
 );
 
 export const factsCase: fc.Arbitrary<FuzzCase> = fc.tuple(factsText, commandArgs()).map(([text, cmd]) => ({

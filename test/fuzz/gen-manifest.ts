@@ -20,7 +20,17 @@ const manifest = {
   profile: 'strict',
   state: 'applied',
   files: [
-    { path: '/etc/docker/daemon.json', existed: true, backupFile: '0000', mode: 0o644, uid: 0, gid: 0, sha256Before: sha256(BACKED_UP), sha256After: sha256(CURRENT), createdDirs: [] },
+    {
+      path: '/etc/docker/daemon.json',
+      existed: true,
+      backupFile: '0000',
+      mode: 0o644,
+      uid: 0,
+      gid: 0,
+      sha256Before: sha256(BACKED_UP),
+      sha256After: sha256(CURRENT),
+      createdDirs: [],
+    },
     { path: '/etc/audit/rules.d/docker.rules', existed: false, sha256Before: null, sha256After: sha256(RULES), createdDirs: ['/etc/audit/rules.d'] },
   ],
   permissions: [{ path: '/etc/default/docker', before: { mode: 0o666, uid: 0, gid: 0 }, after: { mode: 0o644, uid: 0, gid: 0 } }],
@@ -28,7 +38,16 @@ const manifest = {
 };
 
 const pathValue = fc.oneof(
-  fc.constantFrom('/../../../../{DECOY}/world', '../../x', '{DECOY}/secret', '/etc/docker/../../../..{DECOY}/dir', '/etc/default/docker', 'relative/path', '/', ''),
+  fc.constantFrom(
+    '/../../../../{DECOY}/world',
+    '../../x',
+    '{DECOY}/secret',
+    '/etc/docker/../../../..{DECOY}/dir',
+    '/etc/default/docker',
+    'relative/path',
+    '/',
+    '',
+  ),
   hostileString,
 );
 

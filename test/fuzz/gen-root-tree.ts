@@ -8,22 +8,61 @@ import { hostFacts } from './fixtures.js';
 
 /** Host paths the plans touch (relative to the root). */
 const TARGETS = [
-  'etc/docker', 'etc/docker/daemon.json', 'etc/default/docker', 'etc/sysconfig/docker', 'var/backups', 'var/backups/docker-harden',
-  'etc/audit/rules.d', 'etc/audit/rules.d/docker.rules', 'etc/profile.d', 'etc/systemd/system/docker.service.d',
-  'lib/systemd/system/docker.service', 'lib/systemd/system/docker.socket', 'usr/lib/systemd/system/docker.service',
-  'run/docker.sock', 'var/run/docker.sock', 'etc/docker/certs.d', 'var/lib/docker', 'usr/bin/dockerd', 'etc/containerd/config.toml',
+  'etc/docker',
+  'etc/docker/daemon.json',
+  'etc/default/docker',
+  'etc/sysconfig/docker',
+  'var/backups',
+  'var/backups/docker-harden',
+  'etc/audit/rules.d',
+  'etc/audit/rules.d/docker.rules',
+  'etc/profile.d',
+  'etc/systemd/system/docker.service.d',
+  'lib/systemd/system/docker.service',
+  'lib/systemd/system/docker.socket',
+  'usr/lib/systemd/system/docker.service',
+  'run/docker.sock',
+  'var/run/docker.sock',
+  'etc/docker/certs.d',
+  'var/lib/docker',
+  'usr/bin/dockerd',
+  'etc/containerd/config.toml',
 ];
 
-const LINK_TARGETS = ['{DECOY}/secret', '{DECOY}/world', '{DECOY}/dir', '{DECOY}/dir/docker', '{DECOY}/link-to-secret', '../../../../../../../../{DECOY}/world', '/', '/etc', '/nonexistent', '.', '..'];
+const LINK_TARGETS = [
+  '{DECOY}/secret',
+  '{DECOY}/world',
+  '{DECOY}/dir',
+  '{DECOY}/dir/docker',
+  '{DECOY}/link-to-secret',
+  '../../../../../../../../{DECOY}/world',
+  '/',
+  '/etc',
+  '/nonexistent',
+  '.',
+  '..',
+];
 
-const entry: fc.Arbitrary<Entry> = fc.tuple(fc.constantFrom(...TARGETS), fc.constantFrom('symlink', 'symlink', 'fifo', 'file', 'dir'), fc.constantFrom(...LINK_TARGETS)).map(([p, type, target]) =>
-  type === 'symlink' ? { path: `root/${p}`, type, target }
-  : type === 'fifo' ? { path: `root/${p}`, type }
-  : type === 'dir' ? { path: `root/${p}`, type, mode: 0o777 }
-  : { path: `root/${p}`, type, content: '{"debug": true}\n', mode: 0o666 },
+const entry: fc.Arbitrary<Entry> = fc
+  .tuple(fc.constantFrom(...TARGETS), fc.constantFrom('symlink', 'symlink', 'fifo', 'file', 'dir'), fc.constantFrom(...LINK_TARGETS))
+  .map(([p, type, target]) =>
+    type === 'symlink'
+      ? { path: `root/${p}`, type, target }
+      : type === 'fifo'
+        ? { path: `root/${p}`, type }
+        : type === 'dir'
+          ? { path: `root/${p}`, type, mode: 0o777 }
+          : { path: `root/${p}`, type, content: '{"debug": true}\n', mode: 0o666 },
+  );
+
+const oddName = fc.constantFrom(
+  "etc/docker/it's.json",
+  'etc/docker/a"b',
+  'etc/docker/\nnewline',
+  'etc/docker/\u001b[31m',
+  'etc/docker/$(id)',
+  'etc/docker/ space ',
 );
-
-const oddName = fc.constantFrom("etc/docker/it's.json", 'etc/docker/a"b', 'etc/docker/\nnewline', 'etc/docker/\u001b[31m', 'etc/docker/$(id)', 'etc/docker/ space ');
 
 export const rootTreeCase: fc.Arbitrary<FuzzCase> = fc
   .tuple(fc.array(entry, { minLength: 1, maxLength: 4 }), fc.option(oddName), fc.nat(hostFacts.length - 1), fc.boolean())

@@ -27,7 +27,7 @@ const workers = Number(values.workers);
 const perKind = Math.ceil(total / kinds.length);
 const cases: FuzzCase[] = kinds.flatMap((k, i) => fc.sample(GENERATORS[k], { numRuns: perKind, seed: seed + i }));
 // Interleaved, so a stopped run has seen every kind.
-cases.sort((a, b) => cases.indexOf(a) % perKind - cases.indexOf(b) % perKind || kinds.indexOf(a.kind) - kinds.indexOf(b.kind));
+cases.sort((a, b) => (cases.indexOf(a) % perKind) - (cases.indexOf(b) % perKind) || kinds.indexOf(a.kind) - kinds.indexOf(b.kind));
 
 const counts = new Map<InputKind, Record<FailureClass | 'cases', number>>();
 for (const k of kinds) counts.set(k, Object.fromEntries([['cases', 0], ...FAILURE_CLASSES.map((c) => [c, 0])]) as Record<FailureClass | 'cases', number>);

@@ -37,7 +37,10 @@ export class FuzzRunner {
   private cases = 0;
 
   /** inProcess: run main() inside a long-lived sandboxed process instead of starting bin/docker-harden.js each time. */
-  constructor(workers = 2, private readonly inProcess = false) {
+  constructor(
+    workers = 2,
+    private readonly inProcess = false,
+  ) {
     this.base = realpathSync(mkdtempSync(path.join(tmpdir(), 'dh-fuzz-')));
     this.decoy = path.join(this.base, 'decoy');
     this.work = path.join(this.base, 'work');

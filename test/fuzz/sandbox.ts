@@ -43,10 +43,14 @@ export class Sandbox {
 
   private start(): void {
     const executor = path.join(import.meta.dirname, 'executor.mjs');
-    const child = spawn('unshare', ['--mount', '--pid', '--fork', '--net', '--mount-proc', '--kill-child', 'sh', '-c', MOUNT_SCRIPT, 'sandbox', this.scratch, process.execPath, executor], {
-      stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'],
-      detached: true,
-    });
+    const child = spawn(
+      'unshare',
+      ['--mount', '--pid', '--fork', '--net', '--mount-proc', '--kill-child', 'sh', '-c', MOUNT_SCRIPT, 'sandbox', this.scratch, process.execPath, executor],
+      {
+        stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'],
+        detached: true,
+      },
+    );
     this.child = child;
     let stderr = '';
     child.stderr!.setEncoding('utf8').on('data', (s: string) => (stderr += s.slice(0, 4000)));

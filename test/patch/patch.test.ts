@@ -7,7 +7,18 @@ import { renderPatch, renderPatchSidecar } from '../../src/patch/render-patch.js
 import { applyPlan } from '../../src/apply/apply-plan.js';
 import { makeRoot, samplePlan, DAEMON_AFTER, DROPIN_AFTER } from '../support/sample-plan.js';
 
-const noNewline = { path: '/etc/docker/plain.txt', kind: 'modify' as const, before: 'a\nb\nc', after: 'a\nB\nc', mode: 0o644, owner: 'root', group: 'root', beforeSha256: null, closes: [], artifact: 'daemon-json' as const };
+const noNewline = {
+  path: '/etc/docker/plain.txt',
+  kind: 'modify' as const,
+  before: 'a\nb\nc',
+  after: 'a\nB\nc',
+  mode: 0o644,
+  owner: 'root',
+  group: 'root',
+  beforeSha256: null,
+  closes: [],
+  artifact: 'daemon-json' as const,
+};
 
 describe('patch', () => {
   it('applies cleanly with patch -p1 and matches what apply writes', async () => {

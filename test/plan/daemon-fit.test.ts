@@ -33,7 +33,10 @@ const ALL_CAPS = '000001ffffffffff';
 describe('a daemon that cannot be told apart', () => {
   const ambiguous = (f: HostFacts) => {
     f.dockerd = null;
-    f.daemonIdentity = { status: 'ambiguous', reason: 'None of the 2 dockerd processes (pids 731, 900) holds a socket listening on unix:///var/run/docker.sock.' };
+    f.daemonIdentity = {
+      status: 'ambiguous',
+      reason: 'None of the 2 dockerd processes (pids 731, 900) holds a socket listening on unix:///var/run/docker.sock.',
+    };
     f.probes.dockerdProcess = { status: 'error', message: f.daemonIdentity.reason };
     f.probes.daemonJson = { status: 'error', message: `not read: ${f.daemonIdentity.reason}` };
   };
@@ -48,7 +51,12 @@ describe('a daemon that cannot be told apart', () => {
     expect(identified.files.map((f) => f.path)).toContain('/etc/docker/daemon.json');
     expect(identified.files.find((f) => f.artifact === 'audit-rules')?.after).toContain('/etc/default/docker');
 
-    const p = plan(host((f) => { loose(f); ambiguous(f); }));
+    const p = plan(
+      host((f) => {
+        loose(f);
+        ambiguous(f);
+      }),
+    );
     expect(p.files.filter((f) => f.artifact === 'daemon-json' || f.artifact === 'systemd-dropin')).toEqual([]);
     const rules = p.files.find((f) => f.artifact === 'audit-rules')?.after ?? '';
     for (const daemonFile of ['/etc/docker/daemon.json', '/lib/systemd/system/docker.service', '/lib/systemd/system/docker.socket', '/etc/default/docker']) {
@@ -62,7 +70,9 @@ describe('a daemon that cannot be told apart', () => {
     expect(p.permissions.map((c) => c.path).filter((x) => /daemon\.json|docker\.(service|socket)$|default\/docker/.test(x))).toEqual([]);
     expect(p.manual.filter((n) => n.ruleId?.startsWith('2.'))).toEqual([]);
     expect(planBlockers(p)).toEqual([expect.objectContaining({ key: 'dockerd', blocking: true })]);
-    expect(planBlockers(p)[0].text).toMatch(/^None of the 2 dockerd processes .*; so no daemon\.json, drop-in, audit watch or permission change on the daemon's files is planned \(rules [\d., ]+\) — pass --docker-host/);
+    expect(planBlockers(p)[0].text).toMatch(
+      /^None of the 2 dockerd processes .*; so no daemon\.json, drop-in, audit watch or permission change on the daemon's files is planned \(rules [\d., ]+\) — pass --docker-host/,
+    );
   });
 
   it('reads no flags from a unit that may belong to another daemon', () => {
@@ -71,20 +81,31 @@ describe('a daemon that cannot be told apart', () => {
   });
 });
 
-describe('default-ulimits within the daemon\'s own limits', () => {
-  const limited = (nofile: number | null, caps: string, rootless = false) => (f: HostFacts) => {
-    f.dockerd = { ...f.dockerd!, limits: { nofile: { soft: nofile, hard: nofile }, nproc: { soft: 96367, hard: 96367 } }, capabilities: { effective: caps, permitted: caps, bounding: caps }, rootless, uid: rootless ? 1000 : 0 };
-  };
+describe("default-ulimits within the daemon's own limits", () => {
+  const limited =
+    (nofile: number | null, caps: string, rootless = false) =>
+    (f: HostFacts) => {
+      f.dockerd = {
+        ...f.dockerd!,
+        limits: { nofile: { soft: nofile, hard: nofile }, nproc: { soft: 96367, hard: 96367 } },
+        capabilities: { effective: caps, permitted: caps, bounding: caps },
+        rootless,
+        uid: rootless ? 1000 : 0,
+      };
+    };
 
   it('clamps nofile to a 20000 hard limit without CAP_SYS_RESOURCE, and says so with the figures', () => {
     const p = plan(host(limited(20000, NO_SYS_RESOURCE)));
-    expect(daemonJson(p)['default-ulimits']).toEqual({ nofile: { Name: 'nofile', Hard: 20000, Soft: 20000 }, nproc: { Name: 'nproc', Hard: 8192, Soft: 4096 } });
+    expect(daemonJson(p)['default-ulimits']).toEqual({
+      nofile: { Name: 'nofile', Hard: 20000, Soft: 20000 },
+      nproc: { Name: 'nproc', Hard: 8192, Soft: 4096 },
+    });
     expect(p.warnings.map((w) => w.text).join('\n')).toContain(
-      'default-ulimits nofile is 20000:20000, not the profile\'s 65536:65536: dockerd (pid 731) has a hard nofile limit of 20000 and lacks CAP_SYS_RESOURCE',
+      "default-ulimits nofile is 20000:20000, not the profile's 65536:65536: dockerd (pid 731) has a hard nofile limit of 20000 and lacks CAP_SYS_RESOURCE",
     );
   });
 
-  it('keeps the profile\'s values where the daemon may raise limits, or has none', () => {
+  it("keeps the profile's values where the daemon may raise limits, or has none", () => {
     expect(daemonJson(plan(host(limited(20000, ALL_CAPS))))['default-ulimits'].nofile.Hard).toBe(65536);
     expect(daemonJson(plan(host(limited(null, NO_SYS_RESOURCE))))['default-ulimits'].nofile.Hard).toBe(65536);
   });
@@ -93,7 +114,8 @@ describe('default-ulimits within the daemon\'s own limits', () => {
     const facts = host(limited(20000, NO_SYS_RESOURCE));
     const ctx = { facts, version: engineVersion(facts), effective: effectiveConfig(facts) };
     expect(guardKey('default-ulimits', { nofile: { Name: 'nofile', Hard: 65536, Soft: 1024 } }, ctx)).toEqual({
-      refuse: 'default-ulimits nofile Hard 65536 is above what the daemon can grant: dockerd (pid 731) has a hard nofile limit of 20000 and lacks CAP_SYS_RESOURCE, so every container would fail to start ("error setting rlimit"); not written.',
+      refuse:
+        'default-ulimits nofile Hard 65536 is above what the daemon can grant: dockerd (pid 731) has a hard nofile limit of 20000 and lacks CAP_SYS_RESOURCE, so every container would fail to start ("error setting rlimit"); not written.',
     });
     expect(guardKey('default-ulimits', { nofile: { Name: 'nofile', Hard: 20000, Soft: 1024 } }, ctx)).toEqual({});
   });
@@ -116,20 +138,44 @@ describe('settings whose host prerequisites are missing', () => {
     expect(p.refused.map((r) => r.text)).toContain(
       'userns-remap "remap" needs subordinate ids for remap in /etc/subgid, which has none, so dockerd would refuse to start; not written — add a range (e.g. "remap:100000:65536") first.',
     );
-    const byUid = plan(host(prerequisites({ subuid: [{ owner: '999', name: 'remap', uid: 999, start: 1, count: 9 }], subgid: [{ owner: 'remap', name: 'remap', uid: 999, start: 1, count: 9 }] })), { usernsRemap: 'remap' });
+    const byUid = plan(
+      host(
+        prerequisites({
+          subuid: [{ owner: '999', name: 'remap', uid: 999, start: 1, count: 9 }],
+          subgid: [{ owner: 'remap', name: 'remap', uid: 999, start: 1, count: 9 }],
+        }),
+      ),
+      { usernsRemap: 'remap' },
+    );
     expect(daemonJson(byUid)['userns-remap']).toBe('remap');
-    expect(daemonJson(plan(host(prerequisites({})))) ['userns-remap']).toBe('default');
+    expect(daemonJson(plan(host(prerequisites({}))))['userns-remap']).toBe('default');
   });
 
   it('refuses icc and userland-proxy false on Docker 28 without br_netfilter, and only there', () => {
     const docker28 = (f: HostFacts) => {
       f.engine!.version.Version = '28.3.3';
     };
-    const p = plan(host((f) => { docker28(f); prerequisites({ brNetfilter: false })(f); }));
+    const p = plan(
+      host((f) => {
+        docker28(f);
+        prerequisites({ brNetfilter: false })(f);
+      }),
+    );
     expect(daemonJson(p)).not.toHaveProperty('icc');
     expect(daemonJson(p)).not.toHaveProperty('userland-proxy');
-    expect(p.refused.map((r) => r.text).join('\n')).toContain('icc: false needs the br_netfilter kernel module on dockerd 28 and later, and it is not loaded here');
-    expect(daemonJson(plan(host((f) => { docker28(f); prerequisites({ brNetfilter: true })(f); })))).toMatchObject({ icc: false, 'userland-proxy': false });
+    expect(p.refused.map((r) => r.text).join('\n')).toContain(
+      'icc: false needs the br_netfilter kernel module on dockerd 28 and later, and it is not loaded here',
+    );
+    expect(
+      daemonJson(
+        plan(
+          host((f) => {
+            docker28(f);
+            prerequisites({ brNetfilter: true })(f);
+          }),
+        ),
+      ),
+    ).toMatchObject({ icc: false, 'userland-proxy': false });
     expect(daemonJson(plan(host(prerequisites({ brNetfilter: false }))))).toMatchObject({ icc: false });
   });
 });
@@ -139,9 +185,7 @@ describe("a rootless daemon's own daemon.json", () => {
   const rootless = (existing: boolean) => (f: HostFacts) => {
     f.dockerd = { ...f.dockerd!, uid: 1000, rootless: true };
     f.daemonJson = existing ? { path: config, raw: '{}\n', parsed: {} } : { path: config, raw: null, parsed: null };
-    f.files[config] = existing
-      ? { exists: true, type: 'file', mode: 0o600, uid: 1000, gid: 1001, owner: 'ops', group: 'ops' }
-      : { exists: false };
+    f.files[config] = existing ? { exists: true, type: 'file', mode: 0o600, uid: 1000, gid: 1001, owner: 'ops', group: 'ops' } : { exists: false };
   };
 
   it("stays the user's: an existing file keeps its uid and gid, a new one gets the daemon's uid", () => {

@@ -25,7 +25,10 @@ describe('the plan endpoint', () => {
     const docker = plan.steps.filter((s) => s.command[0] === 'docker');
     expect(docker.length).toBeGreaterThan(0);
     for (const s of docker) expect(s.command.slice(0, 4)).toEqual(['docker', '-H', ENDPOINT, 'update']);
-    expect(renderPatchSidecar(plan)).toMatchObject({ endpoint: ENDPOINT, steps: expect.arrayContaining([expect.objectContaining({ command: docker[0].command })]) });
+    expect(renderPatchSidecar(plan)).toMatchObject({
+      endpoint: ENDPOINT,
+      steps: expect.arrayContaining([expect.objectContaining({ command: docker[0].command })]),
+    });
     const script = renderScript(plan);
     expect(script).toContain(`docker -H 'unix:///tmp/a dir/docker.sock' update`);
     expect(script).toMatch(/restore_container c\d+ [a-z,-]+ docker -H 'unix:\/\/\/tmp\/a dir\/docker.sock' \|\| KEPT=1/);

@@ -15,9 +15,12 @@ function leftOut(key: string, value: unknown): string | null {
   if (!keyKnownTo(key, ENGINE)) return 'only newer engines know it';
   // The harness gives its engine its own socket, data root and network setup as flags; the same
   // option in the file would be a flag/file duplicate, which dockerd refuses.
-  if (['hosts', 'data-root', 'exec-root', 'pidfile', 'bridge', 'iptables', 'ip6tables', 'containerd-namespace'].includes(key)) return 'the private engine sets it by flag';
-  if (key === 'icc' && value === false) return 'dockerd refuses icc=false without iptables, which the private engine turns off so it never touches the host firewall';
-  if (key === 'userns-remap') return 'dockerd would add the dockremap user and subordinate id ranges to this machine\'s /etc/passwd, /etc/subuid and /etc/subgid';
+  if (['hosts', 'data-root', 'exec-root', 'pidfile', 'bridge', 'iptables', 'ip6tables', 'containerd-namespace'].includes(key))
+    return 'the private engine sets it by flag';
+  if (key === 'icc' && value === false)
+    return 'dockerd refuses icc=false without iptables, which the private engine turns off so it never touches the host firewall';
+  if (key === 'userns-remap')
+    return "dockerd would add the dockremap user and subordinate id ranges to this machine's /etc/passwd, /etc/subuid and /etc/subgid";
   return null;
 }
 
@@ -43,7 +46,9 @@ describeEngine('golden daemon.json files on a real dockerd 20.10', () => {
     if (!file) return skip('this plan writes no daemon.json');
     const config = JSON.parse(file.after!) as Record<string, unknown>;
     const kept = Object.fromEntries(Object.entries(config).filter(([k, v]) => leftOut(k, v) === null));
-    const skipped = Object.entries(config).filter(([k, v]) => leftOut(k, v) !== null).map(([k, v]) => `${k}: ${leftOut(k, v)}`);
+    const skipped = Object.entries(config)
+      .filter(([k, v]) => leftOut(k, v) !== null)
+      .map(([k, v]) => `${k}: ${leftOut(k, v)}`);
     expect(Object.keys(kept).length, `left out ${skipped.join('; ')}`).toBeGreaterThan(0);
     // The file as written where nothing had to be left out, so its exact bytes are what dockerd reads.
     const engine = await startPrivateEngine({ daemonJson: skipped.length === 0 ? file.after! : kept, importImage: false });

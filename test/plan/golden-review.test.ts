@@ -57,7 +57,8 @@ function auditProblems(facts: HostFacts, plan: Plan): string[] {
       seen.add(id);
       const target = parseAuditRule(line)?.path;
       if (!target) continue;
-      if (pathExists(planned, target) !== true && pathExists(planned, parentDir(target)) !== true) problems.push(`${line}: neither ${target} nor its directory exists`);
+      if (pathExists(planned, target) !== true && pathExists(planned, parentDir(target)) !== true)
+        problems.push(`${line}: neither ${target} nor its directory exists`);
       if (parentDir(target).startsWith('/run/')) problems.push(`${line}: its directory is created after the rules load at boot`);
     }
   }
@@ -79,7 +80,8 @@ function verifyUnits(facts: HostFacts, plan: Plan): { status: number | null; out
     chmodSync(path.join(root, p), mode);
   };
   // Targets and slices the units depend on by default (sysinit.target, ...), from this machine.
-  for (const name of readdirSync(SYSTEM_UNITS).filter((n) => /\.(target|slice)$/.test(n))) put(`/usr/lib/systemd/system/${name}`, readFileSync(path.join(SYSTEM_UNITS, name), 'utf8'));
+  for (const name of readdirSync(SYSTEM_UNITS).filter((n) => /\.(target|slice)$/.test(n)))
+    put(`/usr/lib/systemd/system/${name}`, readFileSync(path.join(SYSTEM_UNITS, name), 'utf8'));
   for (const unit of [facts.systemd.service, facts.systemd.socket]) if (unit) put(unit.path, unit.content);
   const dropIns = written(plan, 'systemd-dropin');
   for (const f of dropIns) put(f.path, f.after!);
@@ -157,7 +159,11 @@ describe('the review checks themselves fail on bad plans', () => {
   it.skipIf(!hasVerify)('flags a drop-in systemd rejects', async () => {
     const { facts, plan } = await planForHost('fd-host-user-daemon-json', 'baseline');
     const bad = structuredClone(plan);
-    bad.files.push({ ...bad.files.find((f) => f.artifact === 'systemd-dropin')!, path: '/etc/systemd/system/docker.socket.d/50-docker-harden.conf', after: '[Socket]\nSocketMode=rw\n' });
+    bad.files.push({
+      ...bad.files.find((f) => f.artifact === 'systemd-dropin')!,
+      path: '/etc/systemd/system/docker.socket.d/50-docker-harden.conf',
+      after: '[Socket]\nSocketMode=rw\n',
+    });
     expect(verifyUnits(facts, bad).output).toMatch(/50-docker-harden.conf.*Failed to parse mode/);
   });
 });

@@ -7,7 +7,7 @@ import { unifiedPatch } from '../../src/plan/line-diff.js';
 
 /** A deterministic pseudo-random source, so a failure can be replayed. */
 function random(seed: number): () => number {
-  return () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  return () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
 }
 
 function edited(seed: number, lines: number): { before: string; after: string } {
@@ -46,8 +46,15 @@ describe('unifiedPatch', () => {
 
   it('handles created and emptied files and a missing final newline', () => {
     const big = Array.from({ length: 3000 }, (_, i) => `l${i}`).join('\n');
-    for (const [before, after] of [['', big], [big, ''], [big, `${big}\n`], [`${big}\n`, big]]) {
-      expect(formatPatch(unifiedPatch('a', 'b', before!, after!, 3))).toBe(formatPatch(structuredPatch('a', 'b', before!, after!, undefined, undefined, { context: 3 })));
+    for (const [before, after] of [
+      ['', big],
+      [big, ''],
+      [big, `${big}\n`],
+      [`${big}\n`, big],
+    ]) {
+      expect(formatPatch(unifiedPatch('a', 'b', before!, after!, 3))).toBe(
+        formatPatch(structuredPatch('a', 'b', before!, after!, undefined, undefined, { context: 3 })),
+      );
     }
   });
 });

@@ -12,18 +12,29 @@ import { planJson } from '../../src/plan/plan-json.js';
 function container(name: string, project: string | null, extra: Record<string, unknown> = {}) {
   const labels = project ? { 'com.docker.compose.project': project, 'com.docker.compose.service': 'app', 'com.docker.compose.version': '1.29.2' } : {};
   return {
-    Name: `/${name}`, State: { Running: true }, Config: { Image: 'busybox:1', Labels: labels },
+    Name: `/${name}`,
+    State: { Running: true },
+    Config: { Image: 'busybox:1', Labels: labels },
     HostConfig: { RestartPolicy: { Name: 'always', MaximumRetryCount: 0 }, NetworkMode: 'bridge', ...extra },
   };
 }
 
 const BASE = 'services:\n  app:\n    image: busybox:1\n';
-const project = (name: string) => ({ name, workingDir: `/srv/${name}`, configFiles: [{ path: `/srv/${name}/docker-compose.yml`, content: BASE }], services: { app: [`${name}_app_1`] } });
+const project = (name: string) => ({
+  name,
+  workingDir: `/srv/${name}`,
+  configFiles: [{ path: `/srv/${name}/docker-compose.yml`, content: BASE }],
+  services: { app: [`${name}_app_1`] },
+});
 
 function plan() {
   const facts = emptyFacts({
     engine: {
-      host: 'unix:///run/docker.sock', version: {}, info: { SecurityOptions: [] }, images: [], networks: [],
+      host: 'unix:///run/docker.sock',
+      version: {},
+      info: { SecurityOptions: [] },
+      images: [],
+      networks: [],
       containers: [container('shop_app_1', 'shop'), container('blog_app_1', 'blog'), container('solo', null)],
     },
     compose: [project('shop'), project('blog')],
@@ -40,7 +51,10 @@ describe('warnings grouped per file', () => {
     expect(blog.closes).toContain('5.11');
     const about = (name: string) => p.warnings.filter((w) => w.text.includes(name));
     // Each file gets its own container's 5.11 warning, and not the other project's or solo's.
-    for (const [file, own, others] of [[shop, 'shop_app_1', ['blog_app_1', 'solo']], [blog, 'blog_app_1', ['shop_app_1', 'solo']]] as const) {
+    for (const [file, own, others] of [
+      [shop, 'shop_app_1', ['blog_app_1', 'solo']],
+      [blog, 'blog_app_1', ['shop_app_1', 'solo']],
+    ] as const) {
       const shown = warningsFor(p, file);
       expect(shown.filter((w) => w.ruleId === '5.11' && w.text.includes(own))).toHaveLength(1);
       for (const other of others) expect(shown.filter((w) => w.text.includes(other))).toEqual([]);

@@ -52,7 +52,12 @@ describe('docker-harden plan with a daemon.json that does not parse', () => {
   const dir = mkdtempSync('/tmp/dh-plan-broken-');
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const facts = JSON.parse(readFileSync(DEBIAN, 'utf8'));
-  facts.daemonJson = { path: '/etc/docker/daemon.json', raw: '{\n  "icc": false,\n}\n', parsed: null, parseError: { message: 'Expected double-quoted property name', line: 3, column: 1 } };
+  facts.daemonJson = {
+    path: '/etc/docker/daemon.json',
+    raw: '{\n  "icc": false,\n}\n',
+    parsed: null,
+    parseError: { message: 'Expected double-quoted property name', line: 3, column: 1 },
+  };
   const file = path.join(dir, 'facts.json');
   writeFileSync(file, JSON.stringify(facts));
 

@@ -42,13 +42,16 @@ function planFrom(name: string, raw: string) {
 }
 
 describe('daemon.json keys named after Object members are data', () => {
-  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf'])('"%s" is an unknown key that dockerd 20.10 refuses, so the file is left alone', async (key) => {
-    const r = await planFrom(key, `{"${key}": "#", "icc": true}`);
-    expect(r.stderr).toBe('');
-    expect(r.code).toBe(0);
-    expect(r.stdout).toContain(`"${key}" is not a daemon.json key docker-harden knows`);
-    expect(r.stdout).not.toContain('modify    /etc/docker/daemon.json');
-  });
+  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf'])(
+    '"%s" is an unknown key that dockerd 20.10 refuses, so the file is left alone',
+    async (key) => {
+      const r = await planFrom(key, `{"${key}": "#", "icc": true}`);
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain(`"${key}" is not a daemon.json key docker-harden knows`);
+      expect(r.stdout).not.toContain('modify    /etc/docker/daemon.json');
+    },
+  );
 
   it('a storage driver named "constructor" is a value, not a removed driver', async () => {
     const r = await planFrom('driver', '{"storage-driver": "constructor"}');
@@ -58,7 +61,11 @@ describe('daemon.json keys named after Object members are data', () => {
 
   it('dockerd flags and unit variables named after Object members find nothing', () => {
     expect([...parseDockerdArgs(['--constructor', 'x', '--__proto__=y']).keys()]).toEqual(['constructor', '__proto__']);
-    const unit = { path: '/lib/systemd/system/docker.service', content: '[Service]\nExecStart=/usr/bin/dockerd $constructor ${toString} -H fd://\n', dropIns: [] };
+    const unit = {
+      path: '/lib/systemd/system/docker.service',
+      content: '[Service]\nExecStart=/usr/bin/dockerd $constructor ${toString} -H fd://\n',
+      dropIns: [],
+    };
     expect(effectiveConfig(emptyFacts({ systemd: { service: unit, socket: null } })).args).toEqual(['-H', 'fd://']);
   });
 });
@@ -71,7 +78,9 @@ describe('daemon.json nested 100,000 levels deep', () => {
   ])('%s: exit 2 with one sentence naming the line, nothing planned', async (_name, text) => {
     const r = await planRoot(`deep-${_name.replace(/ /g, '-')}`, text);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^docker-harden: \/etc\/docker\/daemon\.json does not parse \(line 1: nesting deeper than 1000 levels of arrays and objects\); fix it first/);
+    expect(r.stderr).toMatch(
+      /^docker-harden: \/etc\/docker\/daemon\.json does not parse \(line 1: nesting deeper than 1000 levels of arrays and objects\); fix it first/,
+    );
     // The sentence, then the usual hint line.
     expect(r.stderr.split('\n')).toEqual([expect.any(String), 'Nothing can be applied until that is fixed.']);
     expect(r.stderr + r.stdout).not.toMatch(/RangeError|call stack|unexpected error/i);
@@ -80,7 +89,8 @@ describe('daemon.json nested 100,000 levels deep', () => {
 
 describe('numbers as the user wrote them', () => {
   it('12345678901234567890 and 1.0 survive a plan that changes another key, in the file own indentation', async () => {
-    const raw = '{\n    "log-level": "warn",\n    "max-concurrent-downloads": 12345678901234567890,\n    "builder": {"gc": {"enabled": true}, "ratio": 1.0}\n}\n';
+    const raw =
+      '{\n    "log-level": "warn",\n    "max-concurrent-downloads": 12345678901234567890,\n    "builder": {"gc": {"enabled": true}, "ratio": 1.0}\n}\n';
     const r = await planRoot('numbers', raw, '--format', 'json');
     expect(r.code).toBe(0);
     const file = (JSON.parse(r.stdout) as Plan).files.find((f) => f.artifact === 'daemon-json');

@@ -6,10 +6,13 @@ import { fileChange } from '../../src/plan-model/file-change.js';
 import type { FileChange } from '../../src/plan-model/plan.js';
 
 const unit = { path: '/lib/systemd/system/docker.service', content: '[Service]\nExecStart=/usr/sbin/dockerd -H fd://\n', dropIns: [] };
-const daemonJson = (before: string | null = '{}\n', after = '{"x": 1}\n'): FileChange => fileChange({ path: '/etc/docker/daemon.json', before, after, mode: 0o644, closes: ['2.1'], artifact: 'daemon-json' });
-const dropIn = (u: 'docker.service' | 'docker.socket'): FileChange => fileChange({ path: `/etc/systemd/system/${u}.d/50-docker-harden.conf`, before: null, after: '[X]\n', mode: 0o644, closes: [], artifact: 'systemd-dropin' });
+const daemonJson = (before: string | null = '{}\n', after = '{"x": 1}\n'): FileChange =>
+  fileChange({ path: '/etc/docker/daemon.json', before, after, mode: 0o644, closes: ['2.1'], artifact: 'daemon-json' });
+const dropIn = (u: 'docker.service' | 'docker.socket'): FileChange =>
+  fileChange({ path: `/etc/systemd/system/${u}.d/50-docker-harden.conf`, before: null, after: '[X]\n', mode: 0o644, closes: [], artifact: 'systemd-dropin' });
 const withUnit = (over: Partial<HostFacts> = {}) => emptyFacts({ systemd: { service: unit, socket: null }, ...over });
-const ids = (facts: HostFacts, files: FileChange[], keys: string[]) => planSteps({ facts, files, daemonJsonChangedKeys: keys }).steps.map((s) => s.command.join(' '));
+const ids = (facts: HostFacts, files: FileChange[], keys: string[]) =>
+  planSteps({ facts, files, daemonJsonChangedKeys: keys }).steps.map((s) => s.command.join(' '));
 
 describe('plan steps', () => {
   it('reloads (SIGHUP) when every changed key is reloadable', () => {
@@ -19,7 +22,9 @@ describe('plan steps', () => {
   });
 
   it('restarts for other keys, warning that containers stop unless live-restore was already on', () => {
-    const running = withUnit({ engine: { host: '', version: {}, info: {}, containers: [{ State: { Running: true } }, { State: { Running: false } }], images: [], networks: [] } });
+    const running = withUnit({
+      engine: { host: '', version: {}, info: {}, containers: [{ State: { Running: true } }, { State: { Running: false } }], images: [], networks: [] },
+    });
     const r = planSteps({ facts: running, files: [daemonJson()], daemonJsonChangedKeys: ['icc', 'debug'] });
     expect(r.steps.map((s) => s.command.join(' '))).toEqual(['systemctl restart docker']);
     expect(r.steps[0].reason).toMatch(/\(icc\)/);
@@ -35,8 +40,19 @@ describe('plan steps', () => {
   });
 
   it('daemon-reloads for drop-ins, restarts socket and service together for a socket drop-in, loads audit rules', () => {
-    const audit = fileChange({ path: '/etc/audit/rules.d/docker.rules', before: null, after: '-w /x\n', mode: 0o640, closes: ['1.1.3'], artifact: 'audit-rules' });
-    expect(ids(withUnit(), [dropIn('docker.socket'), audit], [])).toEqual(['systemctl daemon-reload', 'augenrules --load', 'systemctl restart docker.socket docker.service']);
+    const audit = fileChange({
+      path: '/etc/audit/rules.d/docker.rules',
+      before: null,
+      after: '-w /x\n',
+      mode: 0o640,
+      closes: ['1.1.3'],
+      artifact: 'audit-rules',
+    });
+    expect(ids(withUnit(), [dropIn('docker.socket'), audit], [])).toEqual([
+      'systemctl daemon-reload',
+      'augenrules --load',
+      'systemctl restart docker.socket docker.service',
+    ]);
     expect(ids(withUnit(), [dropIn('docker.service')], [])).toEqual(['systemctl daemon-reload', 'systemctl restart docker']);
   });
 
@@ -50,7 +66,9 @@ describe('plan steps', () => {
     expect(ids(proc, [daemonJson()], ['debug'])).toEqual(['kill -s HUP 321']);
     const r = planSteps({ facts: proc, files: [daemonJson()], daemonJsonChangedKeys: ['icc'] });
     expect(r.steps).toEqual([]);
-    expect(r.manual[0].text).toMatch(/^dockerd \(pid 321\) was started by hand, not by a service manager: restart it the way it was started \(stop it with `kill -s TERM 321`/);
+    expect(r.manual[0].text).toMatch(
+      /^dockerd \(pid 321\) was started by hand, not by a service manager: restart it the way it was started \(stop it with `kill -s TERM 321`/,
+    );
   });
 
   it('reloads by SIGHUP to the pid even where systemd runs dockerd, and by systemd where the pid is unknown', () => {
@@ -78,7 +96,9 @@ describe('plan steps', () => {
   });
 
   it('systemd --user daemon-reloads as the user for drop-ins', () => {
-    const facts = emptyFacts({ dockerd: { pid: 5, exe: '/usr/bin/dockerd', argv: ['/usr/bin/dockerd'], manager: { kind: 'systemd-user', name: 'docker.service' } } });
+    const facts = emptyFacts({
+      dockerd: { pid: 5, exe: '/usr/bin/dockerd', argv: ['/usr/bin/dockerd'], manager: { kind: 'systemd-user', name: 'docker.service' } },
+    });
     expect(ids(facts, [dropIn('docker.service')], [])).toEqual(['systemctl --user daemon-reload', 'systemctl --user restart docker.service']);
   });
 });

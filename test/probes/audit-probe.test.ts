@@ -10,14 +10,16 @@ import { inspectHost } from '../../src/probes/inspect-host.js';
 import { auditDockerServiceRule } from '../../src/rules/section1/1-1-7-audit-docker-service.js';
 import { tempRoot, type TempRoot } from './temp-root.js';
 
-const canAudit = process.getuid?.() === 0 && (() => {
-  try {
-    execFileSync('auditctl', ['-l'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
+const canAudit =
+  process.getuid?.() === 0 &&
+  (() => {
+    try {
+      execFileSync('auditctl', ['-l'], { stdio: 'ignore' });
+      return true;
+    } catch {
+      return false;
+    }
+  })();
 
 let root: TempRoot;
 afterEach(() => root?.remove());
@@ -29,7 +31,9 @@ describe.skipIf(!canAudit)('probeAudit on the live host', () => {
   afterAll(() => {
     try {
       execFileSync('auditctl', ['-W', ...rule.slice(1)], { stdio: 'ignore' });
-    } catch { /* not loaded */ }
+    } catch {
+      /* not loaded */
+    }
     rmSync(watched, { recursive: true, force: true });
   });
 
@@ -85,7 +89,9 @@ describe('probeAudit', () => {
 
   it('reads "No rules" as an empty list', () => {
     expect(parseAuditctlList('No rules\n')).toEqual([]);
-    expect(parseAuditctlList('-w /etc/docker -p rwxa -k docker\n-a always,exit -F arch=b64 -S all -F path=/run/containerd -F perm=wa -k docker\n')).toHaveLength(2);
+    expect(
+      parseAuditctlList('-w /etc/docker -p rwxa -k docker\n-a always,exit -F arch=b64 -S all -F path=/run/containerd -F perm=wa -k docker\n'),
+    ).toHaveLength(2);
   });
 });
 
@@ -99,15 +105,18 @@ describe('probeAudit: where the paths the rules name really are', () => {
     root.symlink('/opt/up', '../../../../../../srv');
     root.write('/srv/daemon.json', '{}\n');
     root.symlink('/etc/docker/daemon.json', '/srv/daemon.json');
-    root.write('/etc/audit/rules.d/50-docker.rules', [
-      '-w /lib/systemd/system/docker.service -k docker',
-      '-w /lib/systemd/system/docker.socket -k docker',
-      '-a always,exit -F path=/var/run/containerd -F perm=war -k docker',
-      '-w /opt/abs/x -k docker',
-      '-w /opt/up/y -k docker',
-      '-w /etc/docker/daemon.json -k docker',
-      '-w /nowhere/a/b -k docker',
-    ].join('\n'));
+    root.write(
+      '/etc/audit/rules.d/50-docker.rules',
+      [
+        '-w /lib/systemd/system/docker.service -k docker',
+        '-w /lib/systemd/system/docker.socket -k docker',
+        '-a always,exit -F path=/var/run/containerd -F perm=war -k docker',
+        '-w /opt/abs/x -k docker',
+        '-w /opt/up/y -k docker',
+        '-w /etc/docker/daemon.json -k docker',
+        '-w /nowhere/a/b -k docker',
+      ].join('\n'),
+    );
     const { value } = await probeAudit(root.dir);
     expect(value.realPaths).toEqual({
       '/lib/systemd/system/docker.service': '/usr/lib/systemd/system/docker.service',
@@ -133,7 +142,8 @@ describe('probeAudit: where the paths the rules name really are', () => {
     const [result] = auditDockerServiceRule.check(facts);
     expect(result.status, result.message).toBe('pass');
     expect(result.evidence.map((e) => e.detail)).toContain(
-      '/etc/audit/rules.d/50-docker.rules: -w /lib/systemd/system/docker.service -k docker (/lib/systemd/system/docker.service is /usr/lib/systemd/system/docker.service on this host)');
+      '/etc/audit/rules.d/50-docker.rules: -w /lib/systemd/system/docker.service -k docker (/lib/systemd/system/docker.service is /usr/lib/systemd/system/docker.service on this host)',
+    );
     // The same facts as an older version saved them (no realPaths): the watch is not matched.
     const older = { ...facts, audit: { loadedRules: facts.audit.loadedRules, rulesFiles: facts.audit.rulesFiles } };
     expect(auditDockerServiceRule.check(older)[0].status).toBe('fail');

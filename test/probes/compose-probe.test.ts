@@ -24,11 +24,20 @@ describe('probeCompose', () => {
       container('shop-web-1', { ...shop, 'com.docker.compose.service': 'web' }),
       container('shop-db-1', { ...shop, 'com.docker.compose.service': 'db' }),
       container('loose', {}),
-      container('gone-app-1', { 'com.docker.compose.project': 'gone', 'com.docker.compose.service': 'app', 'com.docker.compose.project.config_files': '/srv/gone/docker-compose.yml' }),
+      container('gone-app-1', {
+        'com.docker.compose.project': 'gone',
+        'com.docker.compose.service': 'app',
+        'com.docker.compose.project.config_files': '/srv/gone/docker-compose.yml',
+      }),
     ]);
     const { value, status } = await probeCompose(root.dir, engine);
     expect(value).toEqual([
-      { name: 'gone', workingDir: null, configFiles: [{ path: '/srv/gone/docker-compose.yml', content: null, error: '/srv/gone/docker-compose.yml does not exist' }], services: { app: ['gone-app-1'] } },
+      {
+        name: 'gone',
+        workingDir: null,
+        configFiles: [{ path: '/srv/gone/docker-compose.yml', content: null, error: '/srv/gone/docker-compose.yml does not exist' }],
+        services: { app: ['gone-app-1'] },
+      },
       {
         name: 'shop',
         workingDir: '/srv/shop',

@@ -29,9 +29,18 @@ describe('parseProcNetUnix', () => {
 describe('tomlString', () => {
   // As dockerd 20.10 writes <exec-root>/containerd/containerd.toml.
   const toml = [
-    'version = 0', 'root = "/var/lib/docker/containerd/daemon"', '', '[grpc]',
-    '  address = "/var/run/docker/containerd/containerd.sock"', '  uid = 0', '',
-    '[ttrpc]', '  address = ""', '', '[debug]', '  address = "/var/run/docker/containerd/containerd-debug.sock"',
+    'version = 0',
+    'root = "/var/lib/docker/containerd/daemon"',
+    '',
+    '[grpc]',
+    '  address = "/var/run/docker/containerd/containerd.sock"',
+    '  uid = 0',
+    '',
+    '[ttrpc]',
+    '  address = ""',
+    '',
+    '[debug]',
+    '  address = "/var/run/docker/containerd/containerd-debug.sock"',
   ].join('\n');
 
   it('reads a key of one table only', () => {
@@ -58,10 +67,13 @@ describe('chooseSocket', () => {
 
   it('takes the listening gRPC socket over a configured one nobody listens on', () => {
     const listening = ['/run/elsewhere/containerd-debug.sock', '/run/elsewhere/containerd.sock', '/run/elsewhere/containerd.sock.ttrpc'];
-    expect(chooseSocket(config, listening, '/run/elsewhere/containerd-debug.sock')).toEqual({ path: '/run/elsewhere/containerd.sock', source: 'listening-socket' });
+    expect(chooseSocket(config, listening, '/run/elsewhere/containerd-debug.sock')).toEqual({
+      path: '/run/elsewhere/containerd.sock',
+      source: 'listening-socket',
+    });
   });
 
-  it('falls back to the declared socket, then to containerd\'s default', () => {
+  it("falls back to the declared socket, then to containerd's default", () => {
     expect(chooseSocket(config, [])).toEqual(config);
     expect(chooseSocket(undefined, [])).toEqual({ path: DEFAULT_CONTAINERD_SOCKET, source: 'default' });
   });

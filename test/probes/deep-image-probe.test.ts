@@ -59,12 +59,16 @@ describe('scanOutcome', () => {
     const stderr = ['a', 'b', 'c', 'd'].map((d) => `find: /home/${d}: Permission denied`).join('\n');
     const scan = scanOutcome({ exitCode: 1, stdout: '/usr/bin/sudo\n', stderr });
     expect(scan.setuidFiles).toEqual(['/usr/bin/sudo']);
-    expect(scan.error).toBe('find exited with 1: find: /home/a: Permission denied; find: /home/b: Permission denied; find: /home/c: Permission denied; and 1 more');
+    expect(scan.error).toBe(
+      'find exited with 1: find: /home/a: Permission denied; find: /home/b: Permission denied; find: /home/c: Permission denied; and 1 more',
+    );
   });
 
   it('adds the probe note (timeout, cut output) to what find said', () => {
-    expect(scanOutcome({ exitCode: null, stdout: '/bin/su\n', stderr: '', note: 'find did not finish within 30 s and was stopped' }))
-      .toEqual({ setuidFiles: ['/bin/su'], error: 'find did not finish within 30 s and was stopped' });
+    expect(scanOutcome({ exitCode: null, stdout: '/bin/su\n', stderr: '', note: 'find did not finish within 30 s and was stopped' })).toEqual({
+      setuidFiles: ['/bin/su'],
+      error: 'find did not finish within 30 s and was stopped',
+    });
     expect(scanOutcome({ exitCode: 2, stdout: '', stderr: '', note: 'cut' })).toEqual({ setuidFiles: [], error: 'cut; find exited with 2' });
   });
 
@@ -87,7 +91,12 @@ describe('scanContainerSpec', () => {
   it('grants the container nothing: no network, no capabilities, no writes, small limits', () => {
     expect(spec.NetworkDisabled).toBe(true);
     expect(spec.HostConfig).toMatchObject({
-      NetworkMode: 'none', ReadonlyRootfs: true, CapDrop: ['ALL'], SecurityOpt: ['no-new-privileges'], Memory: 64 * 1024 * 1024, PidsLimit: 64,
+      NetworkMode: 'none',
+      ReadonlyRootfs: true,
+      CapDrop: ['ALL'],
+      SecurityOpt: ['no-new-privileges'],
+      Memory: 64 * 1024 * 1024,
+      PidsLimit: 64,
     });
     expect(spec.HostConfig.CapAdd).toBeUndefined();
     expect(spec.HostConfig.Privileged).toBeUndefined();
@@ -98,7 +107,10 @@ describe('scanContainerSpec', () => {
 
 describe('imagesToScan', () => {
   it('takes each image a container uses once, and no unused image', () => {
-    const engine = { containers: [{ Image: 'sha256:b' }, { Image: 'sha256:a' }, { Image: 'sha256:b' }, {}], images: [{ Id: 'sha256:c' }] } as unknown as EngineFacts;
+    const engine = {
+      containers: [{ Image: 'sha256:b' }, { Image: 'sha256:a' }, { Image: 'sha256:b' }, {}],
+      images: [{ Id: 'sha256:c' }],
+    } as unknown as EngineFacts;
     expect(imagesToScan(engine)).toEqual(['sha256:a', 'sha256:b']);
   });
 });
@@ -108,6 +120,8 @@ describe('--deep with --from', () => {
     const stderr: string[] = [];
     const code = await main(['--from', '/nonexistent/facts.json', command, '--deep'], { out: () => {}, err: (t) => stderr.push(t) });
     expect(code).toBe(2);
-    expect(stderr.join('\n')).toBe('docker-harden: --deep scans images on a live engine and cannot be used with --from.\nSave the facts with `docker-harden inspect --deep --save FILE` instead.');
+    expect(stderr.join('\n')).toBe(
+      'docker-harden: --deep scans images on a live engine and cannot be used with --from.\nSave the facts with `docker-harden inspect --deep --save FILE` instead.',
+    );
   });
 });

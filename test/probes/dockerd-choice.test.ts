@@ -9,8 +9,12 @@ import { parseLimits } from '../../src/probes/dockerd-details.js';
 import { classifyManager, type ManagerEvidence } from '../../src/probes/service-manager.js';
 
 const proc = (pid: number, ...args: string[]) => ({ pid, exe: '/usr/sbin/dockerd', argv: ['/usr/sbin/dockerd', ...args] });
-const cand = (pid: number, holding: DockerdCandidate['holding'], hosts: string[] | null, defaultHost = 'unix:///var/run/docker.sock'): DockerdCandidate =>
-  ({ process: proc(pid), holding, hosts, defaultHost });
+const cand = (pid: number, holding: DockerdCandidate['holding'], hosts: string[] | null, defaultHost = 'unix:///var/run/docker.sock'): DockerdCandidate => ({
+  process: proc(pid),
+  holding,
+  hosts,
+  defaultHost,
+});
 const ep = parseDockerHost;
 
 describe('identifyDockerd', () => {
@@ -23,7 +27,10 @@ describe('identifyDockerd', () => {
   it('never takes a dockerd the kernel shows not to hold the endpoint, even the only one', () => {
     // The case: a default daemon and one with -H unix:///tmp/x/sock; the endpoint is served by neither.
     const two = identifyDockerd([cand(100, 'not-held', null), cand(200, 'not-held', ['unix:///tmp/x/sock'])], ep('unix:///var/run/docker.sock'));
-    expect(two).toEqual({ chosen: null, identity: { status: 'ambiguous', reason: 'None of the 2 dockerd processes (pids 100, 200) holds a socket listening on unix:///var/run/docker.sock.' } });
+    expect(two).toEqual({
+      chosen: null,
+      identity: { status: 'ambiguous', reason: 'None of the 2 dockerd processes (pids 100, 200) holds a socket listening on unix:///var/run/docker.sock.' },
+    });
     const one = identifyDockerd([cand(100, 'not-held', null)], ep('unix:///nope.sock'));
     expect(one.chosen).toBeNull();
     expect(one.identity.reason).toBe('The only dockerd (pid 100) does not hold a socket listening on unix:///nope.sock, so it is not the daemon behind it.');
@@ -68,7 +75,7 @@ describe('the kernel tables', () => {
       '00000000ca811026: 00000002 00000000 00000000 0001 03 18750 /tmp/dh x/docker.sock',
       '00000000eca086be: 00000002 00000000 00010000 0001 01 12508 /tmp/other.sock',
     ].join('\n');
-    expect([...await listeningUnixInodes(table, '/tmp/dh x/docker.sock')]).toEqual([51366]);
+    expect([...(await listeningUnixInodes(table, '/tmp/dh x/docker.sock'))]).toEqual([51366]);
   });
 
   it('finds LISTEN tcp sockets on the port, wildcard or the same address, IPv4 and IPv6', () => {
@@ -87,19 +94,29 @@ describe('the kernel tables', () => {
   });
 
   it('reads /proc/<pid>/limits with "unlimited" as null', () => {
-    const limits = parseLimits([
-      'Limit                     Soft Limit           Hard Limit           Units     ',
-      'Max cpu time              unlimited            unlimited            seconds   ',
-      'Max processes             96367                96367                processes ',
-      'Max open files            20000                20000                files     ',
-    ].join('\n'));
+    const limits = parseLimits(
+      [
+        'Limit                     Soft Limit           Hard Limit           Units     ',
+        'Max cpu time              unlimited            unlimited            seconds   ',
+        'Max processes             96367                96367                processes ',
+        'Max open files            20000                20000                files     ',
+      ].join('\n'),
+    );
     expect(limits).toEqual({ cpu: { soft: null, hard: null }, nproc: { soft: 96367, hard: 96367 }, nofile: { soft: 20000, hard: 20000 } });
   });
 });
 
 describe('classifyManager', () => {
-  const e = (over: Partial<ManagerEvidence>): ManagerEvidence =>
-    ({ pid: 42, cgroup: '0::/\n', pid1: 'systemd', openrc: false, rcService: false, initScript: false, servicePid: null, ...over });
+  const e = (over: Partial<ManagerEvidence>): ManagerEvidence => ({
+    pid: 42,
+    cgroup: '0::/\n',
+    pid1: 'systemd',
+    openrc: false,
+    rcService: false,
+    initScript: false,
+    servicePid: null,
+    ...over,
+  });
   it.each([
     [{ cgroup: '0::/system.slice/docker.service\n' }, 'systemd', 'docker.service'],
     [{ cgroup: '0::/user.slice/user-1000.slice/user@1000.service/app.slice/docker.service\n' }, 'systemd-user', 'docker.service'],

@@ -21,10 +21,12 @@ async function fakeEngine(handler: http.RequestListener): Promise<{ host: string
   root = tempRoot();
   const socket = path.join(root.dir, 'engine.sock');
   const paths: string[] = [];
-  server = http.createServer((req, res) => {
-    paths.push(req.url ?? '');
-    handler(req, res);
-  }).listen(socket);
+  server = http
+    .createServer((req, res) => {
+      paths.push(req.url ?? '');
+      handler(req, res);
+    })
+    .listen(socket);
   await new Promise((r) => server!.once('listening', r));
   return { host: `unix://${socket}`, paths };
 }
@@ -79,11 +81,16 @@ describe('probeEngine', () => {
       res.writeHead(404);
       res.end('<html>not found</html>');
     });
-    expect((await probeEngine(parseDockerHost(host))).status).toEqual({ status: 'error', message: `${host} answered /version: HTTP 404 <html>not found</html>` });
+    expect((await probeEngine(parseDockerHost(host))).status).toEqual({
+      status: 'error',
+      message: `${host} answered /version: HTTP 404 <html>not found</html>`,
+    });
   });
 
   it('gives up on a socket that accepts but never answers', async () => {
-    const { host } = await fakeEngine(() => { /* never answers */ });
+    const { host } = await fakeEngine(() => {
+      /* never answers */
+    });
     const started = Date.now();
     const { value, status } = await probeEngine(parseDockerHost(host));
     expect(value).toBeNull();

@@ -64,8 +64,12 @@ describe('probeFiles', () => {
     root.write('/etc/docker/certs.d/registry.example:5000/ca.crt', 'CA');
     root.write('/etc/docker/certs.d/registry.example:5000/client.key', 'KEY', 0o600);
     const paths = cisPaths({
-      dockerdPaths: [], dataRoot: '/srv/docker', daemonJsonPath: '/etc/docker/daemon.json',
-      unitPaths: [], socketPaths: [], tlsPaths: ['/etc/docker/tls/key.pem'],
+      dockerdPaths: [],
+      dataRoot: '/srv/docker',
+      daemonJsonPath: '/etc/docker/daemon.json',
+      unitPaths: [],
+      socketPaths: [],
+      tlsPaths: ['/etc/docker/tls/key.pem'],
     });
     const { value, status } = await probeFiles(root.dir, paths, await readAccounts(root.dir));
     expect(value['/etc/sysconfig/docker']).toEqual({ exists: false });
@@ -82,7 +86,14 @@ describe('probeFiles', () => {
 
   it('reports an empty root as missing', async () => {
     root = tempRoot();
-    const paths = cisPaths({ dockerdPaths: [], dataRoot: '/var/lib/docker', daemonJsonPath: '/etc/docker/daemon.json', unitPaths: [], socketPaths: [], tlsPaths: [] });
+    const paths = cisPaths({
+      dockerdPaths: [],
+      dataRoot: '/var/lib/docker',
+      daemonJsonPath: '/etc/docker/daemon.json',
+      unitPaths: [],
+      socketPaths: [],
+      tlsPaths: [],
+    });
     const { value, status } = await probeFiles(root.dir, paths, await readAccounts(root.dir));
     expect(status.status).toBe('missing');
     expect(value['/usr/bin/dockerd']).toEqual({ exists: false });

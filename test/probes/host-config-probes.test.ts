@@ -16,7 +16,10 @@ describe('probeUsers', () => {
     root = tempRoot();
     root.write('/etc/passwd', 'root:x:0:0::/root:/bin/sh\nci:x:1001:998::/home/ci:/bin/sh\nbob:x:1002:1002::/home/bob:/bin/sh\n');
     root.write('/etc/group', 'root:x:0:\ndocker:x:998:alice,bob\nbob:x:1002:\n');
-    expect(probeUsers(await readAccounts(root.dir))).toEqual({ value: ['alice', 'bob', 'ci'], status: { status: 'ok', message: 'docker group: alice, bob, ci' } });
+    expect(probeUsers(await readAccounts(root.dir))).toEqual({
+      value: ['alice', 'bob', 'ci'],
+      status: { status: 'ok', message: 'docker group: alice, bob, ci' },
+    });
   });
 
   it('reports a missing docker group', async () => {
@@ -31,9 +34,18 @@ describe('probeEnvFiles', () => {
     root = tempRoot();
     root.write('/etc/default/docker', 'DOCKER_OPTS="--icc=false"\n');
     root.write('/etc/docker/env', 'X=1\n');
-    const unit = { path: '/lib/systemd/system/docker.service', content: '[Service]\nEnvironmentFile=-/etc/docker/env\nEnvironmentFile=-/etc/absent\n', dropIns: [] };
+    const unit = {
+      path: '/lib/systemd/system/docker.service',
+      content: '[Service]\nEnvironmentFile=-/etc/docker/env\nEnvironmentFile=-/etc/absent\n',
+      dropIns: [],
+    };
     const { value, status } = await probeEnvFiles(root.dir, unit);
-    expect(value).toEqual({ '/etc/default/docker': 'DOCKER_OPTS="--icc=false"\n', '/etc/sysconfig/docker': null, '/etc/docker/env': 'X=1\n', '/etc/absent': null });
+    expect(value).toEqual({
+      '/etc/default/docker': 'DOCKER_OPTS="--icc=false"\n',
+      '/etc/sysconfig/docker': null,
+      '/etc/docker/env': 'X=1\n',
+      '/etc/absent': null,
+    });
     expect(status).toEqual({ status: 'ok', message: '/etc/default/docker, /etc/docker/env' });
   });
 });

@@ -29,7 +29,19 @@ describe('inspect', () => {
     const lines = out.split('\n');
     expect(lines[0]).toMatch(new RegExp(`^Host \\S+ \\(root ${root.dir}\\), from this host at \\d{4}-`));
     const probeLines = lines.slice(1);
-    expect(probeLines.map((l) => l.trim().split(/\s+/)[0])).toEqual(['engine', 'dockerdProcess', 'daemonJson', 'systemd', 'envFiles', 'files', 'audit', 'compose', 'users', 'mounts', 'containerd']);
+    expect(probeLines.map((l) => l.trim().split(/\s+/)[0])).toEqual([
+      'engine',
+      'dockerdProcess',
+      'daemonJson',
+      'systemd',
+      'envFiles',
+      'files',
+      'audit',
+      'compose',
+      'users',
+      'mounts',
+      'containerd',
+    ]);
     for (const line of probeLines) expect(line.trim().split(/\s+/)[1], line).toMatch(/^(missing|not-running)$/);
     expect(out).toContain(`no answer at ${socket}`);
   });
@@ -74,7 +86,11 @@ describe('inspect', () => {
 
   it.each([
     ['not JSON', '{ "schemaVersion": 1, ', /^docker-harden: The facts file .* is not valid JSON/],
-    ['a wrong schema version', JSON.stringify({ schemaVersion: 99, probes: {} }), /^docker-harden: The facts file .* has schema version 99; this docker-harden reads version 1\.$/],
+    [
+      'a wrong schema version',
+      JSON.stringify({ schemaVersion: 99, probes: {} }),
+      /^docker-harden: The facts file .* has schema version 99; this docker-harden reads version 1\.$/,
+    ],
   ])('refuses a facts file that is %s with exit 2', async (_what, content, message) => {
     root = tempRoot();
     const file = path.join(root.dir, 'facts.json');

@@ -3,7 +3,8 @@ import { MAX_JSON_DEPTH, findJsonError, lineColumn } from '../../src/facts/json-
 import { parseDaemonJson } from '../../src/probes/daemon-json-probe.js';
 import { sameJson } from '../../src/artifacts/daemon-json-values.js';
 
-const VALID = '{\n  "icc": false,\n  "log-opts": { "max-size": "10m", "max-file": "3" },\n  "hosts": ["unix:///run/docker.sock"],\n  "n": -1.5e3,\n  "s": "a\\"b\\u00e9"\n}\n';
+const VALID =
+  '{\n  "icc": false,\n  "log-opts": { "max-size": "10m", "max-file": "3" },\n  "hosts": ["unix:///run/docker.sock"],\n  "n": -1.5e3,\n  "s": "a\\"b\\u00e9"\n}\n';
 
 describe('findJsonError', () => {
   it('finds nothing wrong in valid JSON', () => {

@@ -30,11 +30,15 @@ describe.skipIf(!canDrop)('probes as an unprivileged user', () => {
     server = net.createServer((c) => c.end()).listen(socket);
     await new Promise((r) => server.once('listening', r));
     chmodSync(socket, 0o600);
-    writeFileSync(path.join(root.dir, 'run.mts'), [
-      `import { inspectHost } from ${JSON.stringify(code.at('src/probes/inspect-host.ts'))};`,
-      'const facts = await inspectHost({ root: process.argv[2], dockerHost: process.argv[3] });',
-      'process.stdout.write(JSON.stringify(facts));',
-    ].join('\n'), { mode: 0o644 });
+    writeFileSync(
+      path.join(root.dir, 'run.mts'),
+      [
+        `import { inspectHost } from ${JSON.stringify(code.at('src/probes/inspect-host.ts'))};`,
+        'const facts = await inspectHost({ root: process.argv[2], dockerHost: process.argv[3] });',
+        'process.stdout.write(JSON.stringify(facts));',
+      ].join('\n'),
+      { mode: 0o644 },
+    );
   });
   afterAll(() => {
     server?.close();
@@ -42,10 +46,24 @@ describe.skipIf(!canDrop)('probes as an unprivileged user', () => {
     code?.remove();
   });
 
-  const inspectAsNobody = (hostRoot: string): HostFacts => JSON.parse(execFileSync('setpriv', [
-    '--reuid=65534', '--regid=65534', '--clear-groups',
-    process.execPath, '--import', code.at('node_modules/tsx/dist/esm/index.mjs'), path.join(root.dir, 'run.mts'), hostRoot, `unix://${socket}`,
-  ], { encoding: 'utf8', cwd: root.dir, env: { PATH: process.env.PATH, HOME: root.dir } }));
+  const inspectAsNobody = (hostRoot: string): HostFacts =>
+    JSON.parse(
+      execFileSync(
+        'setpriv',
+        [
+          '--reuid=65534',
+          '--regid=65534',
+          '--clear-groups',
+          process.execPath,
+          '--import',
+          code.at('node_modules/tsx/dist/esm/index.mjs'),
+          path.join(root.dir, 'run.mts'),
+          hostRoot,
+          `unix://${socket}`,
+        ],
+        { encoding: 'utf8', cwd: root.dir, env: { PATH: process.env.PATH, HOME: root.dir } },
+      ),
+    );
 
   it('reports an unreadable daemon.json and a root-only socket as permission-denied', () => {
     const facts = inspectAsNobody(root.dir);
@@ -62,7 +80,9 @@ describe.skipIf(!canDrop)('probes as an unprivileged user', () => {
     expect(facts.probes.audit?.status).toBe('permission-denied');
     expect(facts.audit.loadedRules).toBeNull();
     expect(facts.probes.dockerdProcess?.status).toBe('permission-denied');
-    const hidden = Object.entries(facts.files).filter(([, s]) => s.error === 'permission-denied').map(([p]) => p);
+    const hidden = Object.entries(facts.files)
+      .filter(([, s]) => s.error === 'permission-denied')
+      .map(([p]) => p);
     // containerd makes /run/containerd root-only: nothing inside it can be looked at.
     if (existsSync('/run/containerd') && (statSync('/run/containerd').mode & 0o001) === 0) {
       expect(hidden).toContain('/run/containerd/containerd.sock');

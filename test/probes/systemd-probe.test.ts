@@ -8,7 +8,8 @@ import { effectiveConfig } from '../../src/facts/effective-config.js';
 import { emptyFacts } from '../../src/facts/empty-facts.js';
 import { tempRoot, type TempRoot } from './temp-root.js';
 
-const SERVICE = '[Unit]\nDescription=Docker\n\n[Service]\nType=notify\nEnvironmentFile=-/etc/default/docker\nExecStart=/usr/bin/dockerd -H fd:// $DOCKER_OPTS\n';
+const SERVICE =
+  '[Unit]\nDescription=Docker\n\n[Service]\nType=notify\nEnvironmentFile=-/etc/default/docker\nExecStart=/usr/bin/dockerd -H fd:// $DOCKER_OPTS\n';
 const SOCKET = '[Socket]\nListenStream=/run/docker.sock\nSocketMode=0660\nSocketGroup=docker\n';
 
 let root: TempRoot;
@@ -17,7 +18,10 @@ afterEach(() => root?.remove());
 /** The files systemd itself would read for a unit under `dir`, in order, as host paths. */
 function systemdView(dir: string, unit: string): string[] {
   const out = execFileSync('systemd-analyze', [`--root=${dir}`, 'cat-config', `systemd/system/${unit}`], { encoding: 'utf8' });
-  return out.split('\n').filter((l) => l.startsWith(`# ${dir}/`)).map((l) => l.slice(`# ${dir}`.length));
+  return out
+    .split('\n')
+    .filter((l) => l.startsWith(`# ${dir}/`))
+    .map((l) => l.slice(`# ${dir}`.length));
 }
 
 describe('probeSystemd', () => {

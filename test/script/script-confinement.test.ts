@@ -3,7 +3,20 @@
 // leads a write, chmod, chown or removal out. Each hostile link points into ANOTHER scratch
 // directory, compared by lstat and bytes before and after.
 import { describe, expect, it } from 'vitest';
-import { chmodSync, chownSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { renderScript } from '../../src/script/render-script.js';
@@ -21,7 +34,13 @@ function snapshot(p: string): unknown {
   const st = lstatSync(p, { throwIfNoEntry: false });
   if (!st) return null;
   const base = { mode: st.mode, uid: st.uid, gid: st.gid, ino: st.ino, size: st.size, mtime: st.mtimeMs, ctime: st.ctimeMs };
-  if (st.isDirectory()) return { ...base, entries: readdirSync(p).sort().map((n) => [n, snapshot(path.join(p, n))]) };
+  if (st.isDirectory())
+    return {
+      ...base,
+      entries: readdirSync(p)
+        .sort()
+        .map((n) => [n, snapshot(path.join(p, n))]),
+    };
   if (st.isFile()) return { ...base, bytes: readFileSync(p, 'hex') };
   return base;
 }
@@ -59,8 +78,22 @@ describe('paths that would land outside the root are refused when rendered', () 
   it.each(bad)('%j for script, patch, sidecar and permission script', (p) => {
     const file: Plan = { ...samplePlan(), files: [{ ...samplePlan().files[0], path: p }] };
     const perm: Plan = { ...samplePlan(), files: [], permissions: [{ path: p, mode: 0o644, closes: ['3.18'] }] };
-    for (const render of [() => renderScript(file), () => renderPatch(file), () => renderPatchSidecar(file), () => renderScript(perm), () => renderPatchSidecar(perm), () => renderPermissionScript(perm)]) {
-      const err = (() => { try { render(); return null; } catch (e) { return e; } })();
+    for (const render of [
+      () => renderScript(file),
+      () => renderPatch(file),
+      () => renderPatchSidecar(file),
+      () => renderScript(perm),
+      () => renderPatchSidecar(perm),
+      () => renderPermissionScript(perm),
+    ]) {
+      const err = (() => {
+        try {
+          render();
+          return null;
+        } catch (e) {
+          return e;
+        }
+      })();
       expect(err).toBeInstanceOf(UserError);
       expect((err as Error).message).toMatch(/^Refusing the (file path|permission target) .*: it is not a plain absolute path/);
       expect((err as Error).message.split('\n')).toHaveLength(1);
@@ -75,7 +108,9 @@ describe('paths that would land outside the root are refused when rendered', () 
     for (const command of ['script', 'patch']) {
       const res = await cli('--root', dir, command, '--from', path.join(dir, 'facts.json'), '--profile', 'baseline', '-o', path.join(dir, 'out'));
       expect(res.code, command).toBe(2);
-      expect(res.stderr, command).toMatch(/^docker-harden: Refusing the file path "\/etc\/docker\/\.\.\/\.\.\/x\/outside\/daemon\.json": it is not a plain absolute path/);
+      expect(res.stderr, command).toMatch(
+        /^docker-harden: Refusing the file path "\/etc\/docker\/\.\.\/\.\.\/x\/outside\/daemon\.json": it is not a plain absolute path/,
+      );
       expect(readdirSync(dir), command).toEqual(['facts.json']);
     }
   });
@@ -158,7 +193,10 @@ describe.skipIf(!isRoot)('harden.sh at run time (bash, as root, on scratch roots
     const out = outsideDir();
     const script = writeScript(renderScript(samplePlan()));
     expect(run(script, '--root', root).status).toBe(0);
-    for (const [name, target] of [['etc/default-docker', out.file], ['etc/docker/daemon.json', out.daemon]]) {
+    for (const [name, target] of [
+      ['etc/default-docker', out.file],
+      ['etc/docker/daemon.json', out.daemon],
+    ]) {
       rmSync(path.join(root, name));
       symlinkSync(target, path.join(root, name));
     }
@@ -185,7 +223,10 @@ describe.skipIf(!isRoot)('harden.sh at run time (bash, as root, on scratch roots
   it('handles roots and directories named with spaces, quotes, $() and newlines, and refuses such a directory that links out', () => {
     const root = makeRoot(`dh-root 'q' $(touch PWNED) \`x\`\n-`);
     const odd = "/etc/docker/dir 'q' $(touch PWNED2)\n";
-    const plan = samplePlan([{ ...samplePlan().files[1], path: `${odd}/new.conf` }, { ...samplePlan().files[1], path: `${odd}x/new.conf` }]);
+    const plan = samplePlan([
+      { ...samplePlan().files[1], path: `${odd}/new.conf` },
+      { ...samplePlan().files[1], path: `${odd}x/new.conf` },
+    ]);
     const script = writeScript(renderScript(plan));
     shellcheckClean(script);
     const ok = run(script, '--root', root);
@@ -215,7 +256,13 @@ describe.skipIf(!isRoot)('fix-permissions.sh at run time', () => {
     symlinkSync(out.file, path.join(root, 'etc/default/docker'));
     mkdirSync(path.join(root, 'srv'));
     symlinkSync(out.dir, path.join(root, 'srv/conf'));
-    const permissions = ['/etc/default/docker', '/srv/conf/victim', '/etc/default-docker'].map((p) => ({ path: p, mode: 0o644, owner: 'root', group: 'root', closes: ['3.22'] }));
+    const permissions = ['/etc/default/docker', '/srv/conf/victim', '/etc/default-docker'].map((p) => ({
+      path: p,
+      mode: 0o644,
+      owner: 'root',
+      group: 'root',
+      closes: ['3.22'],
+    }));
     const script = writeScript(renderPermissionScript({ profile: 'strict', permissions }));
     shellcheckClean(script);
     const before = snapshot(out.dir);

@@ -12,7 +12,18 @@ const HOSTILE_CONTENT = "no newline at end, $(touch PWNED3) and 'quotes' and \\ 
 
 function hostilePlan() {
   return samplePlan([
-    { path: HOSTILE, kind: 'create', before: null, after: HOSTILE_CONTENT, mode: 0o600, owner: 'root', group: 'root', beforeSha256: null, closes: ['3.6'], artifact: 'daemon-json' },
+    {
+      path: HOSTILE,
+      kind: 'create',
+      before: null,
+      after: HOSTILE_CONTENT,
+      mode: 0o600,
+      owner: 'root',
+      group: 'root',
+      beforeSha256: null,
+      closes: ['3.6'],
+      artifact: 'daemon-json',
+    },
   ]);
 }
 

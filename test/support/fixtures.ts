@@ -16,7 +16,9 @@ export function loadFacts(file: string): HostFacts {
 export function ruleFixtures(id: string): { pass: string[]; fail: string[] } {
   const dir = path.join(RULE_FIXTURES_DIR, id);
   if (!existsSync(dir)) return { pass: [], fail: [] };
-  const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
   return {
     pass: files.filter((f) => f.startsWith('pass')).map((f) => path.join(dir, f)),
     fail: files.filter((f) => f.startsWith('fail')).map((f) => path.join(dir, f)),

@@ -40,7 +40,10 @@ export interface PrivateEngineOptions {
 
 /** dockerd exited before answering (e.g. it refused its daemon.json); `log` is its output. */
 export class EngineExitError extends Error {
-  constructor(readonly exitCode: number, readonly log: string) {
+  constructor(
+    readonly exitCode: number,
+    readonly log: string,
+  ) {
     super(`private dockerd exited with code ${exitCode}: ${log.trim().split('\n').slice(-3).join(' | ')}`);
     this.name = 'EngineExitError';
   }
@@ -53,20 +56,39 @@ export async function startPrivateEngine(opts: PrivateEngineOptions = {}): Promi
   const socket = path.join(dir, 'docker.sock');
   // A --config-file among extraArgs is the one the test wants dockerd to read; dockerd takes one only.
   const ownConfig = !(opts.extraArgs ?? []).some((a) => a === '--config-file' || a.startsWith('--config-file='));
-  if (ownConfig) writeFileSync(path.join(dir, 'daemon.json'), typeof opts.daemonJson === 'string' ? opts.daemonJson : `${JSON.stringify(opts.daemonJson ?? {})}\n`);
+  if (ownConfig)
+    writeFileSync(path.join(dir, 'daemon.json'), typeof opts.daemonJson === 'string' ? opts.daemonJson : `${JSON.stringify(opts.daemonJson ?? {})}\n`);
   const log = openSync(path.join(dir, 'dockerd.log'), 'a');
   const ns = `dh-test-${path.basename(dir).slice(-6)}`;
   const [command, ...prefix] = [...(opts.wrapper ?? []), dockerdPath];
-  const child = spawn(command, [...prefix,
-    '--data-root', path.join(dir, 'data'), '--exec-root', path.join(dir, 'exec'),
-    '--pidfile', path.join(dir, 'docker.pid'), '-H', `unix://${socket}`,
-    ...(ownConfig ? ['--config-file', path.join(dir, 'daemon.json')] : []),
-    '--bridge=none', '--iptables=false', '--ip6tables=false',
-    '--containerd-namespace', ns, '--containerd-plugins-namespace', `${ns}-plugins`,
-    ...(opts.extraArgs ?? []),
-  ], { detached: true, stdio: ['ignore', log, log] });
+  const child = spawn(
+    command,
+    [
+      ...prefix,
+      '--data-root',
+      path.join(dir, 'data'),
+      '--exec-root',
+      path.join(dir, 'exec'),
+      '--pidfile',
+      path.join(dir, 'docker.pid'),
+      '-H',
+      `unix://${socket}`,
+      ...(ownConfig ? ['--config-file', path.join(dir, 'daemon.json')] : []),
+      '--bridge=none',
+      '--iptables=false',
+      '--ip6tables=false',
+      '--containerd-namespace',
+      ns,
+      '--containerd-plugins-namespace',
+      `${ns}-plugins`,
+      ...(opts.extraArgs ?? []),
+    ],
+    { detached: true, stdio: ['ignore', log, log] },
+  );
   let exitCode: number | null = null;
-  child.on('exit', (code) => { exitCode = code ?? 128; });
+  child.on('exit', (code) => {
+    exitCode = code ?? 128;
+  });
   child.unref();
   const engine: PrivateEngine = { dir, socket, host: `unix://${socket}`, pid: child.pid!, image: TEST_IMAGE, dockerdPath };
   if (!(await waitForPing(socket, 30_000, () => exitCode !== null))) {
@@ -90,10 +112,14 @@ export async function stopPrivateEngine(engine: PrivateEngine, opts: { keepDir?:
   let pid = engine.pid;
   try {
     pid = Number(readFileSync(path.join(engine.dir, 'docker.pid'), 'utf8')) || pid;
-  } catch { /* not written yet */ }
+  } catch {
+    /* not written yet */
+  }
   try {
     process.kill(pid, 'SIGTERM');
-  } catch { /* already gone */ }
+  } catch {
+    /* already gone */
+  }
   for (let i = 0; i < 150 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
   if (isAlive(pid)) process.kill(pid, 'SIGKILL');
   unmountUnder(engine.dir);
@@ -107,15 +133,22 @@ export async function stopPrivateEngine(engine: PrivateEngine, opts: { keepDir?:
 function unmountUnder(dir: string): void {
   let mounts: string[];
   try {
-    mounts = readFileSync('/proc/self/mounts', 'utf8').split('\n').map((line) => line.split(' ')[1] ?? '')
+    mounts = readFileSync('/proc/self/mounts', 'utf8')
+      .split('\n')
+      .map((line) => line.split(' ')[1] ?? '')
       .map((p) => p.replace(/\\(\d{3})/g, (_, oct: string) => String.fromCharCode(parseInt(oct, 8))));
   } catch {
     return;
   }
-  for (const mountPoint of mounts.filter((p) => p.startsWith(`${dir}/`)).sort().reverse()) {
+  for (const mountPoint of mounts
+    .filter((p) => p.startsWith(`${dir}/`))
+    .sort()
+    .reverse()) {
     try {
       execFileSync('umount', ['-l', mountPoint], { stdio: 'ignore' });
-    } catch { /* already gone */ }
+    } catch {
+      /* already gone */
+    }
   }
 }
 
@@ -137,7 +170,26 @@ function importBusybox(engine: PrivateEngine): void {
   mkdirSync(path.join(rootfs, 'bin'), { recursive: true });
   mkdirSync(path.join(rootfs, 'tmp'), { recursive: true });
   copyFileSync(busybox, path.join(rootfs, 'bin', 'busybox'));
-  for (const applet of ['sh', 'sleep', 'ls', 'cat', 'id', 'httpd', 'true', 'find', 'wget', 'echo', 'chmod', 'adduser', 'addgroup', 'mkdir', 'touch', 'rm', 'nc', 'ps']) {
+  for (const applet of [
+    'sh',
+    'sleep',
+    'ls',
+    'cat',
+    'id',
+    'httpd',
+    'true',
+    'find',
+    'wget',
+    'echo',
+    'chmod',
+    'adduser',
+    'addgroup',
+    'mkdir',
+    'touch',
+    'rm',
+    'nc',
+    'ps',
+  ]) {
     symlinkSync('busybox', path.join(rootfs, 'bin', applet));
   }
   const tar = execFileSync('tar', ['-C', rootfs, '-c', '.'], { maxBuffer: 64 * 1024 * 1024 });
@@ -162,7 +214,10 @@ async function waitForPing(socket: string, timeoutMs: number, gone: () => boolea
         resolve(res.statusCode === 200);
       });
       req.on('error', () => resolve(false));
-      req.on('timeout', () => { req.destroy(); resolve(false); });
+      req.on('timeout', () => {
+        req.destroy();
+        resolve(false);
+      });
     });
     if (ok) return true;
     await new Promise((r) => setTimeout(r, 200));

@@ -1,4 +1,3 @@
-
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup } from 'ink-testing-library';
 import { ActScreen } from '../../src/wizard/ui/screens/act-screen.js';
@@ -15,7 +14,9 @@ afterEach(cleanup);
 
 describe('Act screen', () => {
   it('offers write, script, patch and quit, and says why writing is unavailable without root', () => {
-    const r = renderScreen(<ActScreen summary="Profile strict: 3 files, 1 permission fix, 2 steps." options={actOptions(samplePlan(), '/', 1000)} onDone={() => {}} />);
+    const r = renderScreen(
+      <ActScreen summary="Profile strict: 3 files, 1 permission fix, 2 steps." options={actOptions(samplePlan(), '/', 1000)} onDone={() => {}} />,
+    );
     expect(frameSize(r)).toMatchObject({ rows: 23 });
     expect(frame(r)).toMatchInlineSnapshot(`
       "docker-harden · 5/5 Act
@@ -85,7 +86,13 @@ describe('Path, confirm and report screens', () => {
 
   it('answers no by default; y or the yes row answer yes', async () => {
     const answers: boolean[] = [];
-    const props = { question: 'Write?', details: ['a backup is made first'], yes: 'Yes, write now', no: 'No, go back', onDone: (v: boolean) => answers.push(v) };
+    const props = {
+      question: 'Write?',
+      details: ['a backup is made first'],
+      yes: 'Yes, write now',
+      no: 'No, go back',
+      onDone: (v: boolean) => answers.push(v),
+    };
     const r = renderScreen(<ConfirmScreen {...props} />);
     expect(frame(r)).toContain('› No, go back');
     await type(r, KEYS.enter);

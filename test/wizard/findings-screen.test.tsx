@@ -1,4 +1,3 @@
-
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup } from 'ink-testing-library';
 import { FindingsScreen } from '../../src/wizard/ui/screens/findings-screen.js';

@@ -1,4 +1,3 @@
-
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup } from 'ink-testing-library';
 import { emptyFacts } from '../../src/facts/empty-facts.js';
@@ -90,7 +89,9 @@ describe('Inspect screen', () => {
   });
 
   it('says why when the facts cannot be had', async () => {
-    const r = renderScreen(<InspectScreen source="saved facts from /tmp/f.json" facts={Promise.reject(new Error('/tmp/f.json is not JSON'))} onDone={() => {}} />);
+    const r = renderScreen(
+      <InspectScreen source="saved facts from /tmp/f.json" facts={Promise.reject(new Error('/tmp/f.json is not JSON'))} onDone={() => {}} />,
+    );
     await waitFor(() => frame(r).includes('not JSON'), 'the error');
     expect(frame(r)).toContain('✗ Could not inspect saved facts from /tmp/f.json.');
     expect(frame(r)).toContain('/tmp/f.json is not JSON');

@@ -35,7 +35,12 @@ describe('lines', () => {
     const many = Array.from({ length: 50 }, (_, i) => line(`row ${i}`));
     for (const body of [[], many]) expect(frameLines({ step: 'Findings', body, footer: 'keys', size })).toHaveLength(11);
     expect(bodyHeight(24)).toBe(19);
-    const title = plainText(frameLines({ step: 'Review', title: '/etc/docker/daemon.json', context: 'host web-1', body: [], footer: '', size: { columns: 80, rows: 24 } }).slice(0, 1));
+    const title = plainText(
+      frameLines({ step: 'Review', title: '/etc/docker/daemon.json', context: 'host web-1', body: [], footer: '', size: { columns: 80, rows: 24 } }).slice(
+        0,
+        1,
+      ),
+    );
     expect(title).toMatch(/^docker-harden · 4\/5 Review › \/etc\/docker\/daemon\.json +host web-1$/);
     expect(cells(title)).toBe(80);
   });
@@ -43,16 +48,32 @@ describe('lines', () => {
 
 describe('keys', () => {
   it.each([
-    ['k', {}, 'up'], ['', { upArrow: true }, 'up'], ['j', {}, 'down'], ['', { downArrow: true }, 'down'],
-    ['\r', { return: true }, 'enter'], [' ', {}, 'toggle'], ['q', {}, 'back'], ['', { escape: true }, 'back'],
-    ['?', {}, 'help'], ['c', {}, 'continue'], ['c', { ctrl: true }, 'quit'], ['g', {}, 'home'], ['G', {}, 'end'],
-    ['', { pageDown: true }, 'pageDown'], ['y', {}, 'yes'], ['x', {}, null],
+    ['k', {}, 'up'],
+    ['', { upArrow: true }, 'up'],
+    ['j', {}, 'down'],
+    ['', { downArrow: true }, 'down'],
+    ['\r', { return: true }, 'enter'],
+    [' ', {}, 'toggle'],
+    ['q', {}, 'back'],
+    ['', { escape: true }, 'back'],
+    ['?', {}, 'help'],
+    ['c', {}, 'continue'],
+    ['c', { ctrl: true }, 'quit'],
+    ['g', {}, 'home'],
+    ['G', {}, 'end'],
+    ['', { pageDown: true }, 'pageDown'],
+    ['y', {}, 'yes'],
+    ['x', {}, null],
   ] as const)('%j %j is %s', (input, key, action) => {
     expect(keyAction(input, key)).toBe(action);
   });
 
   it('splits plain keys typed together, and leaves escape sequences and single keys alone', () => {
-    expect(splitTyped('jj\r')).toEqual([['j', {}], ['j', {}], ['\r', { return: true }]]);
+    expect(splitTyped('jj\r')).toEqual([
+      ['j', {}],
+      ['j', {}],
+      ['\r', { return: true }],
+    ]);
     expect(splitTyped('j')).toBeNull();
     expect(splitTyped('\u001B[B')).toBeNull();
   });
@@ -133,7 +154,11 @@ describe('inspectHost progress', () => {
     const { mkdtempSync } = await import('node:fs');
     const { inspectHost } = await import('../../src/probes/inspect-host.js');
     const seen: string[] = [];
-    const facts = await inspectHost({ root: mkdtempSync('/tmp/dh-progress-'), dockerHost: 'unix:///nonexistent/docker.sock', onProbe: (name) => seen.push(name) });
+    const facts = await inspectHost({
+      root: mkdtempSync('/tmp/dh-progress-'),
+      dockerHost: 'unix:///nonexistent/docker.sock',
+      onProbe: (name) => seen.push(name),
+    });
     expect([...seen].sort()).toEqual(Object.keys(facts.probes).sort());
     expect(new Set(seen).size).toBe(seen.length);
   });

@@ -1,4 +1,3 @@
-
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup } from 'ink-testing-library';
 import { ProfileScreen, type ProfileChoice } from '../../src/wizard/ui/screens/profile-screen.js';

@@ -1,4 +1,3 @@
-
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup } from 'ink-testing-library';
 import { ReviewScreen } from '../../src/wizard/ui/screens/review-screen.js';
@@ -33,7 +32,7 @@ describe('Review screen', () => {
     `);
   });
 
-  it("shows the impact warnings of the file under the cursor, and those of the whole plan", async () => {
+  it('shows the impact warnings of the file under the cursor, and those of the whole plan', async () => {
     const r = renderScreen(<ReviewScreen plan={samplePlan()} excluded={[]} onDone={() => {}} />);
     await type(r, 'j');
     expect(frame(r)).toMatchInlineSnapshot(`

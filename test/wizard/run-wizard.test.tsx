@@ -62,7 +62,15 @@ describe('the wizard flow', () => {
     await w.keys('j', KEYS.enter);
     await w.until('4/5 Review');
     const off = '/etc/profile.d/docker-content-trust.sh';
-    const row = w.screen().split('\n').findIndex((l) => l.includes(off)) - w.screen().split('\n').findIndex((l) => l.startsWith('› '));
+    const row =
+      w
+        .screen()
+        .split('\n')
+        .findIndex((l) => l.includes(off)) -
+      w
+        .screen()
+        .split('\n')
+        .findIndex((l) => l.startsWith('› '));
     await w.keys(...new Array<string>(row).fill('j'), KEYS.space, 'c');
     await w.until('5/5 Act');
     expect(w.screen()).toContain('(1 file left out)');

@@ -1,4 +1,3 @@
-
 import { EventEmitter } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
 import { render as inkTestRender, cleanup } from 'ink-testing-library';
@@ -45,7 +44,7 @@ describe('screens behind promises', () => {
     expect(await shown).toBeInstanceOf(WizardCancelled);
 
     let finish!: (v: string) => void;
-    const writing = t.host.show<string>((done) => ((finish = done), <Text>writing</Text>), { cancellable: false });
+    const writing = t.host.show<string>((done) => ((finish = done), (<Text>writing</Text>)), { cancellable: false });
     await t.keys(KEYS.ctrlC);
     finish('written');
     await expect(writing).resolves.toBe('written');
@@ -72,13 +71,34 @@ describe('terminal', () => {
       write = (s: string) => this.frames.push(s);
     }
     // A terminal stdin as far as Ink asks (raw mode, no data).
-    const stdin = Object.assign(new EventEmitter(), { isTTY: true, setRawMode() {}, setEncoding() {}, resume() {}, pause() {}, ref() {}, unref() {}, read: () => null });
+    const stdin = Object.assign(new EventEmitter(), {
+      isTTY: true,
+      setRawMode() {},
+      setEncoding() {},
+      resume() {},
+      pause() {},
+      ref() {},
+      unref() {},
+      read: () => null,
+    });
     const stdout = new Stdout();
     const mount: Mount = (node) =>
-      inkRender(node, { stdout: stdout as unknown as NodeJS.WriteStream, stdin: stdin as unknown as NodeJS.ReadStream, debug: true, patchConsole: false, exitOnCtrlC: false });
+      inkRender(node, {
+        stdout: stdout as unknown as NodeJS.WriteStream,
+        stdin: stdin as unknown as NodeJS.ReadStream,
+        debug: true,
+        patchConsole: false,
+        exitOnCtrlC: false,
+      });
     const host = createScreenHost({ color: false, mount });
     void renderReview(host, { plan: samplePlan(), excluded: [] });
-    const widest = () => Math.max(...stdout.frames.at(-1)!.split('\n').map((l) => [...l].length));
+    const widest = () =>
+      Math.max(
+        ...stdout.frames
+          .at(-1)!
+          .split('\n')
+          .map((l) => [...l].length),
+      );
     await waitFor(() => stdout.frames.length > 0, 'a frame');
     expect(stdout.frames.at(-1)).toMatch(/\/etc\/docker\/daemon\.json {20,}/);
     stdout.columns = 60;

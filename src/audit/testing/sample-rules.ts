@@ -28,7 +28,13 @@ export const insecureRegistries: Rule = {
     const regs = (facts.daemonJson.parsed?.['insecure-registries'] as string[] | undefined) ?? [];
     if (regs.length === 0) return [{ status: 'pass', message: 'No insecure registries.', evidence: [] }];
     const path = facts.daemonJson.path;
-    return [{ status: 'fail', message: `Insecure registries: ${regs.join(', ')}.`, evidence: [{ kind: 'daemon.json', detail: `${path}: "insecure-registries": ${JSON.stringify(regs)}`, path }] }];
+    return [
+      {
+        status: 'fail',
+        message: `Insecure registries: ${regs.join(', ')}.`,
+        evidence: [{ kind: 'daemon.json', detail: `${path}: "insecure-registries": ${JSON.stringify(regs)}`, path }],
+      },
+    ];
   },
 };
 
@@ -37,7 +43,9 @@ export const logLevel: Rule = {
   check(facts) {
     const level = facts.daemonJson.parsed?.['log-level'];
     if (level === undefined || level === 'info') return [{ status: 'pass', message: 'log-level is info.', evidence: [] }];
-    return [{ status: 'warn', message: `log-level is ${String(level)}.`, evidence: [{ kind: 'daemon.json', detail: `"log-level": ${JSON.stringify(level)}` }] }];
+    return [
+      { status: 'warn', message: `log-level is ${String(level)}.`, evidence: [{ kind: 'daemon.json', detail: `"log-level": ${JSON.stringify(level)}` }] },
+    ];
   },
 };
 
@@ -47,7 +55,12 @@ export const privileged: Rule = {
     return (facts.engine?.containers ?? []).map((c) => {
       const name = String(c.Name ?? '').replace(/^\//, '');
       return c.HostConfig?.Privileged
-        ? { status: 'fail' as const, message: `${name} runs privileged.`, evidence: [{ kind: 'container', detail: 'HostConfig.Privileged=true', container: name }], subject: { container: name } }
+        ? {
+            status: 'fail' as const,
+            message: `${name} runs privileged.`,
+            evidence: [{ kind: 'container', detail: 'HostConfig.Privileged=true', container: name }],
+            subject: { container: name },
+          }
         : { status: 'pass' as const, message: `${name} is not privileged.`, evidence: [], subject: { container: name } };
     });
   },

@@ -31,23 +31,30 @@ export function registerDockerfile(program: Command, output: Output): void {
     .option('--user <name>', 'user for the USER line the 4.1 fix adds (default: app)')
     .option('--healthcheck-cmd <cmd>', 'command for the HEALTHCHECK the 4.6 fix adds')
     .option('--strict', 'also remove setuid/setgid bits (DH-IMG-005)')
-    .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at least this severe').choices(['info', 'low', 'medium', 'high', 'critical', 'none']).default('high'))
+    .addOption(
+      new Option('--fail-on <severity>', 'exit 1 when a finding is at least this severe')
+        .choices(['info', 'low', 'medium', 'high', 'critical', 'none'])
+        .default('high'),
+    )
     .action(async (paths: string[], opts: DockerfileFlags, cmd: Command) => {
       const { dockerfileService } = await import('../../services/dockerfile-service.js');
-      await dockerfileService({
-        ...resolveGlobalOptions(cmd.optsWithGlobals()),
-        paths,
-        format: opts.format,
-        fix: !!opts.fix,
-        diff: !!opts.diff,
-        script: opts.script,
-        patch: opts.patch,
-        yes: !!opts.yes,
-        backupDir: opts.backupDir,
-        user: opts.user,
-        healthcheckCmd: opts.healthcheckCmd,
-        strict: !!opts.strict,
-        failOn: opts.failOn,
-      }, output);
+      await dockerfileService(
+        {
+          ...resolveGlobalOptions(cmd.optsWithGlobals()),
+          paths,
+          format: opts.format,
+          fix: !!opts.fix,
+          diff: !!opts.diff,
+          script: opts.script,
+          patch: opts.patch,
+          yes: !!opts.yes,
+          backupDir: opts.backupDir,
+          user: opts.user,
+          healthcheckCmd: opts.healthcheckCmd,
+          strict: !!opts.strict,
+          failOn: opts.failOn,
+        },
+        output,
+      );
     });
 }

@@ -12,7 +12,8 @@ import { ORDER } from './fix-order.js';
 export const nonRootUser: DockerfileCheck = {
   meta: {
     ...cisItemMeta('4.1'),
-    rationale: 'Without USER the container runs as root; a compromised process then has root inside the container and, through any kernel or runtime flaw, a shorter way to the host.',
+    rationale:
+      'Without USER the container runs as root; a compromised process then has root inside the container and, through any kernel or runtime flaw, a shorter way to the host.',
     remediation: 'Create a system user and group in the image (or use one the base image ships) and end the final stage with USER <name>.',
   },
   check(doc, options) {
@@ -28,18 +29,30 @@ function userFix(doc: DockerfileDoc, stage: Stage, options: FixOptions): { fix?:
   const chain = chainInstructions(stage);
   const created = createdUsers(doc, chain);
   const name = noShell(family)
-    ? options.user && /^\d+(:\d+)?$/.test(options.user) ? options.user : family === 'scratch' ? '65534:65534' : '65532:65532'
-    : options.user ?? created[created.length - 1] ?? knownImageUser(rootImage(stage)) ?? 'app';
+    ? options.user && /^\d+(:\d+)?$/.test(options.user)
+      ? options.user
+      : family === 'scratch'
+        ? '65534:65534'
+        : '65532:65532'
+    : (options.user ?? created[created.length - 1] ?? knownImageUser(rootImage(stage)) ?? 'app');
   const lines: string[] = [];
   const exists = created.includes(name) || name === knownImageUser(rootImage(stage)) || /^\d+(:\d+)?$/.test(name);
   if (!exists) lines.push(...createUser(family, name));
   lines.push(`USER ${name}`);
   const shown = name.split(':')[0];
-  const warnings = [`USER ${name}: the container no longer runs as root, so it cannot write to root-owned paths (chown what the app writes, e.g. RUN chown -R ${shown} /data, before the USER line).`];
-  if (options.user && options.user !== name) warnings.push(`--user ${options.user} is not used: a ${family} image has no /etc/passwd to name it in, so the user is the numeric ${name}.`);
-  const low = chain.filter((i) => i.keyword === 'EXPOSE').flatMap(exposedPorts).filter((p) => p < 1024);
+  const warnings = [
+    `USER ${name}: the container no longer runs as root, so it cannot write to root-owned paths (chown what the app writes, e.g. RUN chown -R ${shown} /data, before the USER line).`,
+  ];
+  if (options.user && options.user !== name)
+    warnings.push(`--user ${options.user} is not used: a ${family} image has no /etc/passwd to name it in, so the user is the numeric ${name}.`);
+  const low = chain
+    .filter((i) => i.keyword === 'EXPOSE')
+    .flatMap(exposedPorts)
+    .filter((p) => p < 1024);
   if (low.length > 0) {
-    warnings.push(`The image EXPOSEs port ${low.join(', ')}, below 1024: as ${shown} the server can bind it only on Docker 20.10+ (which sets net.ipv4.ip_unprivileged_port_start=0 in the container) and not with --network host; otherwise move it to a port above 1023.`);
+    warnings.push(
+      `The image EXPOSEs port ${low.join(', ')}, below 1024: as ${shown} the server can bind it only on Docker 20.10+ (which sets net.ipv4.ip_unprivileged_port_start=0 in the container) and not with --network host; otherwise move it to a port above 1023.`,
+    );
   }
   return { fix: { edits: [insertLines(doc, finalAnchor(doc), lines, ORDER.user)], warnings } };
 }
@@ -60,9 +73,44 @@ export function createUser(family: Family, name: string): string[] {
 }
 
 /** Options of useradd/adduser (shadow, busybox and Debian's) that take a value. */
-const WITH_VALUE = new Set(['-c', '-d', '-e', '-f', '-g', '-G', '-k', '-K', '-p', '-s', '-u', '-b', '-R', '-P', '-Z', '-h',
-  '--comment', '--home-dir', '--home', '--expiredate', '--inactive', '--gid', '--groups', '--skel', '--key', '--password',
-  '--shell', '--uid', '--base-dir', '--root', '--prefix', '--ingroup', '--gecos', '--firstuid', '--lastuid', '--conf']);
+const WITH_VALUE = new Set([
+  '-c',
+  '-d',
+  '-e',
+  '-f',
+  '-g',
+  '-G',
+  '-k',
+  '-K',
+  '-p',
+  '-s',
+  '-u',
+  '-b',
+  '-R',
+  '-P',
+  '-Z',
+  '-h',
+  '--comment',
+  '--home-dir',
+  '--home',
+  '--expiredate',
+  '--inactive',
+  '--gid',
+  '--groups',
+  '--skel',
+  '--key',
+  '--password',
+  '--shell',
+  '--uid',
+  '--base-dir',
+  '--root',
+  '--prefix',
+  '--ingroup',
+  '--gecos',
+  '--firstuid',
+  '--lastuid',
+  '--conf',
+]);
 
 /** Users that RUN lines create (useradd NAME, adduser [opts] NAME), in order. */
 export function createdUsers(doc: DockerfileDoc, instructions: Instr[]): string[] {

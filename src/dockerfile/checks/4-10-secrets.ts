@@ -10,13 +10,16 @@ import { copyArgs } from '../instr-args.js';
 const SECRET_NAME = /PASSWORD|PASSWD|PASSPHRASE|TOKEN|SECRET|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|CREDENTIAL|_KEY$/;
 /** Names that point at a secret or hold public data, not a secret value. */
 const NOT_SECRET = /(_FILE|_PATH|_DIR|_URL|_URI|_ID)$|PUBLIC|GPG|PGP|FINGERPRINT/;
-const SECRET_FILE = /(^|\/)(id_(rsa|dsa|ecdsa|ed25519)|[^/]*\.(pem|key|p12|pfx|jks|keystore)|\.env(\.(?!example$|sample$|template$)[^/]+)?|\.npmrc|\.netrc|\.pypirc|\.git-credentials|\.aws\/credentials)$/i;
+const SECRET_FILE =
+  /(^|\/)(id_(rsa|dsa|ecdsa|ed25519)|[^/]*\.(pem|key|p12|pfx|jks|keystore)|\.env(\.(?!example$|sample$|template$)[^/]+)?|\.npmrc|\.netrc|\.pypirc|\.git-credentials|\.aws\/credentials)$/i;
 
 export const secrets: DockerfileCheck = {
   meta: {
     ...cisItemMeta('4.10'),
-    rationale: 'ENV values and build arguments are recorded in the image configuration and history, and copied key files stay in a layer: anyone who can pull the image can read them.',
-    remediation: 'Pass secrets at run time (docker run --env-file, Docker/Compose secrets) or at build time with RUN --mount=type=secret; keep key and env files out of the build context (.dockerignore).',
+    rationale:
+      'ENV values and build arguments are recorded in the image configuration and history, and copied key files stay in a layer: anyone who can pull the image can read them.',
+    remediation:
+      'Pass secrets at run time (docker run --env-file, Docker/Compose secrets) or at build time with RUN --mount=type=secret; keep key and env files out of the build context (.dockerignore).',
   },
   check(doc) {
     const out: CheckOutcome[] = [];
@@ -39,7 +42,11 @@ function secretVariables(i: Instr): CheckOutcome[] {
   return names.map((p) => {
     const name = p.getName();
     if (i.keyword === 'ENV') {
-      return { line: i.line, message: `ENV ${name} stores a secret in the image configuration (docker inspect shows it)`, advice: `remove ENV ${name}; pass it at run time (docker run --env-file, secrets) or use RUN --mount=type=secret,id=${name.toLowerCase()} at build time` };
+      return {
+        line: i.line,
+        message: `ENV ${name} stores a secret in the image configuration (docker inspect shows it)`,
+        advice: `remove ENV ${name}; pass it at run time (docker run --env-file, secrets) or use RUN --mount=type=secret,id=${name.toLowerCase()} at build time`,
+      };
     }
     const withDefault = p.getValue() !== null;
     return {

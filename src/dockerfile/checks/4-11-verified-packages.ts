@@ -9,10 +9,14 @@ import { allInstructions } from '../model.js';
 const UNVERIFIED_OPTIONS: Record<string, string[]> = {
   'apt-get': ['--allow-unauthenticated', '--allow-insecure-repositories', '--force-yes'],
   apt: ['--allow-unauthenticated', '--allow-insecure-repositories'],
-  yum: ['--nogpgcheck'], dnf: ['--nogpgcheck'], microdnf: ['--nogpgcheck'], zypper: ['--no-gpg-checks'],
+  yum: ['--nogpgcheck'],
+  dnf: ['--nogpgcheck'],
+  microdnf: ['--nogpgcheck'],
+  zypper: ['--no-gpg-checks'],
   apk: ['--allow-untrusted'],
   rpm: ['--nosignature', '--nodigest'],
-  pip: ['--trusted-host'], pip3: ['--trusted-host'],
+  pip: ['--trusted-host'],
+  pip3: ['--trusted-host'],
   curl: ['-k', '--insecure'],
   wget: ['--no-check-certificate'],
 };
@@ -21,7 +25,8 @@ const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh', 'python', 'py
 export const verifiedPackages: DockerfileCheck = {
   meta: {
     ...cisItemMeta('4.11'),
-    rationale: 'Packages installed without signature or TLS verification, or scripts piped from the network into a shell, can be swapped by anyone on the path or behind the server.',
+    rationale:
+      'Packages installed without signature or TLS verification, or scripts piped from the network into a shell, can be swapped by anyone on the path or behind the server.',
     remediation: 'Keep signature and TLS checks on; download, verify (gpg --verify or sha256sum -c) and only then run.',
   },
   check(doc) {
@@ -46,7 +51,8 @@ function unverified(commands: ShellCommand[]): string[] {
     for (const opt of UNVERIFIED_OPTIONS[program] ?? []) {
       if (c.words.slice(1).some((w) => w === opt || w.startsWith(`${opt}=`))) reasons.push(`${program} ${opt}`);
     }
-    if (c.words.some((w) => /gpgcheck\s*=\s*0|AllowInsecureRepositories=(true|1)|\[trusted=yes\]/i.test(w))) reasons.push(`${program} with signature checks off`);
+    if (c.words.some((w) => /gpgcheck\s*=\s*0|AllowInsecureRepositories=(true|1)|\[trusted=yes\]/i.test(w)))
+      reasons.push(`${program} with signature checks off`);
     const previous = commands[n - 1];
     if (c.after === '|' && SHELLS.has(program) && previous && (previous.words[0] === 'curl' || previous.words[0] === 'wget')) {
       reasons.push(`${previous.words[0]} piped into ${program}`);

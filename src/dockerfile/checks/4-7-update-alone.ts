@@ -10,7 +10,8 @@ import { oneLineScript } from '../instr-args.js';
 export const updateAlone: DockerfileCheck = {
   meta: {
     ...cisItemMeta('4.7'),
-    rationale: 'A RUN that only updates package indexes is cached as its own layer; later builds reuse the stale indexes and install outdated (unpatched) packages.',
+    rationale:
+      'A RUN that only updates package indexes is cached as its own layer; later builds reuse the stale indexes and install outdated (unpatched) packages.',
     remediation: 'Update and install in the same RUN (apt-get update && apt-get install -y ...), pin package versions, or build with --no-cache.',
   },
   check(doc) {

@@ -15,7 +15,8 @@ const COPY_FLAGS = new Set(['chown', 'chmod', 'link', 'from', 'exclude', 'parent
 export const addInsteadOfCopy: DockerfileCheck = {
   meta: {
     ...cisItemMeta('4.9'),
-    rationale: 'ADD fetches remote URLs (open to tampering in transit unless verified) and silently unpacks local archives (zip bombs, path traversal); COPY only copies.',
+    rationale:
+      'ADD fetches remote URLs (open to tampering in transit unless verified) and silently unpacks local archives (zip bombs, path traversal); COPY only copies.',
     remediation: 'Use COPY for local files; for downloads use ADD --checksum=sha256:... or RUN wget + sha256sum -c.',
   },
   check(doc) {
@@ -29,7 +30,8 @@ function judge(add: Instr): CheckOutcome {
   const { sources, dest } = copyArgs(add);
   const urls = sources.filter((s) => URL.test(s));
   if (urls.length > 0) {
-    if (flagValue(add, 'checksum')) return { line: add.line, severity: 'info', message: `ADD of ${urls.join(', ')} with --checksum: accepted, the download is verified` };
+    if (flagValue(add, 'checksum'))
+      return { line: add.line, severity: 'info', message: `ADD of ${urls.join(', ')} with --checksum: accepted, the download is verified` };
     return {
       line: add.line,
       message: `ADD downloads ${urls.join(', ')} without --checksum, so the content is not verified`,
@@ -38,15 +40,27 @@ function judge(add: Instr): CheckOutcome {
   }
   const variable = sources.find((s) => s.includes('$'));
   if (variable) {
-    return { line: add.line, message: `ADD of ${variable}, which may be a URL or an archive: use COPY for local files`, advice: 'use COPY when the source is a local file or directory' };
+    return {
+      line: add.line,
+      message: `ADD of ${variable}, which may be a URL or an archive: use COPY for local files`,
+      advice: 'use COPY when the source is a local file or directory',
+    };
   }
   const archives = sources.filter((s) => ARCHIVE.test(s));
   if (archives.length > 0) {
-    return { line: add.line, severity: 'info', message: `ADD extracts the local archive ${archives.join(', ')} into the image: accepted, as COPY cannot; make sure the archive comes from a trusted build` };
+    return {
+      line: add.line,
+      severity: 'info',
+      message: `ADD extracts the local archive ${archives.join(', ')} into the image: accepted, as COPY cannot; make sure the archive comes from a trusted build`,
+    };
   }
   const foreign = add.flags.filter((f) => !COPY_FLAGS.has(f.name)).map((f) => `--${f.name}`);
   if (foreign.length > 0) {
-    return { line: add.line, message: `ADD of a local path: use COPY (not rewritten: COPY has no ${foreign.join(', ')})`, advice: 'use COPY for local files and directories' };
+    return {
+      line: add.line,
+      message: `ADD of a local path: use COPY (not rewritten: COPY has no ${foreign.join(', ')})`,
+      advice: 'use COPY for local files and directories',
+    };
   }
   return { line: add.line, message: 'ADD of a local path: use COPY, which only copies', fix: { edits: [replaceKeyword(add, 'COPY', ORDER.keyword)] } };
 }

@@ -11,7 +11,10 @@ import { findRule } from '../../rules/catalog.js';
 function check(text: string, options: Partial<FixOptions> = {}, dockerignore: string | null = null) {
   const doc = parseDockerfile(text, 'Dockerfile', dockerignore);
   const findings = runChecks(doc, { strict: false, ...options });
-  const after = applyEdits(text, findings.flatMap((f) => f.fix?.edits ?? []));
+  const after = applyEdits(
+    text,
+    findings.flatMap((f) => f.fix?.edits ?? []),
+  );
   return { findings, after, of: (id: string) => findings.filter((f) => f.id === id) };
 }
 
@@ -37,7 +40,9 @@ describe('4.1 non-root user', () => {
   it('says so when --user cannot be used because the image has no /etc/passwd', () => {
     const finding = check('FROM scratch\nCOPY app /app\nENTRYPOINT ["/app"]\n', { user: 'svc' }).of('4.1')[0];
     expect(finding.fix?.warnings?.join(' ')).toContain('--user svc is not used: a scratch image has no /etc/passwd');
-    expect(check('FROM busybox:1.36\nCMD x\n', { user: 'svc' }).after).toContain("RUN echo 'svc:x:10001:10001::/nonexistent:/sbin/nologin' >> /etc/passwd && echo 'svc:x:10001:' >> /etc/group\nUSER svc\n");
+    expect(check('FROM busybox:1.36\nCMD x\n', { user: 'svc' }).after).toContain(
+      "RUN echo 'svc:x:10001:10001::/nonexistent:/sbin/nologin' >> /etc/passwd && echo 'svc:x:10001:' >> /etc/group\nUSER svc\n",
+    );
   });
 
   it('warns about ports below 1024 only when one is exposed', () => {
@@ -64,14 +69,28 @@ describe('4.9 ADD', () => {
   it('rewrites a local ADD with COPY flags, not one with ADD-only flags or a git URL', () => {
     const r = check('FROM a:1\nADD --chmod=755 run.sh /run.sh\nADD --checksum=sha256:x git@github.com:o/r.git /src\nADD https://github.com/o/r.git#v1 /r\n');
     expect(r.after).toContain('COPY --chmod=755 run.sh /run.sh');
-    expect(r.of('4.9').map((f) => [f.line, f.severity, f.fixable])).toEqual([[2, 'low', true], [3, 'info', false], [4, 'low', false]]);
+    expect(r.of('4.9').map((f) => [f.line, f.severity, f.fixable])).toEqual([
+      [2, 'low', true],
+      [3, 'info', false],
+      [4, 'low', false],
+    ]);
   });
 });
 
 describe('4.10 secret names', () => {
   it.each([
-    ['DB_PASSWORD', true], ['api_key', true], ['NPM_TOKEN', true], ['AWS_SECRET_ACCESS_KEY', true], ['SSH_PRIVATE_KEY', true], ['SIGNING_KEY', true],
-    ['DB_PASSWORD_FILE', false], ['GPG_KEY', false], ['PUBLIC_KEY', false], ['AWS_ACCESS_KEY_ID', false], ['KEYBOARD', false], ['TOKEN_URL', false],
+    ['DB_PASSWORD', true],
+    ['api_key', true],
+    ['NPM_TOKEN', true],
+    ['AWS_SECRET_ACCESS_KEY', true],
+    ['SSH_PRIVATE_KEY', true],
+    ['SIGNING_KEY', true],
+    ['DB_PASSWORD_FILE', false],
+    ['GPG_KEY', false],
+    ['PUBLIC_KEY', false],
+    ['AWS_ACCESS_KEY_ID', false],
+    ['KEYBOARD', false],
+    ['TOKEN_URL', false],
   ])('%s -> %s', (name, secret) => expect(isSecretName(name)).toBe(secret));
 
   it('never prints a value', () => {
@@ -82,19 +101,29 @@ describe('4.10 secret names', () => {
 
 describe('package checks', () => {
   it('DH-IMG-003 accepts cache mounts and dnf clean all', () => {
-    expect(check('FROM debian:12-slim\nRUN --mount=type=cache,target=/var/lib/apt apt-get update && apt-get install -y --no-install-recommends x\n').of('DH-IMG-003')).toEqual([]);
+    expect(
+      check('FROM debian:12-slim\nRUN --mount=type=cache,target=/var/lib/apt apt-get update && apt-get install -y --no-install-recommends x\n').of(
+        'DH-IMG-003',
+      ),
+    ).toEqual([]);
     expect(check('FROM fedora:40\nRUN dnf install -y x && dnf clean all\n').of('DH-IMG-003')).toEqual([]);
     expect(check('FROM fedora:40\nRUN dnf install -y x\n').of('DH-IMG-003')[0].advice).toBe('RUN dnf install -y x && dnf clean all');
   });
 
   it('DH-IMG-004 forgets tools removed later and curl the health check uses', () => {
     expect(check('FROM debian:12-slim\nRUN apt-get install -y gcc && make && apt-get purge -y gcc\n').of('DH-IMG-004')).toEqual([]);
-    expect(check('FROM debian:12-slim\nRUN apt-get install -y curl && curl -o /x https://e/x\nHEALTHCHECK CMD curl -f http://localhost/\n').of('DH-IMG-004')).toEqual([]);
-    expect(check('FROM debian:12-slim AS b\nRUN apt-get install -y gcc\nFROM debian:12-slim\nRUN apt-get install -y git\n').of('DH-IMG-004')[0].message).not.toContain('single-stage');
+    expect(
+      check('FROM debian:12-slim\nRUN apt-get install -y curl && curl -o /x https://e/x\nHEALTHCHECK CMD curl -f http://localhost/\n').of('DH-IMG-004'),
+    ).toEqual([]);
+    expect(
+      check('FROM debian:12-slim AS b\nRUN apt-get install -y gcc\nFROM debian:12-slim\nRUN apt-get install -y git\n').of('DH-IMG-004')[0].message,
+    ).not.toContain('single-stage');
   });
 
   it('4.7 merges an update with the install in the next RUN', () => {
-    expect(check('FROM debian:12\nRUN apt-get update\nRUN apt-get install -y \\\n  curl\n').of('4.7')[0].advice).toBe('use one RUN: RUN apt-get update && apt-get install -y curl');
+    expect(check('FROM debian:12\nRUN apt-get update\nRUN apt-get install -y \\\n  curl\n').of('4.7')[0].advice).toBe(
+      'use one RUN: RUN apt-get update && apt-get install -y curl',
+    );
   });
 
   it('4.11 sees signature checks switched off in config text', () => {
@@ -120,7 +149,14 @@ describe('check metadata', () => {
     expect(cis.map((c) => c.meta.id)).toEqual(['4.1', '4.6', '4.7', '4.9', '4.10', '4.11']);
     for (const c of cis) {
       const rule = findRule(c.meta.id, '1.8.0')!;
-      expect({ ...c.meta, rationale: '', remediation: '' }).toEqual({ id: rule.id, title: rule.title, level: rule.level, severity: rule.severity, rationale: '', remediation: '' });
+      expect({ ...c.meta, rationale: '', remediation: '' }).toEqual({
+        id: rule.id,
+        title: rule.title,
+        level: rule.level,
+        severity: rule.severity,
+        rationale: '',
+        remediation: '',
+      });
     }
     expect(findRule('4.1', '1.8.0')?.severity).toBe('high');
     expect(findRule('4.11', '1.8.0')?.level).toBe(2);

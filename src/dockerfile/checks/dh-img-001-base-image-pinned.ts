@@ -8,7 +8,8 @@ export const baseImagePinned: DockerfileCheck = {
     title: 'Base images are pinned by tag and digest',
     severity: 'medium',
     level: 1,
-    rationale: 'Tags are mutable: "latest" (or no tag) and even "1.2" can point at different, possibly tampered, content between two builds. A digest names exactly one image.',
+    rationale:
+      'Tags are mutable: "latest" (or no tag) and even "1.2" can point at different, possibly tampered, content between two builds. A digest names exactly one image.',
     remediation: 'Write FROM name:tag@sha256:<digest>, and update the digest deliberately (with the tag) when the base image is patched.',
   },
   check(doc) {
@@ -33,7 +34,12 @@ export const baseImagePinned: DockerfileCheck = {
       const where = image.args.length > 0 ? `ARG ${image.args[0]}=${pinned}` : `FROM ${pinned}`;
       const advice = `pin it: ${where} (the digest is in: docker inspect --format '{{index .RepoDigests 0}}' ${image.reference})`;
       if (!image.tag || image.tag === 'latest') {
-        out.push({ line: stage.from.line, severity: 'high', message: `base image "${image.reference}"${via} is not pinned: ${image.tag ? '"latest"' : 'no tag means "latest"'}, which changes under you`, advice });
+        out.push({
+          line: stage.from.line,
+          severity: 'high',
+          message: `base image "${image.reference}"${via} is not pinned: ${image.tag ? '"latest"' : 'no tag means "latest"'}, which changes under you`,
+          advice,
+        });
       } else {
         out.push({ line: stage.from.line, message: `base image "${image.reference}"${via} is pinned by tag only; tags can be moved, digests cannot`, advice });
       }

@@ -20,26 +20,36 @@ export const dockerignore: DockerfileCheck = {
     title: 'A .dockerignore keeps keys, env files and .git out of the build context',
     severity: 'medium',
     level: 1,
-    rationale: 'COPY and ADD take files from the build context; without a .dockerignore a `COPY . .` puts .git history, .env files and private keys into an image layer.',
+    rationale:
+      'COPY and ADD take files from the build context; without a .dockerignore a `COPY . .` puts .git history, .env files and private keys into an image layer.',
     remediation: 'Add a .dockerignore beside the Dockerfile that excludes .git, **/.env, **/*.pem, **/*.key and **/id_rsa (plus anything else secret).',
   },
   check(doc) {
-    const local = allInstructions(doc).find((i) => (i.keyword === 'COPY' || i.keyword === 'ADD') && !i.flags.some((f) => f.name === 'from')
-      && copyArgs(i).sources.some((s) => !/^[a-z]+:\/\/|^git@|^<</i.test(s)));
+    const local = allInstructions(doc).find(
+      (i) =>
+        (i.keyword === 'COPY' || i.keyword === 'ADD') &&
+        !i.flags.some((f) => f.name === 'from') &&
+        copyArgs(i).sources.some((s) => !/^[a-z]+:\/\/|^git@|^<</i.test(s)),
+    );
     if (!local) return [];
     const rules = parseDockerignore(doc.dockerignore ?? '');
     const missing = REQUIRED_IGNORES.filter((r) => r.samples.some((s) => !isExcluded(rules, s)));
     if (missing.length === 0) return [];
-    const message = doc.dockerignore === null
-      ? `no .dockerignore in the build context, so ${local.keyword} can put .git, .env files and private keys into the image`
-      : `.dockerignore does not exclude ${missing.map((m) => m.label).join(', ')} (at every depth)`;
-    return [{
-      line: local.line,
-      message,
-      fix: {
-        dockerignore: missing.map((m) => m.pattern),
-        warnings: ['The added .dockerignore patterns keep matching files out of every build with this context; a build that needs one (say .git for a version stamp) must re-include it with a !pattern line.'],
+    const message =
+      doc.dockerignore === null
+        ? `no .dockerignore in the build context, so ${local.keyword} can put .git, .env files and private keys into the image`
+        : `.dockerignore does not exclude ${missing.map((m) => m.label).join(', ')} (at every depth)`;
+    return [
+      {
+        line: local.line,
+        message,
+        fix: {
+          dockerignore: missing.map((m) => m.pattern),
+          warnings: [
+            'The added .dockerignore patterns keep matching files out of every build with this context; a build that needs one (say .git for a version stamp) must re-include it with a !pattern line.',
+          ],
+        },
       },
-    }];
+    ];
   },
 };

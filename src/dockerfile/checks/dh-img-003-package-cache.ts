@@ -14,7 +14,8 @@ export const packageCache: DockerfileCheck = {
     severity: 'low',
     level: 1,
     rationale: 'Recommended packages and cached indexes/archives enlarge the image and its attack surface, and stale indexes are reused by later builds.',
-    remediation: 'apt-get install --no-install-recommends ... && rm -rf /var/lib/apt/lists/*; apk add --no-cache; yum/dnf install ... && yum/dnf clean all, all in the same RUN.',
+    remediation:
+      'apt-get install --no-install-recommends ... && rm -rf /var/lib/apt/lists/*; apk add --no-cache; yum/dnf install ... && yum/dnf clean all, all in the same RUN.',
   },
   check(doc) {
     const out: CheckOutcome[] = [];
@@ -49,7 +50,12 @@ function judge(doc: DockerfileDoc, run: Instr): CheckOutcome | null {
     fixed = fixed.replace(/\bapk((?:\s+-\S+)*)\s+add\b/, 'apk$1 add --no-cache');
   }
   const yum = cmds.find((c) => c.manager === 'yum' && c.action === 'install');
-  if (yum && !cmds.some((c) => c.manager === 'yum' && c.action === 'clean') && !/rm\s+(-\S+\s+)*\/var\/cache\/(yum|dnf)/.test(script) && !cached('/var/cache/')) {
+  if (
+    yum &&
+    !cmds.some((c) => c.manager === 'yum' && c.action === 'clean') &&
+    !/rm\s+(-\S+\s+)*\/var\/cache\/(yum|dnf)/.test(script) &&
+    !cached('/var/cache/')
+  ) {
     problems.push(`${yum.program} install without ${yum.program} clean all`);
     fixed += ` && ${yum.program} clean all`;
   }

@@ -5,7 +5,22 @@ import { chainInstructions, finalStage } from '../model.js';
 import { runCommands } from '../shell.js';
 import { packageCommands, virtualGroup } from '../packages.js';
 
-const BUILD_TOOLS = new Set(['gcc', 'g++', 'clang', 'make', 'cmake', 'build-essential', 'build-base', 'autoconf', 'automake', 'libtool', 'git', 'golang', 'maven', 'gradle']);
+const BUILD_TOOLS = new Set([
+  'gcc',
+  'g++',
+  'clang',
+  'make',
+  'cmake',
+  'build-essential',
+  'build-base',
+  'autoconf',
+  'automake',
+  'libtool',
+  'git',
+  'golang',
+  'maven',
+  'gradle',
+]);
 const DOWNLOADERS = new Set(['curl', 'wget']);
 const isBuildTool = (p: string) => BUILD_TOOLS.has(p) || /-dev(el)?$/.test(p);
 
@@ -15,7 +30,8 @@ export const buildTools: DockerfileCheck = {
     title: 'No build tools in the final image',
     severity: 'medium',
     level: 1,
-    rationale: 'Compilers, headers, git and download tools in a running image help an intruder build and fetch tools; the application needs none of them at run time.',
+    rationale:
+      'Compilers, headers, git and download tools in a running image help an intruder build and fetch tools; the application needs none of them at run time.',
     remediation: 'Build in a separate stage (FROM ... AS build) and COPY --from=build only the result into a small final stage.',
   },
   check(doc) {

@@ -17,15 +17,21 @@ export const setuidBits: DockerfileCheck = {
     title: 'setuid and setgid bits are removed in the final image',
     severity: 'low',
     level: 2,
-    rationale: 'setuid/setgid executables (su, passwd, mount, ...) are the usual way back to root from an unprivileged process; few containers need any (CIS 4.8).',
+    rationale:
+      'setuid/setgid executables (su, passwd, mount, ...) are the usual way back to root from an unprivileged process; few containers need any (CIS 4.8).',
     remediation: `Add \`${SETUID_RUN}\` before the USER line of the final stage, keeping only the bits the application needs.`,
   },
   check(doc, options) {
     const stage = finalStage(doc);
     const family = stageFamily(doc, stage);
     if (family === 'scratch' || family === 'distroless' || family === 'windows') return [];
-    if (chainInstructions(stage).filter((i) => i.keyword === 'RUN').some((run) => stripsSetuid(doc, run))) return [];
-    return [{ line: stage.from.line, message: 'setuid/setgid bits are left on the final image\'s files', ...setuidFix(doc, stage, options) }];
+    if (
+      chainInstructions(stage)
+        .filter((i) => i.keyword === 'RUN')
+        .some((run) => stripsSetuid(doc, run))
+    )
+      return [];
+    return [{ line: stage.from.line, message: "setuid/setgid bits are left on the final image's files", ...setuidFix(doc, stage, options) }];
   },
 };
 
@@ -48,7 +54,9 @@ function setuidFix(doc: DockerfileDoc, stage: Stage, options: FixOptions): Pick<
   return {
     fix: {
       edits: [insertLines(doc, before, [SETUID_RUN], ORDER.setuid)],
-      warnings: ['Removing setuid/setgid bits breaks tools that rely on them inside the container (su, sudo, passwd, ping on old images, mount): restore the ones the application needs with chmod u+s after that line.'],
+      warnings: [
+        'Removing setuid/setgid bits breaks tools that rely on them inside the container (su, sudo, passwd, ping on old images, mount): restore the ones the application needs with chmod u+s after that line.',
+      ],
     },
   };
 }

@@ -7,7 +7,11 @@ import { chainInstructions, finalStage } from '../model.js';
 const WANTED = [
   { key: 'org.opencontainers.image.source', also: ['org.label-schema.vcs-url'], example: 'https://github.com/<org>/<repo>' },
   { key: 'org.opencontainers.image.version', also: ['org.label-schema.version', 'version'], example: '<version>' },
-  { key: 'org.opencontainers.image.authors', also: ['maintainer', 'org.label-schema.vendor', 'org.opencontainers.image.vendor'], example: '<team@example.com>' },
+  {
+    key: 'org.opencontainers.image.authors',
+    also: ['maintainer', 'org.label-schema.vendor', 'org.opencontainers.image.vendor'],
+    example: '<team@example.com>',
+  },
 ];
 
 export const labels: DockerfileCheck = {
@@ -17,17 +21,24 @@ export const labels: DockerfileCheck = {
     severity: 'low',
     level: 1,
     rationale: 'Labels tie a running image to its source, version and owner, which is what an incident or a vulnerability report needs first.',
-    remediation: 'LABEL org.opencontainers.image.source="..." org.opencontainers.image.version="..." org.opencontainers.image.authors="..." (MAINTAINER is deprecated).',
+    remediation:
+      'LABEL org.opencontainers.image.source="..." org.opencontainers.image.version="..." org.opencontainers.image.authors="..." (MAINTAINER is deprecated).',
   },
   check(doc) {
     const stage = finalStage(doc);
     const chain = chainInstructions(stage);
-    const keys = new Set(chain.filter((i) => i.keyword === 'LABEL').flatMap((i) => (i.node as PropertyInstruction).getProperties().map((p) => p.getName().toLowerCase())));
+    const keys = new Set(
+      chain.filter((i) => i.keyword === 'LABEL').flatMap((i) => (i.node as PropertyInstruction).getProperties().map((p) => p.getName().toLowerCase())),
+    );
     const maintainer = chain.find((i) => i.keyword === 'MAINTAINER');
     const missing = WANTED.filter((w) => !keys.has(w.key) && !w.also.some((k) => keys.has(k)) && !(maintainer && w.key.endsWith('authors')));
     const out: CheckOutcome[] = [];
     if (maintainer) {
-      out.push({ line: maintainer.line, message: 'MAINTAINER is deprecated and not a label', advice: `replace it with LABEL org.opencontainers.image.authors="${maintainer.args.trim().replace(/"/g, '\\"')}"` });
+      out.push({
+        line: maintainer.line,
+        message: 'MAINTAINER is deprecated and not a label',
+        advice: `replace it with LABEL org.opencontainers.image.authors="${maintainer.args.trim().replace(/"/g, '\\"')}"`,
+      });
     }
     if (missing.length > 0) {
       out.push({

@@ -12,7 +12,8 @@ export const rootAndSudo: DockerfileCheck = {
     title: 'The final USER is not root and sudo is not installed',
     severity: 'high',
     level: 1,
-    rationale: 'An explicit USER root at the end runs the container as root; sudo in the image lets any process become root, and as PID 1 it would swallow the stop signals.',
+    rationale:
+      'An explicit USER root at the end runs the container as root; sudo in the image lets any process become root, and as PID 1 it would swallow the stop signals.',
     remediation: 'End the final stage with a non-root USER; where the entrypoint must start as root, drop privileges with gosu or su-exec, not sudo.',
   },
   check(doc) {
@@ -20,11 +21,21 @@ export const rootAndSudo: DockerfileCheck = {
     const out: CheckOutcome[] = [];
     const lastUser = chain.filter((i) => i.keyword === 'USER').pop();
     if (lastUser && isRootUser(userName(lastUser))) {
-      out.push({ line: lastUser.line, message: `the last USER is ${userName(lastUser)}, so the container runs as root`, advice: 'end the final stage with USER <non-root user>; if start-up needs root, exec gosu <user> "$@" in the entrypoint' });
+      out.push({
+        line: lastUser.line,
+        message: `the last USER is ${userName(lastUser)}, so the container runs as root`,
+        advice: 'end the final stage with USER <non-root user>; if start-up needs root, exec gosu <user> "$@" in the entrypoint',
+      });
     }
     for (const run of chain.filter((i) => i.keyword === 'RUN')) {
       const sudo = packageCommands(runCommands(doc, run)).some((c) => c.action === 'install' && c.packages.includes('sudo'));
-      if (sudo) out.push({ line: run.line, severity: 'medium', message: 'sudo is installed in the final image, so any process in it can become root', advice: 'remove sudo; to step down from root at start-up use gosu or su-exec (exec gosu <user> "$@")' });
+      if (sudo)
+        out.push({
+          line: run.line,
+          severity: 'medium',
+          message: 'sudo is installed in the final image, so any process in it can become root',
+          advice: 'remove sudo; to step down from root at start-up use gosu or su-exec (exec gosu <user> "$@")',
+        });
     }
     return out;
   },

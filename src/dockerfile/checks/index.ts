@@ -16,6 +16,18 @@ import { rootAndSudo } from './dh-img-007-root-and-sudo.js';
 import { minimalBase } from './dh-img-008-minimal-base.js';
 
 export const dockerfileChecks: readonly DockerfileCheck[] = [
-  nonRootUser, healthcheck, updateAlone, addInsteadOfCopy, secrets, verifiedPackages,
-  baseImagePinned, dockerignore, packageCache, buildTools, setuidBits, labels, rootAndSudo, minimalBase,
+  nonRootUser,
+  healthcheck,
+  updateAlone,
+  addInsteadOfCopy,
+  secrets,
+  verifiedPackages,
+  baseImagePinned,
+  dockerignore,
+  packageCache,
+  buildTools,
+  setuidBits,
+  labels,
+  rootAndSudo,
+  minimalBase,
 ];

@@ -21,15 +21,29 @@ export const trustedDockerGroupUsersRule: Rule = {
       const probe = facts.probes.users;
       const why = probe ? `${probe.status}${probe.message ? `: ${probe.message}` : ''}` : 'not collected';
       // Still a review item: the operator can list the group even where the probe could not.
-      return [{ status: 'manual', message: 'Review the docker group members ("getent group docker"): the users probe did not report them.', evidence: [{ kind: 'probe', detail: `users probe ${why}` }] }];
+      return [
+        {
+          status: 'manual',
+          message: 'Review the docker group members ("getent group docker"): the users probe did not report them.',
+          evidence: [{ kind: 'probe', detail: `users probe ${why}` }],
+        },
+      ];
     }
     if (members.length === 0) {
-      return [{ status: 'pass', message: 'The docker group has no members, so only root can use the Docker socket.', evidence: [{ kind: 'group', detail: 'docker group: no members' }] }];
+      return [
+        {
+          status: 'pass',
+          message: 'The docker group has no members, so only root can use the Docker socket.',
+          evidence: [{ kind: 'group', detail: 'docker group: no members' }],
+        },
+      ];
     }
-    return [{
-      status: 'manual',
-      message: `Confirm that each docker group member (${members.join(', ')}) is trusted with root on this host.`,
-      evidence: [{ kind: 'group', detail: `docker group members: ${members.join(', ')}` }],
-    }];
+    return [
+      {
+        status: 'manual',
+        message: `Confirm that each docker group member (${members.join(', ')}) is trusted with root on this host.`,
+        evidence: [{ kind: 'group', detail: `docker group members: ${members.join(', ')}` }],
+      },
+    ];
   },
 };

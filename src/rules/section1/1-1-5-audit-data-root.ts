@@ -17,7 +17,8 @@ export const auditDataRootRule: Rule = auditWatchRule({
   severity: 'low',
   rationale: 'The data root holds images, container filesystems and volumes; changes to it should be on record.',
   impact: AUDIT_IMPACT,
-  remediation: 'Add "-a always,exit -F path=<data root> -F perm=war -k docker" under /etc/audit/rules.d/ (data root from "docker info -f {{.DockerRootDir}}") and load it with "augenrules --load".',
+  remediation:
+    'Add "-a always,exit -F path=<data root> -F perm=war -k docker" under /etc/audit/rules.d/ (data root from "docker info -f {{.DockerRootDir}}") and load it with "augenrules --load".',
   targets: (facts) => [dataRoot(facts)],
   ifExists: false,
   syscallForm: true,

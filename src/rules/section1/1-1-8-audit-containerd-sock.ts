@@ -13,7 +13,8 @@ export const auditContainerdSockRule: Rule = auditWatchRule({
   severity: 'low',
   rationale: 'Whoever can reach containerd.sock can run containers as root without going through dockerd.',
   impact: `${AUDIT_IMPACT} The socket's directory under /run only exists once containerd runs: at boot this watch fails to load (and stops the rules after it) unless the rules are loaded again after containerd starts.`,
-  remediation: 'Add "-w <containerd socket> -p rwxa -k docker" (/run/containerd/containerd.sock, or <exec-root>/containerd/containerd.sock for the containerd dockerd 20.10 starts itself) under /etc/audit/rules.d/ and load it with "augenrules --load" while containerd runs.',
+  remediation:
+    'Add "-w <containerd socket> -p rwxa -k docker" (/run/containerd/containerd.sock, or <exec-root>/containerd/containerd.sock for the containerd dockerd 20.10 starts itself) under /etc/audit/rules.d/ and load it with "augenrules --load" while containerd runs.',
   targets: (facts) => [containerdSocket(facts)],
   ifExists: true,
 });

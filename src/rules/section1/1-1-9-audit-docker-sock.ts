@@ -13,7 +13,8 @@ export const auditDockerSockRule: Rule = auditWatchRule({
   severity: 'medium',
   rationale: 'Access to docker.sock is root access to the host; changes to the socket (owner, mode) must be on record.',
   impact: AUDIT_IMPACT,
-  remediation: 'Add "-w /run/docker.sock -p rwxa -k docker" (the socket dockerd listens on) and "-w <docker.socket unit path> -p rwxa -k docker" under /etc/audit/rules.d/, then "augenrules --load".',
+  remediation:
+    'Add "-w /run/docker.sock -p rwxa -k docker" (the socket dockerd listens on) and "-w <docker.socket unit path> -p rwxa -k docker" under /etc/audit/rules.d/, then "augenrules --load".',
   targets: (facts) => {
     const unit = facts.systemd.socket;
     return [...dockerSockets(facts), ...(unit ? [{ path: unit.path, source: 'docker.socket FragmentPath (the v1.6.0 item)' }] : [])];

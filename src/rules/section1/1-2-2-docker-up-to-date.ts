@@ -17,7 +17,8 @@ export const dockerUpToDateRule: Rule = {
   severity: 'high',
   rationale: 'Engine, containerd and runc releases fix container escapes and daemon vulnerabilities; an old engine keeps them open.',
   impact: 'Upgrading restarts the daemon (and containers without live-restore) and may change defaults; read the release notes first.',
-  remediation: 'Compare the engine, containerd and runc versions with the current releases (https://docs.docker.com/engine/release-notes/) and upgrade through the package manager.',
+  remediation:
+    'Compare the engine, containerd and runc versions with the current releases (https://docs.docker.com/engine/release-notes/) and upgrade through the package manager.',
   references: ['CIS Docker Benchmark v1.8.0, 1.2.2', 'https://docs.docker.com/engine/release-notes/'],
   check(facts) {
     const version = facts.engine?.version;
@@ -25,7 +26,13 @@ export const dockerUpToDateRule: Rule = {
     if (!version || !engine) {
       const probe = facts.probes.engine;
       const why = probe ? `${probe.status}${probe.message ? `: ${probe.message}` : ''}` : 'not collected';
-      return [{ status: 'manual', message: 'Check the installed Docker version ("docker version"): the engine could not be queried.', evidence: [{ kind: 'probe', detail: `engine probe ${why}` }] }];
+      return [
+        {
+          status: 'manual',
+          message: 'Check the installed Docker version ("docker version"): the engine could not be queried.',
+          evidence: [{ kind: 'probe', detail: `engine probe ${why}` }],
+        },
+      ];
     }
     const components = Array.isArray(version.Components) ? version.Components : [];
     const parts = components
@@ -33,10 +40,12 @@ export const dockerUpToDateRule: Rule = {
       .filter((c: { Name: string }) => c.Name !== 'Engine')
       .map((c: { Name: string; Version: string }) => `${c.Name} ${c.Version}`);
     const detail = [`Docker Engine ${engine}`, str(version.ApiVersion) && `API ${version.ApiVersion}`, ...parts].filter(Boolean).join(', ');
-    return [{
-      status: 'manual',
-      message: `Docker Engine ${engine} is installed; compare it with the current release and upgrade if it is behind.`,
-      evidence: [{ kind: 'engine', detail }],
-    }];
+    return [
+      {
+        status: 'manual',
+        message: `Docker Engine ${engine} is installed; compare it with the current release and upgrade if it is behind.`,
+        evidence: [{ kind: 'engine', detail }],
+      },
+    ];
   },
 };

@@ -73,7 +73,9 @@ describe.skipIf(!probe.ok)('remediate() watches load with the real auditctl', ()
       loadedRules.push(text);
     }
 
-    const listing = auditctl(['-l']).stdout.split('\n').filter((l) => l.includes(key));
+    const listing = auditctl(['-l'])
+      .stdout.split('\n')
+      .filter((l) => l.includes(key));
     expect(listing).toHaveLength(3);
     const parsed = parseAuditRules(listing);
     for (const w of watches) expect(parsed.some((r) => ruleCoversPath(r, w.path))).toBe(true);

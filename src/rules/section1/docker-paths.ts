@@ -55,7 +55,11 @@ export function dockerdPath(facts: HostFacts): HostPath {
   const exe = facts.dockerd?.exe.replace(/ \(deleted\)$/, '');
   if (exe) return { path: exe, source: `running dockerd (pid ${facts.dockerd!.pid}) executable ${exe}` };
   const unit = facts.systemd.service;
-  const exec = unit ? effectiveValues(unit, 'Service', 'ExecStart').at(-1)?.replace(/^[-@:+!]+/, '') : undefined;
+  const exec = unit
+    ? effectiveValues(unit, 'Service', 'ExecStart')
+        .at(-1)
+        ?.replace(/^[-@:+!]+/, '')
+    : undefined;
   const first = exec?.trim().split(/\s+/)[0];
   if (first?.startsWith('/')) return { path: first, source: `${unit!.path} ExecStart=${first}` };
   return { path: '/usr/bin/dockerd', source: 'default dockerd path /usr/bin/dockerd' };
@@ -98,7 +102,12 @@ export function dockerSockets(facts: HostFacts): HostPath[] {
 export function containerdSocket(facts: HostFacts): HostPath {
   const own = facts.containerd;
   if (own) {
-    const how = { 'command-line': 'its --address', config: `[grpc] address in ${own.configPath}`, 'listening-socket': 'the socket it listens on', default: "containerd's default" }[own.source];
+    const how = {
+      'command-line': 'its --address',
+      config: `[grpc] address in ${own.configPath}`,
+      'listening-socket': 'the socket it listens on',
+      default: "containerd's default",
+    }[own.source];
     return { path: own.socket, source: `containerd pid ${own.pid} started by dockerd, ${how}` };
   }
   const opt = effectiveConfig(facts).get('containerd');

@@ -14,9 +14,7 @@ const params = { ...DEFAULT_PARAMS, auditKey: 'dh' };
 
 describe('section 1 catalog', () => {
   it('lists 1.1.1–1.2.2 in id order with v1.6/v1.7 aliases', () => {
-    expect(section1Rules.map((r) => r.id)).toEqual([
-      ...Array.from({ length: 18 }, (_, i) => `1.1.${i + 1}`), '1.2.1', '1.2.2',
-    ]);
+    expect(section1Rules.map((r) => r.id)).toEqual([...Array.from({ length: 18 }, (_, i) => `1.1.${i + 1}`), '1.2.1', '1.2.2']);
     for (const r of section1Rules) expect(r.aliases).toEqual({ '1.7.0': r.id, '1.6.0': r.id });
   });
 
@@ -60,18 +58,25 @@ describe('audit watches (1.1.3–1.1.18)', () => {
 
   it('takes the dockerd path from the unit ExecStart when no daemon runs', () => {
     const facts = emptyFacts({
-      systemd: { service: { path: '/lib/systemd/system/docker.service', content: '[Service]\nExecStart=/opt/docker/dockerd -H fd://\n', dropIns: [] }, socket: null },
+      systemd: {
+        service: { path: '/lib/systemd/system/docker.service', content: '[Service]\nExecStart=/opt/docker/dockerd -H fd://\n', dropIns: [] },
+        socket: null,
+      },
       files: { '/opt/docker': dir },
       audit: loaded(),
     });
-    expect(rule('1.1.3').remediate!(facts, params)).toEqual([{ kind: 'audit-watch', path: '/opt/docker/dockerd', rule: '-w /opt/docker/dockerd -p rwxa -k dh' }]);
+    expect(rule('1.1.3').remediate!(facts, params)).toEqual([
+      { kind: 'audit-watch', path: '/opt/docker/dockerd', rule: '-w /opt/docker/dockerd -p rwxa -k dh' },
+    ]);
   });
 
   it('says why a rule on the right path does not count', () => {
     const facts = emptyFacts({ files: { '/etc/docker': dir }, audit: loaded('-w /etc/docker -p r -k docker') });
     const [result] = rule('1.1.6').check(facts);
     expect(result.status).toBe('fail');
-    expect(result.evidence.map((e) => e.detail)).toContain('auditctl -l: -w /etc/docker -p r -k docker does not count: it must be an always,exit rule recording writes and attribute changes for every syscall and user');
+    expect(result.evidence.map((e) => e.detail)).toContain(
+      'auditctl -l: -w /etc/docker -p r -k docker does not count: it must be an always,exit rule recording writes and attribute changes for every syscall and user',
+    );
   });
 
   it('warns when a watch exists but -a never,task silences every watch', () => {
@@ -104,7 +109,9 @@ describe('audit watches (1.1.3–1.1.18)', () => {
   });
 
   it('notes a loaded rule that no rules file keeps across reboots', () => {
-    const facts = emptyFacts({ audit: { loadedRules: ['-w /etc/docker -p rwxa -k docker'], rulesFiles: [{ path: '/etc/audit/rules.d/audit.rules', content: '-D\n' }] } });
+    const facts = emptyFacts({
+      audit: { loadedRules: ['-w /etc/docker -p rwxa -k docker'], rulesFiles: [{ path: '/etc/audit/rules.d/audit.rules', content: '-D\n' }] },
+    });
     const [result] = rule('1.1.6').check(facts);
     expect(result.status).toBe('pass');
     expect(result.evidence.at(-1)!.detail).toContain('will not survive a reboot');
@@ -153,7 +160,10 @@ describe('audit watches (1.1.3–1.1.18)', () => {
       audit: loaded('-w /var/run/docker.sock -k docker'),
     });
     const results = rule('1.1.9').check(facts);
-    expect(results.map((r) => [r.status, r.evidence[0].path])).toEqual([['pass', '/run/docker.sock'], ['fail', '/usr/lib/systemd/system/docker.socket']]);
+    expect(results.map((r) => [r.status, r.evidence[0].path])).toEqual([
+      ['pass', '/run/docker.sock'],
+      ['fail', '/usr/lib/systemd/system/docker.socket'],
+    ]);
   });
 });
 
@@ -184,8 +194,20 @@ describe('1.1.1, 1.1.2, 1.2.x', () => {
 
   it('reports the engine version for 1.2.2 and stays manual', () => {
     const engine = {
-      host: 'unix:///var/run/docker.sock', info: {}, containers: [], images: [], networks: [],
-      version: { Version: '20.10.24+dfsg1', ApiVersion: '1.41', Components: [{ Name: 'Engine', Version: '20.10.24+dfsg1' }, { Name: 'containerd', Version: '1.6.20' }, { Name: 'runc', Version: '1.1.5' }] },
+      host: 'unix:///var/run/docker.sock',
+      info: {},
+      containers: [],
+      images: [],
+      networks: [],
+      version: {
+        Version: '20.10.24+dfsg1',
+        ApiVersion: '1.41',
+        Components: [
+          { Name: 'Engine', Version: '20.10.24+dfsg1' },
+          { Name: 'containerd', Version: '1.6.20' },
+          { Name: 'runc', Version: '1.1.5' },
+        ],
+      },
     };
     const [result] = rule('1.2.2').check(emptyFacts({ engine }));
     expect(result.status).toBe('manual');

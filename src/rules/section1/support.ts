@@ -102,18 +102,26 @@ function remediate(spec: AuditWatchSpec, facts: HostFacts, params: HardeningPara
     // The kernel accepts a watch on a missing file in an existing directory, but a missing parent
     // fails the load and auditctl then drops every later rule in the file.
     if (pathExists(facts, path) !== true && pathExists(facts, parentDir(path)) !== true) {
-      out.push({ kind: 'manual', text: `Add "${rule}" to the audit rules once ${parentDir(path)} exists; it is not written now because a watch whose directory is missing stops auditctl from loading every rule after it.` });
+      out.push({
+        kind: 'manual',
+        text: `Add "${rule}" to the audit rules once ${parentDir(path)} exists; it is not written now because a watch whose directory is missing stops auditctl from loading every rule after it.`,
+      });
       continue;
     }
     // /run is empty at boot when the rules load: a directory a daemon creates there later (e.g.
     // /run/containerd) is missing at that moment, with the same effect as above.
     if (isVolatileParent(path)) {
-      out.push({ kind: 'manual', text: `Load "${rule}" with auditctl after the service that creates ${parentDir(path)} has started (for example from that service's ExecStartPost=); in a rules file it would fail at boot, before ${parentDir(path)} exists, and stop every later rule from loading.` });
+      out.push({
+        kind: 'manual',
+        text: `Load "${rule}" with auditctl after the service that creates ${parentDir(path)} has started (for example from that service's ExecStartPost=); in a rules file it would fail at boot, before ${parentDir(path)} exists, and stop every later rule from loading.`,
+      });
       continue;
     }
-    out.push(spec.syscallForm
-      ? { kind: 'audit-watch', path, rule, impact: 'A perm= rule without arch= is checked on every syscall, which costs some performance on busy hosts.' }
-      : { kind: 'audit-watch', path, rule });
+    out.push(
+      spec.syscallForm
+        ? { kind: 'audit-watch', path, rule, impact: 'A perm= rule without arch= is checked on every syscall, which costs some performance on busy hosts.' }
+        : { kind: 'audit-watch', path, rule },
+    );
   }
   return out;
 }

@@ -22,13 +22,15 @@ function check(facts: HostFacts): CheckResult[] {
   const evidence: Evidence[] = opts
     ? [{ kind: 'engine', detail: `docker info: SecurityOptions ${JSON.stringify(opts)} has no "name=rootless"` }]
     : [{ kind: 'engine', detail: `engine not inspected (probe engine: ${facts.probes.engine?.status ?? 'not run'})` }];
-  return [{
-    status: 'manual',
-    message: opts
-      ? 'The Docker daemon runs as root; decide whether this host can run rootless Docker instead (dockerd-rootless-setuptool.sh).'
-      : 'Whether the Docker daemon runs rootless is unknown; check `docker info` for "rootless" and decide whether this host can run rootless Docker.',
-    evidence,
-  }];
+  return [
+    {
+      status: 'manual',
+      message: opts
+        ? 'The Docker daemon runs as root; decide whether this host can run rootless Docker instead (dockerd-rootless-setuptool.sh).'
+        : 'Whether the Docker daemon runs rootless is unknown; check `docker info` for "rootless" and decide whether this host can run rootless Docker.',
+      evidence,
+    },
+  ];
 }
 
 export const runDaemonAsNonRootRule: Rule = {
@@ -46,9 +48,6 @@ export const runDaemonAsNonRootRule: Rule = {
     'Rootless Docker cannot use AppArmor, overlay networking, ports below 1024 without extra sysctl, some storage drivers or cgroup v1 resource limits; existing images and containers live under the rootful data root and are not visible to it.',
   remediation:
     'Where the workload allows it, install the rootless extras and run `dockerd-rootless-setuptool.sh install` as the user that will own the daemon, point clients at its socket (DOCKER_HOST=unix:///run/user/<uid>/docker.sock), and disable the system-wide daemon; otherwise record why the daemon must stay rootful.',
-  references: [
-    'https://docs.docker.com/engine/security/rootless/',
-    'CIS Docker Benchmark v1.8.0, 2.1',
-  ],
+  references: ['https://docs.docker.com/engine/security/rootless/', 'CIS Docker Benchmark v1.8.0, 2.1'],
   check,
 };

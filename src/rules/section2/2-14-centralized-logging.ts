@@ -28,7 +28,11 @@ function syslogAddress(facts: HostFacts): string | null {
 /** daemon.json log-opts whose values are not strings: dockerd rejects the whole file for them. */
 function nonStringLogOpts(facts: HostFacts): string[] {
   const opts = facts.daemonJson.parsed?.['log-opts'];
-  return opts && typeof opts === 'object' ? Object.entries(opts).filter(([, v]) => typeof v !== 'string').map(([k]) => k) : [];
+  return opts && typeof opts === 'object'
+    ? Object.entries(opts)
+        .filter(([, v]) => typeof v !== 'string')
+        .map(([k]) => k)
+    : [];
 }
 
 function check(facts: HostFacts): CheckResult[] {
@@ -36,15 +40,18 @@ function check(facts: HostFacts): CheckResult[] {
   if (blocked) return [blocked];
   const badOpts = nonStringLogOpts(facts);
   if (badOpts.length > 0) {
-    return [{
-      status: 'fail',
-      message: `daemon.json "log-opts" ${badOpts.join(', ')} ${badOpts.length > 1 ? 'are not strings' : 'is not a string'}, so dockerd refuses to start.`,
-      evidence: [fileEvidence(facts, 'log-opts')],
-    }];
+    return [
+      {
+        status: 'fail',
+        message: `daemon.json "log-opts" ${badOpts.join(', ')} ${badOpts.length > 1 ? 'are not strings' : 'is not a string'}, so dockerd refuses to start.`,
+        evidence: [fileEvidence(facts, 'log-opts')],
+      },
+    ];
   }
   const configured = readOption(facts, 'log-driver');
   const info = engineInfo(facts);
-  const live = typeof info?.LoggingDriver === 'string' ? liveReading(info.LoggingDriver, `docker info: LoggingDriver=${JSON.stringify(info.LoggingDriver)}`) : undefined;
+  const live =
+    typeof info?.LoggingDriver === 'string' ? liveReading(info.LoggingDriver, `docker info: LoggingDriver=${JSON.stringify(info.LoggingDriver)}`) : undefined;
   const result = settingResult(facts, {
     subject: 'the logging driver',
     configured,
@@ -60,11 +67,13 @@ function check(facts: HostFacts): CheckResult[] {
   });
   const driver = String(live?.value ?? configured?.value ?? '');
   if (result.status === 'pass' && !REMOTE.has(driver)) {
-    return [{
-      status: 'manual',
-      message: `Containers log with the ${driver} logging plugin; confirm that it ships logs to a central store.`,
-      evidence: result.evidence,
-    }];
+    return [
+      {
+        status: 'manual',
+        message: `Containers log with the ${driver} logging plugin; confirm that it ships logs to a central store.`,
+        evidence: result.evidence,
+      },
+    ];
   }
   return [result];
 }
@@ -79,9 +88,11 @@ function remediate(facts: HostFacts, _params: HardeningParams, results = check(f
     return [{ kind: 'daemon-json-set', key: 'log-opts', value }];
   }
   // The remote target (address, credentials, format) is site knowledge, so the driver is never switched blindly.
-  return [manual(
-    'Pick the central log target, then set "log-driver" (e.g. "syslog", "fluentd", "gelf" or "journald" with forwarding) and its "log-opts" (all values strings, e.g. "syslog-address": "tcp://logs.example:514") in daemon.json and restart dockerd; existing containers keep their driver until recreated.',
-  )];
+  return [
+    manual(
+      'Pick the central log target, then set "log-driver" (e.g. "syslog", "fluentd", "gelf" or "journald" with forwarding) and its "log-opts" (all values strings, e.g. "syslog-address": "tcp://logs.example:514") in daemon.json and restart dockerd; existing containers keep their driver until recreated.',
+    ),
+  ];
 }
 
 export const centralizedLoggingRule: Rule = {

@@ -43,11 +43,13 @@ function check(facts: HostFacts): CheckResult[] {
   if (blocked) return [blocked];
   const l = listeners(facts);
   if (!l) {
-    return [{
-      status: 'warn',
-      message: `daemon.json could not be read (${daemonJsonProbeText(facts)}) and no -H flag was seen, so the API listeners are unknown.`,
-      evidence: [{ kind: 'probe', detail: daemonJsonProbeText(facts), path: facts.daemonJson.path }],
-    }];
+    return [
+      {
+        status: 'warn',
+        message: `daemon.json could not be read (${daemonJsonProbeText(facts)}) and no -H flag was seen, so the API listeners are unknown.`,
+        evidence: [{ kind: 'probe', detail: daemonJsonProbeText(facts), path: facts.daemonJson.path }],
+      },
+    ];
   }
   const note = flagsUnknownNote(facts);
   const tail = note ? `; ${note}.` : '.';
@@ -58,36 +60,44 @@ function check(facts: HostFacts): CheckResult[] {
   const verify = readOption(facts, 'tlsverify');
   const tls = readOption(facts, 'tls');
   if (!verify) {
-    return [{
-      status: 'warn',
-      message: `The Docker API listens on ${where}, but daemon.json could not be read (${daemonJsonProbeText(facts)}), so whether tlsverify is on is unknown.`,
-      evidence: [...l.evidence, { kind: 'probe', detail: daemonJsonProbeText(facts), path: facts.daemonJson.path }],
-    }];
+    return [
+      {
+        status: 'warn',
+        message: `The Docker API listens on ${where}, but daemon.json could not be read (${daemonJsonProbeText(facts)}), so whether tlsverify is on is unknown.`,
+        evidence: [...l.evidence, { kind: 'probe', detail: daemonJsonProbeText(facts), path: facts.daemonJson.path }],
+      },
+    ];
   }
   const evidence = [...l.evidence, verify.evidence];
   if (verify.value !== true) {
     const how = tls?.value === true ? 'with tls but without tlsverify, so clients are not authenticated' : 'without TLS client verification';
-    return [{
-      status: 'fail',
-      message: `The Docker API listens on ${where} ${how}, and anyone who can reach it controls the host as root${tail}`,
-      evidence: tls?.value === true ? [...evidence, tls.evidence] : evidence,
-    }];
+    return [
+      {
+        status: 'fail',
+        message: `The Docker API listens on ${where} ${how}, and anyone who can reach it controls the host as root${tail}`,
+        evidence: tls?.value === true ? [...evidence, tls.evidence] : evidence,
+      },
+    ];
   }
   const certs = CERT_KEYS.map((k) => ({ key: k, r: readOption(facts, k) }));
   const missing = certs.filter((c) => typeof c.r?.value !== 'string' || c.r.value === '').map((c) => c.key);
   const certEvidence = certs.flatMap((c) => (c.r ? [c.r.evidence] : []));
   if (missing.length > 0) {
-    return [{
-      status: 'fail',
-      message: `The Docker API listens on ${where} with tlsverify on, but ${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} not set, so dockerd falls back to certificates under root's ~/.docker${tail}`,
-      evidence: [...evidence, ...certEvidence],
-    }];
+    return [
+      {
+        status: 'fail',
+        message: `The Docker API listens on ${where} with tlsverify on, but ${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} not set, so dockerd falls back to certificates under root's ~/.docker${tail}`,
+        evidence: [...evidence, ...certEvidence],
+      },
+    ];
   }
-  return [{
-    status: 'pass',
-    message: `The Docker API listens on ${where} with tlsverify and tlscacert, tlscert and tlskey set, so only clients with a certificate from that CA get in${tail}`,
-    evidence: [...evidence, ...certEvidence],
-  }];
+  return [
+    {
+      status: 'pass',
+      message: `The Docker API listens on ${where} with tlsverify and tlscacert, tlscert and tlskey set, so only clients with a certificate from that CA get in${tail}`,
+      evidence: [...evidence, ...certEvidence],
+    },
+  ];
 }
 
 function remediate(facts: HostFacts, _params: HardeningParams, results = check(facts)): Contribution[] {
@@ -96,9 +106,11 @@ function remediate(facts: HostFacts, _params: HardeningParams, results = check(f
   if (blocked) return [blocked];
   // Certificates and client distribution cannot be generated blindly, and "hosts"/"tls*" in daemon.json
   // clash with the packaged -H fd:// unit, so this stays advice.
-  return [manual(
-    'Either stop listening on TCP (remove the tcp:// -H value or the docker.socket ListenStream port) and reach remote hosts over SSH (DOCKER_HOST=ssh://host), or create a CA and a server certificate, set "tlsverify": true with "tlscacert", "tlscert" and "tlskey" (files readable by root only), issue client certificates, and restart dockerd.',
-  )];
+  return [
+    manual(
+      'Either stop listening on TCP (remove the tcp:// -H value or the docker.socket ListenStream port) and reach remote hosts over SSH (DOCKER_HOST=ssh://host), or create a CA and a server certificate, set "tlsverify": true with "tlscacert", "tlscert" and "tlskey" (files readable by root only), issue client certificates, and restart dockerd.',
+    ),
+  ];
 }
 
 export const tlsAuthenticationRule: Rule = {

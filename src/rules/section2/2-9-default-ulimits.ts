@@ -53,11 +53,12 @@ function aboveCeiling(facts: HostFacts, value: unknown): { name: string; hard: n
 function unusable(facts: HostFacts, configured: Reading | undefined): CheckResult | null {
   const bad = configured?.origin === 'file' ? badShape(configured.value) : [];
   const above = configured?.origin === 'file' ? aboveCeiling(facts, configured.value) : [];
-  const message = bad.length > 0
-    ? `daemon.json "default-ulimits" entries ${bad.join(', ')} are not {"Name", "Hard", "Soft"} objects, so dockerd refuses to start.`
-    : above.length > 0
-      ? `daemon.json "default-ulimits" asks for more than the daemon may grant (${above.map((a) => `${a.name} hard ${a.hard}: ${a.why}`).join('; ')}), so containers fail to start with "error setting rlimit".`
-      : null;
+  const message =
+    bad.length > 0
+      ? `daemon.json "default-ulimits" entries ${bad.join(', ')} are not {"Name", "Hard", "Soft"} objects, so dockerd refuses to start.`
+      : above.length > 0
+        ? `daemon.json "default-ulimits" asks for more than the daemon may grant (${above.map((a) => `${a.name} hard ${a.hard}: ${a.why}`).join('; ')}), so containers fail to start with "error setting rlimit".`
+        : null;
   return message ? { status: 'fail', message, evidence: [fileEvidence(facts, 'default-ulimits')] } : null;
 }
 
@@ -69,19 +70,33 @@ function repair(facts: HostFacts): Contribution[] | null {
   const above = bad.length === 0 ? aboveCeiling(facts, configured.value) : [];
   if (above.length > 0) {
     const current = configured.value as Record<string, Ulimit>;
-    const lowered = Object.fromEntries(Object.entries(current).map(([n, u]) => {
-      const cap = above.find((a) => a.name === n);
-      return [n, cap ? { ...u, Hard: cap.ceiling, Soft: Math.min(u.Soft, cap.ceiling) } : u];
-    }));
-    return [{ kind: 'daemon-json-set', key: 'default-ulimits', value: lowered,
-      impact: above.map((a) => `default-ulimits ${a.name} hard ${a.hard} is lowered to ${a.ceiling}: ${a.why}.`).join(' ') }];
+    const lowered = Object.fromEntries(
+      Object.entries(current).map(([n, u]) => {
+        const cap = above.find((a) => a.name === n);
+        return [n, cap ? { ...u, Hard: cap.ceiling, Soft: Math.min(u.Soft, cap.ceiling) } : u];
+      }),
+    );
+    return [
+      {
+        kind: 'daemon-json-set',
+        key: 'default-ulimits',
+        value: lowered,
+        impact: above.map((a) => `default-ulimits ${a.name} hard ${a.hard} is lowered to ${a.ceiling}: ${a.why}.`).join(' '),
+      },
+    ];
   }
   if (bad.length === 0) return null;
   const current = configured.value as Record<string, unknown>;
   const fixed = Object.fromEntries(Object.entries(current).map(([n, u]) => [n, bad.includes(n) ? reshape(n, u) : u]));
-  const unreadable = Object.entries(fixed).filter(([, u]) => u === null).map(([n]) => n);
+  const unreadable = Object.entries(fixed)
+    .filter(([, u]) => u === null)
+    .map(([n]) => n);
   return unreadable.length > 0
-    ? [manual(`Rewrite "default-ulimits" entries ${unreadable.join(', ')} in ${facts.daemonJson.path} as {"Name": name, "Hard": n, "Soft": n} objects; dockerd refuses to start with them as they are.`)]
+    ? [
+        manual(
+          `Rewrite "default-ulimits" entries ${unreadable.join(', ')} in ${facts.daemonJson.path} as {"Name": name, "Hard": n, "Soft": n} objects; dockerd refuses to start with them as they are.`,
+        ),
+      ]
     : [{ kind: 'daemon-json-set', key: 'default-ulimits', value: fixed }];
 }
 
@@ -89,42 +104,48 @@ function repair(facts: HostFacts): Contribution[] | null {
 function profileUlimits(facts: HostFacts, params: HardeningParams): Contribution[] {
   const fitted = fitUlimits(facts, params.defaultUlimits);
   const value = Object.fromEntries(Object.entries(fitted.value).map(([name, u]) => [name, { Name: name, Hard: u.hard, Soft: u.soft }]));
-  if (Object.keys(value).length === 0) return [manual('The profile sets no defaultUlimits; choose site-appropriate values (e.g. nofile) and set "default-ulimits".')];
-  return [{
-    kind: 'daemon-json-set',
-    key: 'default-ulimits',
-    value,
-    impact: [
-      `New containers start with ${Object.entries(fitted.value).map(([n, u]) => `${n}=${u.soft}:${u.hard}`).join(', ')} unless they pass --ulimit; nproc counts every process of the same user ID across all containers.`,
-      ...fitted.notes,
-    ].join(' '),
-  }];
+  if (Object.keys(value).length === 0)
+    return [manual('The profile sets no defaultUlimits; choose site-appropriate values (e.g. nofile) and set "default-ulimits".')];
+  return [
+    {
+      kind: 'daemon-json-set',
+      key: 'default-ulimits',
+      value,
+      impact: [
+        `New containers start with ${Object.entries(fitted.value)
+          .map(([n, u]) => `${n}=${u.soft}:${u.hard}`)
+          .join(', ')} unless they pass --ulimit; nproc counts every process of the same user ID across all containers.`,
+        ...fitted.notes,
+      ].join(' '),
+    },
+  ];
 }
 
-export const defaultUlimitsRule = daemonSettingRule({
-  id: '2.9',
-  aliases: { '1.7.0': '2.8', '1.6.0': '2.8' },
-  title: 'Ensure the default ulimit is configured appropriately',
-  level: 1,
-  automated: false,
-  severity: 'low',
-  rationale:
-    'Without default ulimits containers inherit the daemon\'s very high limits, so a runaway or hostile container can exhaust file descriptors or processes for the whole host.',
-  impact:
-    'Containers that need more open files or processes than the defaults must ask with --ulimit; nproc is counted per user ID across all containers, so a low value breaks containers that share a UID.',
-  remediation:
-    'Set "default-ulimits" in daemon.json to site-appropriate values, e.g. {"nofile": {"Name": "nofile", "Hard": 65536, "Soft": 65536}}, and restart dockerd; override per container with --ulimit where needed.',
-  references: [
-    'https://docs.docker.com/reference/cli/dockerd/#default-ulimit-settings',
-    'CIS Docker Benchmark v1.8.0, 2.9',
-  ],
-}, {
-  key: 'default-ulimits',
-  subject: 'the default ulimits',
-  decide: (facts, configured) => unusable(facts, configured),
-  ok: (v) => names(v).length > 0,
-  pass: (r) => `Default ulimits are set for ${names(r.value).join(', ')} (${r.where})`,
-  fail: (r) => `No default ulimits are set (${r.where}), so containers inherit dockerd's own limits and one container can exhaust file descriptors or processes`,
-  fix: (_r, facts, params) => profileUlimits(facts, params),
-  remedy: (facts, _params, usual) => repair(facts) ?? usual(),
-});
+export const defaultUlimitsRule = daemonSettingRule(
+  {
+    id: '2.9',
+    aliases: { '1.7.0': '2.8', '1.6.0': '2.8' },
+    title: 'Ensure the default ulimit is configured appropriately',
+    level: 1,
+    automated: false,
+    severity: 'low',
+    rationale:
+      "Without default ulimits containers inherit the daemon's very high limits, so a runaway or hostile container can exhaust file descriptors or processes for the whole host.",
+    impact:
+      'Containers that need more open files or processes than the defaults must ask with --ulimit; nproc is counted per user ID across all containers, so a low value breaks containers that share a UID.',
+    remediation:
+      'Set "default-ulimits" in daemon.json to site-appropriate values, e.g. {"nofile": {"Name": "nofile", "Hard": 65536, "Soft": 65536}}, and restart dockerd; override per container with --ulimit where needed.',
+    references: ['https://docs.docker.com/reference/cli/dockerd/#default-ulimit-settings', 'CIS Docker Benchmark v1.8.0, 2.9'],
+  },
+  {
+    key: 'default-ulimits',
+    subject: 'the default ulimits',
+    decide: (facts, configured) => unusable(facts, configured),
+    ok: (v) => names(v).length > 0,
+    pass: (r) => `Default ulimits are set for ${names(r.value).join(', ')} (${r.where})`,
+    fail: (r) =>
+      `No default ulimits are set (${r.where}), so containers inherit dockerd's own limits and one container can exhaust file descriptors or processes`,
+    fix: (_r, facts, params) => profileUlimits(facts, params),
+    remedy: (facts, _params, usual) => repair(facts) ?? usual(),
+  },
+);

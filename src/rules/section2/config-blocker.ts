@@ -13,8 +13,15 @@ import { fileEvidence, flagEvidence } from './support.js';
  */
 type OuterKind = 'boolean' | 'string' | 'integer' | 'string[]' | 'array' | 'object';
 const OUTER: Record<JsonType, OuterKind> = {
-  boolean: 'boolean', string: 'string', integer: 'integer', 'string[]': 'string[]', 'address-pools': 'array',
-  'string-map': 'object', 'boolean-map': 'object', ulimits: 'object', object: 'object',
+  boolean: 'boolean',
+  string: 'string',
+  integer: 'integer',
+  'string[]': 'string[]',
+  'address-pools': 'array',
+  'string-map': 'object',
+  'boolean-map': 'object',
+  ulimits: 'object',
+  object: 'object',
 };
 
 /**
@@ -68,7 +75,12 @@ function hasKind(value: unknown, kind: OuterKind): boolean {
 
 function describeKind(kind: OuterKind): string {
   const names: Record<OuterKind, string> = {
-    boolean: 'a boolean', string: 'a string', integer: 'an integer', 'string[]': 'an array of strings', array: 'an array', object: 'an object',
+    boolean: 'a boolean',
+    string: 'a string',
+    integer: 'an integer',
+    'string[]': 'an array of strings',
+    array: 'an array',
+    object: 'an object',
   };
   return names[kind];
 }

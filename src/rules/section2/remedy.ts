@@ -15,12 +15,19 @@ export function hasFailure(results: CheckResult[]): boolean {
 export function blockerAdvice(facts: HostFacts, keys: string[]): Contribution | null {
   const dj = facts.daemonJson;
   if (dj.parseError) {
-    return manual(`Fix the JSON syntax of ${dj.path} first (line ${dj.parseError.line}: ${dj.parseError.message}); dockerd refuses to start with it and no setting can be merged into it.`);
+    return manual(
+      `Fix the JSON syntax of ${dj.path} first (line ${dj.parseError.line}: ${dj.parseError.message}); dockerd refuses to start with it and no setting can be merged into it.`,
+    );
   }
   const cfg = effectiveConfig(facts);
   const clash = keys.find((k) => cfg.conflicts.includes(k));
   if (clash) {
-    return { ...manual(`"${clash}" is given both as the ${cfg.flags.get(clash)!.raw.join(' ')} flag in ${flagSource(facts).text} and in ${dj.path}; remove one of them, dockerd refuses to start with both.`), flagConflict: true };
+    return {
+      ...manual(
+        `"${clash}" is given both as the ${cfg.flags.get(clash)!.raw.join(' ')} flag in ${flagSource(facts).text} and in ${dj.path}; remove one of them, dockerd refuses to start with both.`,
+      ),
+      flagConflict: true,
+    };
   }
   return null;
 }
@@ -46,7 +53,11 @@ export function remedySetting(facts: HostFacts, r: SettingRemedy): Contribution[
   if (!r.ok(c.value)) return c.origin === 'flag' ? [flagAdvice(facts, r.key)] : r.fix(c);
   // The configuration is already right, so the failure is the live value.
   if (c.origin === 'default') {
-    return [manual(`The running engine disagrees with the unset "${r.key}" (default ${show(c.value)}); find where dockerd gets its value (a wrapper script or another config file) and remove it there.`)];
+    return [
+      manual(
+        `The running engine disagrees with the unset "${r.key}" (default ${show(c.value)}); find where dockerd gets its value (a wrapper script or another config file) and remove it there.`,
+      ),
+    ];
   }
   return [manual(`Restart dockerd so the configured "${r.key}" (${c.where}) takes effect.`)];
 }

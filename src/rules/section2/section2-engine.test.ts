@@ -33,11 +33,15 @@ describeEngine('section 2 on the private engine', (engine) => {
 
   afterAll(() => {
     for (const name of Object.values(names)) {
-      try { docker(engine, ['rm', '-f', name]); } catch { /* already gone */ }
+      try {
+        docker(engine, ['rm', '-f', name]);
+      } catch {
+        /* already gone */
+      }
     }
   });
 
-  it('finds this engine\'s own dockerd and daemon.json', () => {
+  it("finds this engine's own dockerd and daemon.json", () => {
     expect(facts.probes.engine?.status).toBe('ok');
     expect(facts.dockerd?.argv).toContain('--iptables=false');
     expect(facts.daemonJson.path).toBe(path.join(engine.dir, 'daemon.json'));
@@ -60,10 +64,19 @@ describeEngine('section 2 on the private engine', (engine) => {
   it('reads the live values the engine reports', () => {
     // dockerd 20.10 reports its built-in insecure 127.0.0.0/8, which is not a finding.
     expect(facts.engine!.info.RegistryConfig.InsecureRegistryCIDRs).toContain('127.0.0.0/8');
-    expect(one('2.5', facts)).toMatchObject({ status: 'pass', evidence: [expect.objectContaining({ kind: 'engine' }), expect.objectContaining({ kind: 'default' })] });
+    expect(one('2.5', facts)).toMatchObject({
+      status: 'pass',
+      evidence: [expect.objectContaining({ kind: 'engine' }), expect.objectContaining({ kind: 'default' })],
+    });
     expect(one('2.3', facts)).toMatchObject({ status: 'pass' });
-    expect(one('2.19', facts)).toMatchObject({ status: 'pass', evidence: [expect.objectContaining({ detail: 'docker info: ExperimentalBuild=false' }), expect.anything()] });
-    expect(one('2.16', facts)).toMatchObject({ status: 'fail', evidence: [expect.objectContaining({ detail: 'docker info: LiveRestoreEnabled=false' }), expect.anything()] });
+    expect(one('2.19', facts)).toMatchObject({
+      status: 'pass',
+      evidence: [expect.objectContaining({ detail: 'docker info: ExperimentalBuild=false' }), expect.anything()],
+    });
+    expect(one('2.16', facts)).toMatchObject({
+      status: 'fail',
+      evidence: [expect.objectContaining({ detail: 'docker info: LiveRestoreEnabled=false' }), expect.anything()],
+    });
     expect(one('2.14', facts)).toMatchObject({ status: 'fail', message: expect.stringContaining('json-file') });
     const seccomp = (facts.engine!.info.SecurityOptions as string[]).some((o) => o.startsWith('name=seccomp'));
     expect(one('2.18', facts).status).toBe(seccomp ? 'pass' : 'fail');
@@ -90,7 +103,10 @@ describeEngine('section 2 on the private engine', (engine) => {
     try {
       const pending = await withFile('{ "live-restore": true, "experimental": true }\n');
       expect(one('2.16', pending).message).toContain('until dockerd restarts with the configured true');
-      expect(one('2.19', pending)).toMatchObject({ status: 'fail', evidence: [expect.objectContaining({ kind: 'daemon.json', path: file }), expect.anything()] });
+      expect(one('2.19', pending)).toMatchObject({
+        status: 'fail',
+        evidence: [expect.objectContaining({ kind: 'daemon.json', path: file }), expect.anything()],
+      });
       const broken = await withFile('{\n  "icc": false,\n}\n');
       expect(one('2.15', broken).message).toMatch(/^daemon\.json does not parse \(line 3: /);
     } finally {

@@ -47,7 +47,8 @@ describe('section 2 remediation closes what it claims to', () => {
 
   it('writes the JSON types dockerd wants', () => {
     const bare = daemonFacts({ argv: ['-H', 'fd://'] });
-    const set = (id: string) => rule(id).remediate!(bare, DEFAULT_PARAMS).find((c) => c.kind === 'daemon-json-set') as { key: string; value: unknown; impact?: string };
+    const set = (id: string) =>
+      rule(id).remediate!(bare, DEFAULT_PARAMS).find((c) => c.kind === 'daemon-json-set') as { key: string; value: unknown; impact?: string };
     expect(set('2.2')).toMatchObject({ key: 'icc', value: false });
     expect(set('2.15')).toMatchObject({ key: 'no-new-privileges', value: true });
     expect(set('2.16')).toMatchObject({ key: 'live-restore', value: true });
@@ -62,11 +63,13 @@ describe('section 2 remediation closes what it claims to', () => {
   it('turns the "soft:hard" default-ulimits shape into dockerd objects', () => {
     const facts = daemonFacts({ file: { 'default-ulimits': { nofile: '100:200', nproc: { Name: 'nproc', Hard: 10, Soft: 5 } } }, argv: [] });
     expect(rule('2.9').check(facts)[0].status).toBe('fail');
-    expect(rule('2.9').remediate!(facts, DEFAULT_PARAMS)).toEqual([{
-      kind: 'daemon-json-set',
-      key: 'default-ulimits',
-      value: { nofile: { Name: 'nofile', Soft: 100, Hard: 200 }, nproc: { Name: 'nproc', Hard: 10, Soft: 5 } },
-    }]);
+    expect(rule('2.9').remediate!(facts, DEFAULT_PARAMS)).toEqual([
+      {
+        kind: 'daemon-json-set',
+        key: 'default-ulimits',
+        value: { nofile: { Name: 'nofile', Soft: 100, Hard: 200 }, nproc: { Name: 'nproc', Hard: 10, Soft: 5 } },
+      },
+    ]);
   });
 });
 
@@ -76,7 +79,10 @@ describe('2.3 remediation', () => {
     expect(r.remediate!(daemonFacts({ file: { debug: true, 'log-level': 'info' }, argv: [] }), DEFAULT_PARAMS)).toEqual([
       expect.objectContaining({ kind: 'daemon-json-remove', key: 'debug' }),
     ]);
-    expect(kinds(r.remediate!(daemonFacts({ file: { debug: true, 'log-level': 'warn' }, argv: [] }), DEFAULT_PARAMS))).toEqual(['daemon-json-remove', 'daemon-json-set']);
+    expect(kinds(r.remediate!(daemonFacts({ file: { debug: true, 'log-level': 'warn' }, argv: [] }), DEFAULT_PARAMS))).toEqual([
+      'daemon-json-remove',
+      'daemon-json-set',
+    ]);
     expect(r.remediate!(daemonFacts({ argv: ['-H', 'fd://', '-D'] }), DEFAULT_PARAMS)).toEqual([
       { kind: 'manual', text: expect.stringContaining('set by the -D flag in the running dockerd command line (pid 4242)') },
     ]);
@@ -93,7 +99,7 @@ describe('refusals', () => {
   });
 
   it('does not enable live-restore when the swarm state cannot be read', () => {
-    const facts = daemonFacts({ argv: [] , extra: { probes: { daemonJson: { status: 'ok' }, engine: { status: 'permission-denied' } } } });
+    const facts = daemonFacts({ argv: [], extra: { probes: { daemonJson: { status: 'ok' }, engine: { status: 'permission-denied' } } } });
     const out = rule('2.16').remediate!(facts, DEFAULT_PARAMS);
     expect(kinds(out)).toEqual(['manual']);
     expect((out[0] as { text: string }).text).toContain('permission-denied');
@@ -130,9 +136,16 @@ describe('refusals', () => {
   });
 
   it('points at the flag instead of writing a key dockerd already gets as a flag', () => {
-    const unit = { path: '/lib/systemd/system/docker.service', content: '[Service]\nExecStart=/usr/bin/dockerd -H fd:// --iptables=false --experimental\n', dropIns: [] };
+    const unit = {
+      path: '/lib/systemd/system/docker.service',
+      content: '[Service]\nExecStart=/usr/bin/dockerd -H fd:// --iptables=false --experimental\n',
+      dropIns: [],
+    };
     const facts = daemonFacts({ extra: { systemd: { service: unit, socket: null } } });
-    for (const [id, flag] of [['2.4', '--iptables=false'], ['2.19', '--experimental']]) {
+    for (const [id, flag] of [
+      ['2.4', '--iptables=false'],
+      ['2.19', '--experimental'],
+    ]) {
       const [c] = rule(id).remediate!(facts, DEFAULT_PARAMS);
       expect(c).toEqual({ kind: 'manual', text: expect.stringContaining(`set by the ${flag} flag in the docker.service ExecStart`) });
     }
@@ -142,8 +155,12 @@ describe('refusals', () => {
     const facts = daemonFacts({ file: { 'seccomp-profile': 'unconfined' }, argv: [] });
     expect(rule('2.18').remediate!(facts, DEFAULT_PARAMS)).toEqual([expect.objectContaining({ kind: 'daemon-json-remove', key: 'seccomp-profile' })]);
     const params = { ...DEFAULT_PARAMS, seccompProfile: '/etc/docker/seccomp.json', authorizationPlugin: 'authz-broker' };
-    expect(rule('2.18').remediate!(facts, params)).toEqual([expect.objectContaining({ kind: 'daemon-json-set', key: 'seccomp-profile', value: '/etc/docker/seccomp.json' })]);
+    expect(rule('2.18').remediate!(facts, params)).toEqual([
+      expect.objectContaining({ kind: 'daemon-json-set', key: 'seccomp-profile', value: '/etc/docker/seccomp.json' }),
+    ]);
     expect(kinds(rule('2.13').remediate!(facts, DEFAULT_PARAMS))).toEqual(['manual']);
-    expect(rule('2.13').remediate!(facts, params)).toEqual([expect.objectContaining({ kind: 'daemon-json-set', key: 'authorization-plugins', value: ['authz-broker'] })]);
+    expect(rule('2.13').remediate!(facts, params)).toEqual([
+      expect.objectContaining({ kind: 'daemon-json-set', key: 'authorization-plugins', value: ['authz-broker'] }),
+    ]);
   });
 });

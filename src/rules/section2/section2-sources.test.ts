@@ -12,7 +12,11 @@ describe('2.1 rootless', () => {
     expect(rule('2.1').check(daemonFacts({ info: { SecurityOptions: ['name=seccomp,profile=default', 'name=rootless'] } }))[0].status).toBe('pass');
     const rootful = rule('2.1').check(daemonFacts({ info: { SecurityOptions: ['name=seccomp,profile=default'] } }));
     expect(rootful.map((r) => r.status)).toEqual(['manual']);
-    expect(rule('2.1').check(emptyFacts()).map((r) => r.status)).toEqual(['manual']);
+    expect(
+      rule('2.1')
+        .check(emptyFacts())
+        .map((r) => r.status),
+    ).toEqual(['manual']);
   });
 });
 
@@ -83,6 +87,8 @@ describe('what could not be read', () => {
     expect(rule('2.2').check(bare)[0].status).toBe('fail');
     expect(rule('2.4').check(bare)[0].status).toBe('pass');
     expect(rule('2.6').check(bare)[0].status).toBe('pass');
-    expect(rule('2.16').remediate!(bare, { usernsRemap: 'default' } as never)).toEqual([expect.objectContaining({ kind: 'daemon-json-set', key: 'live-restore', value: true })]);
+    expect(rule('2.16').remediate!(bare, { usernsRemap: 'default' } as never)).toEqual([
+      expect.objectContaining({ kind: 'daemon-json-set', key: 'live-restore', value: true }),
+    ]);
   });
 });

@@ -74,7 +74,12 @@ describe('2.8 TLS', () => {
 describe('daemon.json that dockerd would refuse', () => {
   const broken = emptyFacts({
     probes: { daemonJson: { status: 'ok' } },
-    daemonJson: { path: '/etc/docker/daemon.json', raw: '{\n  "icc": false,\n}\n', parsed: null, parseError: { line: 3, column: 1, message: 'Unexpected token }' } },
+    daemonJson: {
+      path: '/etc/docker/daemon.json',
+      raw: '{\n  "icc": false,\n}\n',
+      parsed: null,
+      parseError: { line: 3, column: 1, message: 'Unexpected token }' },
+    },
   });
 
   it('fails every daemon-configuration rule with the line number, and never 2.1', () => {
@@ -83,7 +88,10 @@ describe('daemon.json that dockerd would refuse', () => {
       expect(results, r.id).toHaveLength(1);
       expect(results[0].status, r.id).toBe('fail');
       expect(results[0].message, r.id).toContain('daemon.json does not parse (line 3: Unexpected token })');
-      expect(r.remediate?.(broken, DEFAULT_PARAMS).map((c) => c.kind), r.id).toEqual(['manual']);
+      expect(
+        r.remediate?.(broken, DEFAULT_PARAMS).map((c) => c.kind),
+        r.id,
+      ).toEqual(['manual']);
     }
     expect(statuses(rule('2.1').check(broken))).not.toContain('fail');
   });
@@ -118,7 +126,9 @@ describe('2.5 insecure registries', () => {
   });
 
   it('passes the built-in 127.0.0.0/8 the engine always reports', () => {
-    const info = { RegistryConfig: { InsecureRegistryCIDRs: ['127.0.0.0/8'], IndexConfigs: { 'docker.io': { Name: 'docker.io', Secure: true, Official: true } } } };
+    const info = {
+      RegistryConfig: { InsecureRegistryCIDRs: ['127.0.0.0/8'], IndexConfigs: { 'docker.io': { Name: 'docker.io', Secure: true, Official: true } } },
+    };
     const [res] = rule('2.5').check(daemonFacts({ argv: ['-H', 'fd://'], info }));
     expect(res.status).toBe('pass');
     expect(res.evidence[0].detail).toContain('127.0.0.0/8');

@@ -31,7 +31,9 @@ describe('section 2 reads types and defaults from the key table', () => {
   it('an unset key is judged by its table default, named in the evidence', () => {
     const [res] = rule('2.17').check(daemonFacts({ argv: ['-H', 'fd://'] }));
     expect(res.status).toBe('fail');
-    expect(res.evidence.map((e) => e.detail)).toContain('"userland-proxy" is not set in /etc/docker/daemon.json or on the dockerd command line; dockerd\'s default is true');
+    expect(res.evidence.map((e) => e.detail)).toContain(
+      '"userland-proxy" is not set in /etc/docker/daemon.json or on the dockerd command line; dockerd\'s default is true',
+    );
   });
 
   it('a structured key is checked for its outer shape only, so the rule can name bad entries', () => {

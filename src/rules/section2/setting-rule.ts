@@ -55,16 +55,18 @@ export function daemonSettingRule(meta: DaemonRuleMeta, s: DaemonSetting): Rule 
     const live = s.live?.(facts);
     const decided = s.decide?.(facts, c, live);
     if (decided) return [decided];
-    return [settingResult(facts, {
-      subject: s.subject,
-      configured: c,
-      live,
-      ok: s.ok,
-      show: s.show,
-      same: s.same,
-      pass: (r) => s.pass(r, facts),
-      fail: (r) => s.fail(r, facts),
-    })];
+    return [
+      settingResult(facts, {
+        subject: s.subject,
+        configured: c,
+        live,
+        ok: s.ok,
+        show: s.show,
+        same: s.same,
+        pass: (r) => s.pass(r, facts),
+        fail: (r) => s.fail(r, facts),
+      }),
+    ];
   }
 
   function remediate(facts: HostFacts, params: HardeningParams, results = check(facts)): Contribution[] {

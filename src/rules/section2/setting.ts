@@ -34,7 +34,10 @@ export function settingResult(facts: HostFacts, spec: SettingSpec): CheckResult 
     return {
       status: 'warn',
       message: `daemon.json could not be read (${daemonJsonProbeText(facts)}) and the engine did not report ${spec.subject}${engineText}, so it is unknown.`,
-      evidence: [{ kind: 'probe', detail: daemonJsonProbeText(facts), path: facts.daemonJson.path }, ...(engineText ? [{ kind: 'probe', detail: `engine: ${engine}` }] : [])],
+      evidence: [
+        { kind: 'probe', detail: daemonJsonProbeText(facts), path: facts.daemonJson.path },
+        ...(engineText ? [{ kind: 'probe', detail: `engine: ${engine}` }] : []),
+      ],
     };
   }
   if (!c) return verdict(spec, l!, [l!.evidence], `daemon.json could not be read (${daemonJsonProbeText(facts)})`);
@@ -49,9 +52,7 @@ export function settingResult(facts: HostFacts, spec: SettingSpec): CheckResult 
   // after a restart) or when both are good and agree (it names the key the user wrote).
   const decisive = !lOk ? l : !cOk ? c : same(c.value, l.value) ? c : l;
   const other = decisive === l ? c : l;
-  const note = same(c.value, l.value)
-    ? null
-    : `the engine runs with ${fmt(l.value)} until dockerd restarts with the configured ${fmt(c.value)}`;
+  const note = same(c.value, l.value) ? null : `the engine runs with ${fmt(l.value)} until dockerd restarts with the configured ${fmt(c.value)}`;
   return verdict(spec, decisive, [decisive.evidence, other.evidence], note, cOk && lOk);
 }
 

@@ -28,11 +28,17 @@ export function storageDriverRule(meta: DaemonRuleMeta, driver: 'aufs' | 'device
     ok: (v) => v !== driver,
     // Unset means "chosen at start", which agrees with whatever the engine picked.
     same: (a, b) => a === '' || b === '' || a === b,
-    pass: (r) => (r.value ? `The storage driver is ${JSON.stringify(r.value)} (${r.where}), not ${driver}` : `No storage driver is set, so dockerd chooses one itself and never picks ${driver} on a fresh install`),
-    fail: (r) => `The storage driver is ${driver} (${r.where}); it is deprecated and was removed in Docker Engine ${removedIn}, where dockerd refuses to start with it`,
+    pass: (r) =>
+      r.value
+        ? `The storage driver is ${JSON.stringify(r.value)} (${r.where}), not ${driver}`
+        : `No storage driver is set, so dockerd chooses one itself and never picks ${driver} on a fresh install`,
+    fail: (r) =>
+      `The storage driver is ${driver} (${r.where}); it is deprecated and was removed in Docker Engine ${removedIn}, where dockerd refuses to start with it`,
     // Switching drivers hides every image, container and volume stored by the old one, so this stays a planned migration.
-    remedy: () => [manual(
-      `Migrate off ${driver}: save or push the images and back up the volumes you need, remove "storage-driver": "${driver}" (and any ${driver === 'devicemapper' ? 'dm.*' : 'aufs'} storage options) from daemon.json or the -s/--storage-driver flag, restart dockerd so it uses overlay2, then reload the images and recreate the containers.`,
-    )],
+    remedy: () => [
+      manual(
+        `Migrate off ${driver}: save or push the images and back up the volumes you need, remove "storage-driver": "${driver}" (and any ${driver === 'devicemapper' ? 'dm.*' : 'aufs'} storage options) from daemon.json or the -s/--storage-driver flag, restart dockerd so it uses overlay2, then reload the images and recreate the containers.`,
+      ),
+    ],
   });
 }

@@ -14,7 +14,8 @@ export const dockerSockOwnershipRule: Rule = ownershipRule({
   severity: 'high',
   rationale: "Everyone in the socket's group has root on the host through the Docker API.",
   impact: "Users in the socket's previous group lose access to the Docker API.",
-  remediation: 'chown root:docker /var/run/docker.sock, and make it last: SocketUser=root and SocketGroup=docker in a docker.socket drop-in (or dockerd --group docker).',
+  remediation:
+    'chown root:docker /var/run/docker.sock, and make it last: SocketUser=root and SocketGroup=docker in a docker.socket drop-in (or dockerd --group docker).',
   references: ['CIS Docker Benchmark v1.8.0, 3.15', 'https://docs.docker.com/engine/security/#docker-daemon-attack-surface'],
   group: 'docker',
   targets: (facts) => socketTargets(dockerSockets(facts)),

@@ -13,7 +13,8 @@ export const containerdSockPermissionsRule: Rule = modeRule({
   severity: 'critical',
   rationale: 'A world-accessible containerd socket gives every local user root on the host.',
   impact: 'None expected.',
-  remediation: 'chmod 660 on the socket containerd serves (/run/containerd/containerd.sock, or <exec-root>/containerd/containerd.sock for the containerd dockerd starts itself; containerd creates it 0660 unless changed).',
+  remediation:
+    'chmod 660 on the socket containerd serves (/run/containerd/containerd.sock, or <exec-root>/containerd/containerd.sock for the containerd dockerd starts itself; containerd creates it 0660 unless changed).',
   references: ['CIS Docker Benchmark v1.8.0, 3.24', 'https://docs.docker.com/engine/security/#docker-daemon-attack-surface'],
   maxMode: 0o660,
   targets: (facts) => socketTargets([containerdSocket(facts)]),

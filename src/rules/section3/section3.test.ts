@@ -38,7 +38,10 @@ describe('section 3 catalog', () => {
   it.each(section3Rules.flatMap((r) => ruleFixtures(r.id).fail.map((f) => [r.id, f] as const)))('%s on %s fixes only what fails', (id, f) => {
     const r = rule(id);
     const facts = loadFacts(f);
-    const failing = r.check(facts).filter((c) => c.status === 'fail').map((c) => c.evidence.at(-1)!.path);
+    const failing = r
+      .check(facts)
+      .filter((c) => c.status === 'fail')
+      .map((c) => c.evidence.at(-1)!.path);
     const perms = fix(r, facts).filter((c) => c.kind === 'file-permission');
     expect(perms.map((c) => c.path)).toEqual(failing);
   });
@@ -46,15 +49,28 @@ describe('section 3 catalog', () => {
 
 describe('modes compare as permission bits', () => {
   it.each([
-    [0o644, 0o644, true], [0o640, 0o644, true], [0o604, 0o644, true], [0o600, 0o644, true],
-    [0o660, 0o644, false], [0o700, 0o644, false], [0o4644, 0o644, false], [0o1755, 0o755, false],
-    [0o400, 0o400, true], [0o600, 0o400, false], [0o444, 0o444, true], [0o440, 0o444, true],
+    [0o644, 0o644, true],
+    [0o640, 0o644, true],
+    [0o604, 0o644, true],
+    [0o600, 0o644, true],
+    [0o660, 0o644, false],
+    [0o700, 0o644, false],
+    [0o4644, 0o644, false],
+    [0o1755, 0o755, false],
+    [0o400, 0o400, true],
+    [0o600, 0o400, false],
+    [0o444, 0o444, true],
+    [0o440, 0o444, true],
   ])('%o within %o: %s', (mode, max, ok) => {
     expect(modeWithin(mode, max)).toBe(ok);
   });
 
   it.each([
-    [0o640, true], [0o604, true], [0o660, false], [0o700, false], [0o4644, false],
+    [0o640, true],
+    [0o604, true],
+    [0o660, false],
+    [0o700, false],
+    [0o4644, false],
   ])('daemon.json mode %o passes 3.18: %s', (mode, ok) => {
     const facts = withFile(DAEMON_JSON, stat({ mode }));
     expect(statuses(rule('3.18'), facts)).toEqual([ok ? 'pass' : 'fail']);
@@ -86,7 +102,9 @@ describe('ownership', () => {
 
   it('asks for root:docker on the socket, root:root elsewhere', () => {
     const sock = withFile('/var/run/docker.sock', stat({ type: 'socket', mode: 0o660, gid: 1001, group: 'staff' }));
-    expect(fix(rule('3.15'), sock)).toEqual([expect.objectContaining({ kind: 'file-permission', path: '/var/run/docker.sock', owner: 'root', group: 'docker' })]);
+    expect(fix(rule('3.15'), sock)).toEqual([
+      expect.objectContaining({ kind: 'file-permission', path: '/var/run/docker.sock', owner: 'root', group: 'docker' }),
+    ]);
     expect(fix(rule('3.5'), withFile('/etc/docker', stat({ type: 'directory', mode: 0o755, uid: 1000, owner: 'bob' })))).toEqual([
       { kind: 'file-permission', path: '/etc/docker', owner: 'root', group: 'root' },
     ]);
@@ -96,10 +114,21 @@ describe('ownership', () => {
 describe('paths come from the facts', () => {
   it('checks docker.service where systemd loads it, with its drop-ins', () => {
     const facts = emptyFacts({
-      systemd: { service: { path: '/usr/lib/systemd/system/docker.service', content: '', dropIns: [{ path: '/etc/systemd/system/docker.service.d/override.conf', content: '' }] }, socket: null },
+      systemd: {
+        service: {
+          path: '/usr/lib/systemd/system/docker.service',
+          content: '',
+          dropIns: [{ path: '/etc/systemd/system/docker.service.d/override.conf', content: '' }],
+        },
+        socket: null,
+      },
       files: { '/usr/lib/systemd/system/docker.service': stat(), '/etc/systemd/system/docker.service.d/override.conf': stat({ mode: 0o666 }) },
     });
-    expect(rule('3.2').check(facts).map((c) => [c.status, c.evidence.at(-1)!.path])).toEqual([
+    expect(
+      rule('3.2')
+        .check(facts)
+        .map((c) => [c.status, c.evidence.at(-1)!.path]),
+    ).toEqual([
       ['pass', '/usr/lib/systemd/system/docker.service'],
       ['fail', '/etc/systemd/system/docker.service.d/override.conf'],
     ]);
@@ -147,11 +176,22 @@ describe('paths come from the facts', () => {
 describe('registry certificates (3.7/3.8)', () => {
   const C = '/etc/docker/certs.d/reg:5000';
   const certs = (key: FileStat, ca = stat({ mode: 0o444 })) =>
-    emptyFacts({ files: { '/etc/docker/certs.d': stat({ type: 'directory', mode: 0o755 }), [C]: stat({ type: 'directory', mode: 0o755 }), [`${C}/ca.crt`]: ca, [`${C}/client.key`]: key } });
+    emptyFacts({
+      files: {
+        '/etc/docker/certs.d': stat({ type: 'directory', mode: 0o755 }),
+        [C]: stat({ type: 'directory', mode: 0o755 }),
+        [`${C}/ca.crt`]: ca,
+        [`${C}/client.key`]: key,
+      },
+    });
 
   it('never makes a client key world-readable', () => {
     const facts = certs(stat({ mode: 0o444 }));
-    expect(rule('3.8').check(facts).map((c) => c.status)).toEqual(['pass', 'fail']);
+    expect(
+      rule('3.8')
+        .check(facts)
+        .map((c) => c.status),
+    ).toEqual(['pass', 'fail']);
     expect(fix(rule('3.8'), facts)).toEqual([{ kind: 'file-permission', path: `${C}/client.key`, mode: 0o400 }]);
     expect(statuses(rule('3.8'), certs(stat({ mode: 0o600 })))).toEqual(['pass', 'pass']);
   });
@@ -167,7 +207,11 @@ describe('registry certificates (3.7/3.8)', () => {
 });
 
 describe('the Docker socket fix lasts across restarts (3.15/3.16)', () => {
-  const unit = (socketLines: string) => ({ path: '/lib/systemd/system/docker.socket', content: `[Socket]\nListenStream=/run/docker.sock\n${socketLines}`, dropIns: [] });
+  const unit = (socketLines: string) => ({
+    path: '/lib/systemd/system/docker.socket',
+    content: `[Socket]\nListenStream=/run/docker.sock\n${socketLines}`,
+    dropIns: [],
+  });
   const sockFacts = (mode: number, socketLines: string | null, group = 'docker') =>
     emptyFacts({
       dockerd: { pid: 1, exe: '/usr/bin/dockerd', argv: ['/usr/bin/dockerd', '-H', 'fd://'] },
@@ -196,10 +240,11 @@ describe('the Docker socket fix lasts across restarts (3.15/3.16)', () => {
 describe('3.17 for a rootless daemon', () => {
   const home = '/home/ops/.config/docker/daemon.json';
   const userFile = stat({ uid: 1000, gid: 1000, owner: 'ops', group: 'ops' });
-  const rootless = (rootlessFlag: boolean) => withFile(home, userFile, {
-    daemonJson: { path: home, raw: '{}', parsed: {} },
-    dockerd: { pid: 42, exe: '/usr/bin/dockerd', argv: ['dockerd', '--rootless'], uid: 1000, rootless: rootlessFlag },
-  });
+  const rootless = (rootlessFlag: boolean) =>
+    withFile(home, userFile, {
+      daemonJson: { path: home, raw: '{}', parsed: {} },
+      dockerd: { pid: 42, exe: '/usr/bin/dockerd', argv: ['dockerd', '--rootless'], uid: 1000, rootless: rootlessFlag },
+    });
 
   it("is not applicable: the user's own daemon.json is not chowned to root", () => {
     expect(statuses(rule('3.17'), rootless(true))).toEqual(['not-applicable']);

@@ -64,19 +64,52 @@ function evaluate(spec: FileRuleSpec, facts: HostFacts, judge: Judge): Outcome[]
     if (!found) {
       const probe = facts.probes.files;
       const why = probe ? `files probe ${probe.status}${probe.message ? `: ${probe.message}` : ''}` : 'files probe not collected';
-      return { target, result: { status: 'warn', message: `${target.path} was not examined by the files probe.`, evidence: [origin, { kind: 'probe', detail: `${why}; no stat for ${target.path}`, path: target.path }] } };
+      return {
+        target,
+        result: {
+          status: 'warn',
+          message: `${target.path} was not examined by the files probe.`,
+          evidence: [origin, { kind: 'probe', detail: `${why}; no stat for ${target.path}`, path: target.path }],
+        },
+      };
     }
     const { key: path, stat } = found;
     if (stat.error) {
-      return { target, result: { status: 'warn', message: `${path} could not be examined (${stat.error}).`, evidence: [origin, { kind: 'file', detail: `stat ${path}: ${stat.error}`, path }] } };
+      return {
+        target,
+        result: {
+          status: 'warn',
+          message: `${path} could not be examined (${stat.error}).`,
+          evidence: [origin, { kind: 'file', detail: `stat ${path}: ${stat.error}`, path }],
+        },
+      };
     }
     if (!stat.exists) {
       return target.missing === 'warn'
-        ? { target, result: { status: 'warn', message: `${path} is configured (${target.source}) but does not exist.`, evidence: [origin, { kind: 'file', detail: `${path} does not exist`, path }] } }
-        : { target, result: { status: 'not-applicable', message: `${path} does not exist on this host.`, evidence: [origin, { kind: 'file', detail: `${path} does not exist`, path }] } };
+        ? {
+            target,
+            result: {
+              status: 'warn',
+              message: `${path} is configured (${target.source}) but does not exist.`,
+              evidence: [origin, { kind: 'file', detail: `${path} does not exist`, path }],
+            },
+          }
+        : {
+            target,
+            result: {
+              status: 'not-applicable',
+              message: `${path} does not exist on this host.`,
+              evidence: [origin, { kind: 'file', detail: `${path} does not exist`, path }],
+            },
+          };
     }
     const verdict = judge(path, stat, target);
-    return { target, stat, path, result: { status: verdict.status, message: verdict.message, evidence: [origin, { kind: 'file', detail: verdict.detail, path }] } };
+    return {
+      target,
+      stat,
+      path,
+      result: { status: verdict.status, message: verdict.message, evidence: [origin, { kind: 'file', detail: verdict.detail, path }] },
+    };
   });
 }
 
@@ -94,7 +127,7 @@ function isGroup(stat: FileStat, group: 'root' | 'docker'): boolean | undefined 
 
 function describeOwner(stat: FileStat): string {
   const who = (name: string | undefined, id: number | undefined) =>
-    name !== undefined && id !== undefined ? `${name} (${id})` : name ?? (id !== undefined ? `id ${id}` : 'unknown');
+    name !== undefined && id !== undefined ? `${name} (${id})` : (name ?? (id !== undefined ? `id ${id}` : 'unknown'));
   return `owner ${who(stat.owner, stat.uid)}, group ${who(stat.group, stat.gid)}`;
 }
 
@@ -104,8 +137,14 @@ export function ownershipRule(spec: OwnershipSpec): Rule {
     const user = isRootUser(stat);
     const group = isGroup(stat, spec.group);
     const detail = `${path} ${describeOwner(stat)}`;
-    if (user === undefined || group === undefined) return { status: 'warn', message: `The owner of ${path} could not be resolved to names, so ${want} cannot be confirmed.`, detail };
-    if (user && group) return { status: 'pass', message: `${path} is owned by ${want}${spec.group === 'docker' && stat.gid === 0 ? ' (group root, stricter than docker)' : ''}.`, detail };
+    if (user === undefined || group === undefined)
+      return { status: 'warn', message: `The owner of ${path} could not be resolved to names, so ${want} cannot be confirmed.`, detail };
+    if (user && group)
+      return {
+        status: 'pass',
+        message: `${path} is owned by ${want}${spec.group === 'docker' && stat.gid === 0 ? ' (group root, stricter than docker)' : ''}.`,
+        detail,
+      };
     return { status: 'fail', message: `${path} is not owned by ${want}.`, detail };
   };
   const { targets: _t, persist: _p, fixImpact: _i, group: _g, ...meta } = spec;
@@ -121,7 +160,11 @@ export function modeRule(spec: ModeSpec): Rule {
     return { status: 'fail', message: `${path} has mode ${octal(stat.mode)}, which sets ${octal(stat.mode & ~max)} beyond ${octal(max)}.`, detail };
   };
   const { targets: _t, persist: _p, fixImpact: _i, maxMode: _m, ...meta } = spec;
-  return fileRule(spec, meta, judge, (path, stat, target) => ({ kind: 'file-permission', path, mode: tightenedMode(stat.mode!, target.maxMode ?? spec.maxMode) }));
+  return fileRule(spec, meta, judge, (path, stat, target) => ({
+    kind: 'file-permission',
+    path,
+    mode: tightenedMode(stat.mode!, target.maxMode ?? spec.maxMode),
+  }));
 }
 
 function fileRule(spec: FileRuleSpec, meta: Meta, judge: Judge, fix: Fix): Rule {

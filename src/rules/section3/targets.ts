@@ -16,10 +16,7 @@ export const CERTS_DIR = '/etc/docker/certs.d';
 export function unitFiles(facts: HostFacts, unit: 'docker.service' | 'docker.socket'): FileTarget[] | CheckResult {
   const found = unit === 'docker.service' ? facts.systemd.service : facts.systemd.socket;
   if (!found) return unitAbsent(facts, unit);
-  return [
-    { path: found.path, source: `${unit} FragmentPath` },
-    ...found.dropIns.map((d) => ({ path: d.path, source: `${unit} drop-in` })),
-  ];
+  return [{ path: found.path, source: `${unit} FragmentPath` }, ...found.dropIns.map((d) => ({ path: d.path, source: `${unit} drop-in` }))];
 }
 
 /** Every file under /etc/docker/certs.d/ that the files probe saw. */
@@ -31,7 +28,11 @@ export function registryCertFiles(facts: HostFacts): FileTarget[] | CheckResult 
     .sort();
   if (files.length > 0) return files.map((path) => ({ path, source: `files under ${CERTS_DIR}` }));
   if (!dir) {
-    return { status: 'warn', message: `${CERTS_DIR} was not examined by the files probe.`, evidence: [{ kind: 'probe', detail: `no stat for ${CERTS_DIR}`, path: CERTS_DIR }] };
+    return {
+      status: 'warn',
+      message: `${CERTS_DIR} was not examined by the files probe.`,
+      evidence: [{ kind: 'probe', detail: `no stat for ${CERTS_DIR}`, path: CERTS_DIR }],
+    };
   }
   const why = dir.exists ? `${CERTS_DIR} holds no files` : `${CERTS_DIR} does not exist`;
   return { status: 'not-applicable', message: `There are no registry certificates: ${why}.`, evidence: [{ kind: 'file', detail: why, path: CERTS_DIR }] };
@@ -50,7 +51,11 @@ export function tlsFile(facts: HostFacts, key: keyof typeof TLS_DEFAULTS): FileT
     const path = `/root/.docker/${TLS_DEFAULTS[key]}`;
     return [{ path, source: `dockerd's default for ${key} with ${tls.evidence}`, missing: 'warn' }];
   }
-  return { status: 'not-applicable', message: `The daemon is not configured with TLS, so there is no ${key} file.`, evidence: [{ kind: 'config', detail: `${key}, tls and tlsverify are not set (flags or ${facts.daemonJson.path})` }] };
+  return {
+    status: 'not-applicable',
+    message: `The daemon is not configured with TLS, so there is no ${key} file.`,
+    evidence: [{ kind: 'config', detail: `${key}, tls and tlsverify are not set (flags or ${facts.daemonJson.path})` }],
+  };
 }
 
 /** Why a chown/chmod of containerd's socket does not last, and where to make it last. */

@@ -8,7 +8,9 @@ import { perImage, usedByText } from './support.js';
 
 /** USER values that mean uid 0: empty (the default), "root", "0", with or without a group. */
 export function isRootUser(user: unknown): boolean {
-  const name = String(user ?? '').split(':')[0].trim();
+  const name = String(user ?? '')
+    .split(':')[0]
+    .trim();
   return name === '' || name === 'root' || name === '0';
 }
 
@@ -51,5 +53,9 @@ export const containerUserCreated: Rule = {
   remediate: (facts) =>
     check(facts)
       .filter((r) => r.status === 'fail' && r.subject?.image)
-      .map((r) => ({ kind: 'manual' as const, text: `Image ${r.subject!.image}: add a non-root USER to its Dockerfile and rebuild, or run its containers with --user (Compose \`user:\`).`, impact: 'The service can no longer write root-owned paths or bind ports below 1024.' })),
+      .map((r) => ({
+        kind: 'manual' as const,
+        text: `Image ${r.subject!.image}: add a non-root USER to its Dockerfile and rebuild, or run its containers with --user (Compose \`user:\`).`,
+        impact: 'The service can no longer write root-owned paths or bind ports below 1024.',
+      })),
 };

@@ -15,7 +15,7 @@ export const trustedBaseImages: Rule = {
   rationale: 'An image from an unknown publisher can carry malware or backdoors that no runtime setting contains.',
   impact: 'Replacing untrusted bases means rebuilding and retesting the images built on them.',
   remediation:
-    'Build only from official or verified-publisher images, or from your own registry\'s vetted bases; pin them by digest, verify signatures, and scan them before use.',
+    "Build only from official or verified-publisher images, or from your own registry's vetted bases; pin them by digest, verify signatures, and scan them before use.",
   references: ['CIS Docker Benchmark v1.8.0, 4.2', 'https://docs.docker.com/trusted-content/official-images/'],
   check: () =>
     manualResult(

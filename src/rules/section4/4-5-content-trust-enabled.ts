@@ -47,7 +47,8 @@ export const contentTrustEnabled: Rule = {
   severity: 'medium',
   rationale:
     'With content trust the docker client pulls, runs and builds only signed image tags, so a tampered registry or man-in-the-middle cannot substitute an image.',
-  impact: 'Pulling or running unsigned tags fails (many public images are unsigned); private registries need a Notary server; use --disable-content-trust for deliberate exceptions.',
+  impact:
+    'Pulling or running unsigned tags fails (many public images are unsigned); private registries need a Notary server; use --disable-content-trust for deliberate exceptions.',
   remediation:
     'Export `DOCKER_CONTENT_TRUST=1` for every shell and automation that runs docker (e.g. /etc/profile.d/docker-content-trust.sh and CI environments). The generated change writes that file when the profile sets contentTrust.',
   references: ['CIS Docker Benchmark v1.8.0, 4.5', 'https://docs.docker.com/engine/security/trust/'],
@@ -55,14 +56,21 @@ export const contentTrustEnabled: Rule = {
   remediate: (facts, params) => {
     if (!check(facts).some((r) => r.status === 'fail')) return [];
     if (!params.contentTrust) {
-      return [{ kind: 'manual', text: 'Export DOCKER_CONTENT_TRUST=1 for the shells and automation that run docker (the profile\'s contentTrust parameter is off, so no file is written).' }];
+      return [
+        {
+          kind: 'manual',
+          text: "Export DOCKER_CONTENT_TRUST=1 for the shells and automation that run docker (the profile's contentTrust parameter is off, so no file is written).",
+        },
+      ];
     }
-    return [{
-      kind: 'env-file',
-      path: CONTENT_TRUST_FILE,
-      name: 'DOCKER_CONTENT_TRUST',
-      value: '1',
-      impact: 'docker pull/run/build in login shells refuse unsigned image tags; scripts that need them must pass --disable-content-trust.',
-    }];
+    return [
+      {
+        kind: 'env-file',
+        path: CONTENT_TRUST_FILE,
+        name: 'DOCKER_CONTENT_TRUST',
+        value: '1',
+        impact: 'docker pull/run/build in login shells refuse unsigned image tags; scripts that need them must pass --disable-content-trust.',
+      },
+    ];
   },
 };

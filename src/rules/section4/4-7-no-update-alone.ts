@@ -24,10 +24,15 @@ export function updatesAlone(history: { CreatedBy?: unknown }[]): string[] {
 
 function check(facts: HostFacts): CheckResult[] {
   return perImage(facts, (img) => {
-    if (!img.history) return verdict('warn', `The history of image ${img.ref} was not collected, so its RUN instructions could not be read.`, 'History: not collected');
+    if (!img.history)
+      return verdict('warn', `The history of image ${img.ref} was not collected, so its RUN instructions could not be read.`, 'History: not collected');
     const bad = updatesAlone(img.history);
     return bad.length > 0
-      ? verdict('fail', `Image ${img.ref} has a RUN that updates the package index without installing in the same layer.`, ...bad.map((t) => `history: RUN ${clip(t)}`))
+      ? verdict(
+          'fail',
+          `Image ${img.ref} has a RUN that updates the package index without installing in the same layer.`,
+          ...bad.map((t) => `history: RUN ${clip(t)}`),
+        )
       : verdict('pass', `Image ${img.ref} has no package-index update on its own in its history.`, `History: ${img.history.length} entries checked`);
   });
 }
@@ -41,8 +46,7 @@ export const noUpdateAlone: Rule = {
   automated: false,
   checks: 'facts',
   severity: 'low',
-  rationale:
-    'The build cache keeps a lone `apt-get update` layer indefinitely; later installs then resolve against an old index and miss security fixes.',
+  rationale: 'The build cache keeps a lone `apt-get update` layer indefinitely; later installs then resolve against an old index and miss security fixes.',
   impact: 'Combining the instructions changes layer caching: the install layer rebuilds whenever the update does.',
   remediation:
     'Update and install in one RUN with pinned versions: `RUN apt-get update && apt-get install -y --no-install-recommends pkg=1.2.3 && rm -rf /var/lib/apt/lists/*` (or `apk add --no-cache pkg`); rebuild with --no-cache when patches are needed.',

@@ -8,7 +8,12 @@ import { setuidSetgidRemoved as rule } from './4-8-setuid-setgid-removed.js';
 
 const WEB = 'registry.example.com/shop/web:1.4.2';
 const API = 'registry.example.com/shop/api:2.0.0';
-const fixture = (name: string): HostFacts => loadFacts(ruleFixtures('4.8').pass.concat(ruleFixtures('4.8').fail).find((f) => f.endsWith(`/${name}`))!);
+const fixture = (name: string): HostFacts =>
+  loadFacts(
+    ruleFixtures('4.8')
+      .pass.concat(ruleFixtures('4.8').fail)
+      .find((f) => f.endsWith(`/${name}`))!,
+  );
 const byImage = (facts: HostFacts): Record<string, CheckResult> => Object.fromEntries(rule.check(facts).map((r) => [r.subject?.image ?? '', r]));
 
 describe('4.8 without scan data', () => {
@@ -27,7 +32,9 @@ describe('4.8 with scan data', () => {
     const web = byImage(fixture('fail.json'))[WEB];
     expect(web.status).toBe('fail');
     expect(web.message).toBe(`Image ${WEB} has 4 setuid/setgid files (used by shop-web-1).`);
-    expect(web.evidence.map((e) => e.detail)).toEqual(['/bin/mount', '/bin/su', '/usr/bin/passwd', '/usr/bin/wall'].map((f) => `${WEB}: setuid/setgid file ${f}`));
+    expect(web.evidence.map((e) => e.detail)).toEqual(
+      ['/bin/mount', '/bin/su', '/usr/bin/passwd', '/usr/bin/wall'].map((f) => `${WEB}: setuid/setgid file ${f}`),
+    );
     expect(web.evidence.every((e) => e.kind === 'image')).toBe(true);
   });
 

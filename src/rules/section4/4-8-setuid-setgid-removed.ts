@@ -45,7 +45,8 @@ export const setuidSetgidRemoved: Rule = {
   automated: false,
   checks: 'facts',
   severity: 'medium',
-  rationale: 'setuid and setgid binaries let an unprivileged process in the container become root (or another user), which is the usual next step after a compromise.',
+  rationale:
+    'setuid and setgid binaries let an unprivileged process in the container become root (or another user), which is the usual next step after a compromise.',
   impact: 'Tools that rely on setuid (su, passwd, ping on some images) stop working for non-root users.',
   remediation:
     'Remove the bits at build time, at the end of the Dockerfile: `RUN find / -xdev -perm /6000 -type f -exec chmod a-s {} \\; || true`, keeping only those the service needs. Runtime --security-opt no-new-privileges (item 5.26) also neutralises them. `audit --deep` scans the images containers use.',

@@ -19,7 +19,8 @@ export function addInstructions(history: { CreatedBy?: unknown }[]): string[] {
 
 function check(facts: HostFacts): CheckResult[] {
   return perImage(facts, (img) => {
-    if (!img.history) return verdict('warn', `The history of image ${img.ref} was not collected, so its ADD instructions could not be read.`, 'History: not collected');
+    if (!img.history)
+      return verdict('warn', `The history of image ${img.ref} was not collected, so its ADD instructions could not be read.`, 'History: not collected');
     const adds = addInstructions(img.history);
     return adds.length > 0
       ? verdict('fail', `Image ${img.ref} was built with ADD where COPY would do.`, ...adds.map((t) => `history: ADD ${clip(t)}`))
@@ -40,7 +41,7 @@ export const copyInsteadOfAdd: Rule = {
     'ADD downloads remote URLs without verification and silently unpacks local archives (zip-bomb and path-traversal risks); COPY does only what it says.',
   impact: 'Archives must be unpacked explicitly in a RUN, and downloads fetched with a verified tool (curl + checksum).',
   remediation:
-    'Replace ADD with COPY in the Dockerfile; fetch remote files with curl/wget and verify a checksum, and unpack archives in an explicit RUN. The base image\'s own `ADD file:... in /` layer is not flagged; an ADD inherited from a parent image is.',
+    "Replace ADD with COPY in the Dockerfile; fetch remote files with curl/wget and verify a checksum, and unpack archives in an explicit RUN. The base image's own `ADD file:... in /` layer is not flagged; an ADD inherited from a parent image is.",
   references: ['CIS Docker Benchmark v1.8.0, 4.9', 'https://docs.docker.com/build/building/best-practices/#add-or-copy'],
   check,
 };

@@ -27,7 +27,10 @@ describeEngine('section 4 rules on images built by the real builder', (engine) =
   const root = mkdtempSync(path.join(os.tmpdir(), 'dh-s4-root-'));
   let facts: HostFacts;
   const resultFor = (id: string, ref: string): CheckResult => {
-    const r = section4Rules.find((x) => x.id === id)!.check(facts).find((x) => x.subject?.image === ref);
+    const r = section4Rules
+      .find((x) => x.id === id)!
+      .check(facts)
+      .find((x) => x.subject?.image === ref);
     if (!r) throw new Error(`no ${id} result for ${ref}`);
     return r;
   };
@@ -40,7 +43,11 @@ describeEngine('section 4 rules on images built by the real builder', (engine) =
   });
 
   afterAll(() => {
-    try { docker(engine, ['rmi', '-f', tag]); } catch { /* already gone */ }
+    try {
+      docker(engine, ['rmi', '-f', tag]);
+    } catch {
+      /* already gone */
+    }
     rmSync(dir, { recursive: true, force: true });
     rmSync(root, { recursive: true, force: true });
   });

@@ -49,19 +49,34 @@ describe('image results', () => {
 
 describe('4.1 user', () => {
   it('warns when a root image is run as another user by every container', () => {
-    const facts = withImage((img) => (img.Config.User = ''), (c) => (c.Config.User = '1000:1000'));
+    const facts = withImage(
+      (img) => (img.Config.User = ''),
+      (c) => (c.Config.User = '1000:1000'),
+    );
     const [result] = rule('4.1').check(facts);
     expect(result.status).toBe('warn');
     expect(result.evidence.map((e) => e.detail).join('\n')).toContain('container shop-web-1 overrides with Config.User "1000:1000"');
   });
 
   it('fails a non-root image that a container overrides back to root', () => {
-    const [result] = rule('4.1').check(withImage(() => {}, (c) => (c.Config.User = 'root')));
+    const [result] = rule('4.1').check(
+      withImage(
+        () => {},
+        (c) => (c.Config.User = 'root'),
+      ),
+    );
     expect(result.status).toBe('fail');
   });
 
   it.each(['', 'root', '0', '0:0', 'root:wheel'])('treats USER %j as root', (user) => {
-    expect(rule('4.1').check(withImage((img) => (img.Config.User = user), (c) => (c.Config.User = user)))[0].status).toBe('fail');
+    expect(
+      rule('4.1').check(
+        withImage(
+          (img) => (img.Config.User = user),
+          (c) => (c.Config.User = user),
+        ),
+      )[0].status,
+    ).toBe('fail');
   });
 });
 
@@ -86,9 +101,13 @@ describe('4.7 / 4.9 history', () => {
 
   it('skips only the base rootfs ADD in the oldest entry', () => {
     expect(addInstructions([{ CreatedBy: '/bin/sh -c #(nop)  CMD ["sh"]' }, { CreatedBy: '/bin/sh -c #(nop) ADD file:9d8b in / ' }])).toEqual([]);
-    expect(addInstructions([{ CreatedBy: 'CMD ["/bin/sh"] # buildkit' }, { CreatedBy: 'ADD alpine-minirootfs-3.20.0-x86_64.tar.gz / # buildkit' }])).toEqual([]);
+    expect(addInstructions([{ CreatedBy: 'CMD ["/bin/sh"] # buildkit' }, { CreatedBy: 'ADD alpine-minirootfs-3.20.0-x86_64.tar.gz / # buildkit' }])).toEqual(
+      [],
+    );
     expect(addInstructions([{ CreatedBy: '/bin/sh -c #(nop) ADD file:9d8b in / ' }, { CreatedBy: '/bin/sh -c #(nop) COPY file:1 in /etc ' }])).toHaveLength(1);
-    expect(addInstructions([{ CreatedBy: 'ADD https://example.com/app.tgz /opt/ # buildkit' }, { CreatedBy: 'ADD rootfs.tar.xz / # buildkit' }])).toHaveLength(1);
+    expect(addInstructions([{ CreatedBy: 'ADD https://example.com/app.tgz /opt/ # buildkit' }, { CreatedBy: 'ADD rootfs.tar.xz / # buildkit' }])).toHaveLength(
+      1,
+    );
   });
 
   it('warns when history was not collected', () => {
@@ -111,11 +130,13 @@ describe('4.10 secrets', () => {
 
   it('finds private key blocks and labels, and ignores public keys and file pointers', () => {
     const flagged = (env: string[], labels: Record<string, string> = {}, history: string[] = []) =>
-      rule('4.10').check(withImage((img) => {
-        img.Config.Env = env;
-        img.Config.Labels = labels;
-        img.History = history.map((CreatedBy) => ({ CreatedBy }));
-      }))[0].status;
+      rule('4.10').check(
+        withImage((img) => {
+          img.Config.Env = env;
+          img.Config.Labels = labels;
+          img.History = history.map((CreatedBy) => ({ CreatedBy }));
+        }),
+      )[0].status;
     expect(flagged(['GPG_KEY=A4A9406876FCBD3C456770C88C718D3B5072E1F5', 'MYSQL_ROOT_PASSWORD_FILE=/run/secrets/db', 'AWS_SECRET_ACCESS_KEY='])).toBe('pass');
     expect(flagged(['GITHUB_TOKEN=ghp_x'])).toBe('fail');
     expect(flagged([], { 'com.example.api-key': 'k' })).toBe('fail');

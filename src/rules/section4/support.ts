@@ -25,14 +25,16 @@ export function imageRef(raw: EngineObject): string {
 
 export function imageViews(facts: HostFacts): ImageView[] {
   const containers = containerViews(facts);
-  const views = (facts.engine?.images ?? []).map((raw): ImageView => ({
-    raw,
-    ref: imageRef(raw),
-    id: String(raw.Id ?? ''),
-    config: raw.Config ?? {},
-    history: Array.isArray(raw.History) ? raw.History : null,
-    usedBy: containers.filter((c) => c.raw.Image === raw.Id),
-  }));
+  const views = (facts.engine?.images ?? []).map(
+    (raw): ImageView => ({
+      raw,
+      ref: imageRef(raw),
+      id: String(raw.Id ?? ''),
+      config: raw.Config ?? {},
+      history: Array.isArray(raw.History) ? raw.History : null,
+      usedBy: containers.filter((c) => c.raw.Image === raw.Id),
+    }),
+  );
   return [...views.filter((v) => v.usedBy.length > 0), ...views.filter((v) => v.usedBy.length === 0)];
 }
 
@@ -49,7 +51,8 @@ export function perImage(facts: HostFacts, judge: (img: ImageView) => Verdict): 
   const gate = engineGate(facts, 'images');
   if (gate) return gate;
   const images = imageViews(facts);
-  if (images.length === 0) return [{ status: 'not-applicable', message: 'No images exist on this host.', evidence: [{ kind: 'engine', detail: 'images: []' }] }];
+  if (images.length === 0)
+    return [{ status: 'not-applicable', message: 'No images exist on this host.', evidence: [{ kind: 'engine', detail: 'images: []' }] }];
   return images.map((img) => {
     const v = judge(img);
     return { status: v.status, message: v.message, evidence: v.details.map((d) => imageEvidence(img, d)), subject: { image: img.ref } };
@@ -71,7 +74,9 @@ export interface Instruction {
  * "ENV A=1", "RUN /bin/sh -c cmd # buildkit".
  */
 export function instruction(createdBy: unknown): Instruction {
-  let s = String(createdBy ?? '').trim().replace(/\s*# buildkit$/, '');
+  let s = String(createdBy ?? '')
+    .trim()
+    .replace(/\s*# buildkit$/, '');
   const nop = /^\/bin\/sh -c #\(nop\)\s*/.exec(s);
   if (nop) s = s.slice(nop[0].length);
   else if (/^\/bin\/sh -c /.test(s) || /^\|\d+ /.test(s)) s = `RUN ${s}`;

@@ -12,11 +12,13 @@ function check(facts: HostFacts): CheckResult[] {
   if (state === '' || state === 'inactive') {
     return [{ status: 'pass', message: 'Swarm mode is not enabled on this engine.', evidence }];
   }
-  return [{
-    status: 'fail',
-    message: `Swarm mode is enabled (node state ${state}); leave the swarm unless this host needs it, or waive this item if it does.`,
-    evidence,
-  }];
+  return [
+    {
+      status: 'fail',
+      message: `Swarm mode is enabled (node state ${state}); leave the swarm unless this host needs it, or waive this item if it does.`,
+      evidence,
+    },
+  ];
 }
 
 export const swarmModeNotEnabled: Rule = {
@@ -37,6 +39,12 @@ export const swarmModeNotEnabled: Rule = {
   check,
   remediate: (facts) =>
     check(facts).some((r) => r.status === 'fail')
-      ? [{ kind: 'manual', text: 'Run `docker swarm leave` on this host if it does not need swarm mode (demote it first if it is a manager).', impact: 'Stops swarm tasks on this node.' }]
+      ? [
+          {
+            kind: 'manual',
+            text: 'Run `docker swarm leave` on this host if it does not need swarm mode (demote it first if it is a manager).',
+            impact: 'Stops swarm tasks on this node.',
+          },
+        ]
       : [],
 };

@@ -23,9 +23,10 @@ export const restartPolicy: WorkloadItem = {
   fix: (w, params) => {
     const policy = `on-failure:${params.restartMaxRetries}`;
     // Two wordings of the same effect, each pinned by its plan goldens.
-    const impact = w.kind === 'container'
-      ? `${w.who} is no longer started when the daemon starts, and stays down after ${params.restartMaxRetries} failed restarts.`
-      : `${w.who} stays down after ${params.restartMaxRetries} failed restarts and is no longer started with the daemon.`;
+    const impact =
+      w.kind === 'container'
+        ? `${w.who} is no longer started when the daemon starts, and stays down after ${params.restartMaxRetries} failed restarts.`
+        : `${w.who} stays down after ${params.restartMaxRetries} failed restarts and is no longer started with the daemon.`;
     return { compose: [{ key: 'restart', value: policy }], update: [{ flag: '--restart', value: policy }], impact };
   },
 };

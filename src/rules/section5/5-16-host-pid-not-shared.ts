@@ -13,8 +13,7 @@ export const hostPid = hostNamespaceItem({
   // The empty value selects the container's own PID namespace.
   recreate: () => ['--pid='],
   impact: {
-    container:
-      'it no longer sees host processes; tools that inspect or signal them (process monitors, debuggers) stop working.',
+    container: 'it no longer sees host processes; tools that inspect or signal them (process monitors, debuggers) stop working.',
     service: 'it no longer sees host processes; tools that inspect or signal them stop working.',
   },
 });

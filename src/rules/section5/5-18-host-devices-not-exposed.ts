@@ -17,9 +17,13 @@ export const hostDevices: WorkloadItem = {
   },
   // Which devices are needed is for a person to say; a service's advice lists its YAML entries.
   fix: (w) => ({
-    manual: w.kind === 'container'
-      ? `${w.who}: remove the --device options it does not need and give the rest read-only permission (:r).`
-      : `${w.who}: remove the devices it does not need (${w.devices.filter((d) => d.permissions !== 'r').map((d) => d.source).join(', ')}) and give the rest read-only permission (:r).`,
+    manual:
+      w.kind === 'container'
+        ? `${w.who}: remove the --device options it does not need and give the rest read-only permission (:r).`
+        : `${w.who}: remove the devices it does not need (${w.devices
+            .filter((d) => d.permissions !== 'r')
+            .map((d) => d.source)
+            .join(', ')}) and give the rest read-only permission (:r).`,
   }),
 };
 

@@ -4,7 +4,11 @@ import type { HostFacts } from '../../facts/host-facts.js';
 import type { CheckResult, Rule } from '../rule.js';
 import { perContainer, verdict } from './support.js';
 
-interface Ulimit { Name: string; Soft: number; Hard: number }
+interface Ulimit {
+  Name: string;
+  Soft: number;
+  Hard: number;
+}
 
 function check(facts: HostFacts): CheckResult[] {
   return perContainer(facts, (c) => {
@@ -32,7 +36,7 @@ export const ulimitOverriddenIfNeeded: Rule = {
     'Ulimits cap open files and processes per container; overriding the daemon default should be a deliberate exception, and an unlimited value (-1) removes the cap that protects the host.',
   impact: 'Lowering or restoring a limit can make a service that opens many files or threads fail with EMFILE or EAGAIN.',
   remediation:
-    'Leave containers on the daemon\'s default ulimits (item 2.9) and override with `--ulimit name=soft:hard` (Compose `ulimits:`) only where a service needs it, never -1. No override passes; an override is listed for review; an unlimited one fails.',
+    "Leave containers on the daemon's default ulimits (item 2.9) and override with `--ulimit name=soft:hard` (Compose `ulimits:`) only where a service needs it, never -1. No override passes; an override is listed for review; an unlimited one fails.",
   references: ['CIS Docker Benchmark v1.8.0, 5.19', 'https://docs.docker.com/reference/cli/docker/container/run/#ulimit'],
   check,
 };

@@ -10,7 +10,13 @@ function check(facts: HostFacts): CheckResult[] {
   if (gate) return gate;
   if (!hostSecurityOptions(facts).has('apparmor')) {
     const opts = JSON.stringify(facts.engine!.info?.SecurityOptions ?? []);
-    return [{ status: 'not-applicable', message: 'The engine does not report AppArmor support, so no AppArmor profile can apply.', evidence: [{ kind: 'engine', detail: `docker info: SecurityOptions: ${opts}` }] }];
+    return [
+      {
+        status: 'not-applicable',
+        message: 'The engine does not report AppArmor support, so no AppArmor profile can apply.',
+        evidence: [{ kind: 'engine', detail: `docker info: SecurityOptions: ${opts}` }],
+      },
+    ];
   }
   return perContainer(facts, (c) => {
     const profile = String(c.raw.AppArmorProfile ?? '');

@@ -12,8 +12,17 @@ function check(facts: HostFacts): CheckResult[] {
   return perContainer(facts, (c) => {
     const mounts = bindMounts(c);
     const shared = mounts.filter((m) => SHARED.has(m.propagation));
-    if (shared.length > 0) return verdict('fail', `Container ${c.name} has mounts with shared propagation: ${shared.map((m) => m.destination).join(', ')}.`, ...shared.map(describeMount));
-    return verdict('pass', `Container ${c.name} has no mount with shared propagation.`, ...(mounts.length > 0 ? mounts.map(describeMount) : ['Mounts: no bind mounts']));
+    if (shared.length > 0)
+      return verdict(
+        'fail',
+        `Container ${c.name} has mounts with shared propagation: ${shared.map((m) => m.destination).join(', ')}.`,
+        ...shared.map(describeMount),
+      );
+    return verdict(
+      'pass',
+      `Container ${c.name} has no mount with shared propagation.`,
+      ...(mounts.length > 0 ? mounts.map(describeMount) : ['Mounts: no bind mounts']),
+    );
   });
 }
 
@@ -27,7 +36,7 @@ export const mountPropagationNotShared: Rule = {
   checks: 'facts',
   severity: 'medium',
   rationale:
-    'With shared or rshared propagation, a mount created inside the container propagates to the host\'s mount namespace, letting the container hide or replace host paths.',
+    "With shared or rshared propagation, a mount created inside the container propagates to the host's mount namespace, letting the container hide or replace host paths.",
   impact: 'Storage or CSI-style helpers that must publish mounts to the host stop doing so.',
   remediation:
     'Use the default (rprivate) or slave propagation: drop `:shared`/`:rshared` from -v, and `bind.propagation: shared|rshared` from Compose volumes.',
@@ -35,6 +44,9 @@ export const mountPropagationNotShared: Rule = {
   check,
   remediate: (facts) =>
     remediateFailures(facts, check, (c) => ({
-      manual: `Container ${c.name}: recreate it with private propagation on ${bindMounts(c).filter((m) => SHARED.has(m.propagation)).map((m) => `${m.source}:${m.destination}`).join(', ')} (drop :shared / :rshared).`,
+      manual: `Container ${c.name}: recreate it with private propagation on ${bindMounts(c)
+        .filter((m) => SHARED.has(m.propagation))
+        .map((m) => `${m.source}:${m.destination}`)
+        .join(', ')} (drop :shared / :rshared).`,
     })),
 };

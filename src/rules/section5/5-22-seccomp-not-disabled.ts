@@ -12,10 +12,20 @@ function check(facts: HostFacts): CheckResult[] {
   return perContainer(facts, (c) => {
     const own = securityOpts(c).find((o) => o.key === 'seccomp');
     if (own?.value === 'unconfined') return verdict('fail', `Container ${c.name} disables seccomp.`, `HostConfig.SecurityOpt: ${own.raw}`);
-    if (c.hostConfig.Privileged === true) return verdict('fail', `Container ${c.name} is privileged, which runs it without seccomp.`, 'HostConfig.Privileged: true');
-    if (own) return verdict('pass', `Container ${c.name} runs with its own seccomp profile.`, `HostConfig.SecurityOpt: seccomp=${own.value && own.value.length > 80 ? '<inline profile>' : own.value}`);
+    if (c.hostConfig.Privileged === true)
+      return verdict('fail', `Container ${c.name} is privileged, which runs it without seccomp.`, 'HostConfig.Privileged: true');
+    if (own)
+      return verdict(
+        'pass',
+        `Container ${c.name} runs with its own seccomp profile.`,
+        `HostConfig.SecurityOpt: seccomp=${own.value && own.value.length > 80 ? '<inline profile>' : own.value}`,
+      );
     if (daemon?.value === 'unconfined') return verdict('fail', `Container ${c.name} inherits the daemon's "unconfined" seccomp default.`, daemon.evidence);
-    return verdict('pass', `Container ${c.name} runs with the daemon's seccomp profile.`, daemon ? daemon.evidence : 'HostConfig.SecurityOpt: no seccomp option (engine default profile)');
+    return verdict(
+      'pass',
+      `Container ${c.name} runs with the daemon's seccomp profile.`,
+      daemon ? daemon.evidence : 'HostConfig.SecurityOpt: no seccomp option (engine default profile)',
+    );
   });
 }
 

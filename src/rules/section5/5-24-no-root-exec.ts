@@ -3,14 +3,19 @@ import type { HostFacts } from '../../facts/host-facts.js';
 import type { CheckResult, Rule } from '../rule.js';
 
 function check(_facts: HostFacts): CheckResult[] {
-  return [{
-    status: 'manual',
-    message: 'Exec sessions are not part of the inspected facts; review the daemon\'s audit log or events for exec with --user=root.',
-    evidence: [
-      { kind: 'command', detail: "docker events --since 24h --filter event=exec_create --format '{{.Time}} {{.Actor.Attributes.name}} {{.Actor.Attributes.execID}}'" },
-      { kind: 'command', detail: 'ausearch -k docker | grep -E -- "exec.*(--user[= ]|-u ?)(root|0)"' },
-    ],
-  }];
+  return [
+    {
+      status: 'manual',
+      message: "Exec sessions are not part of the inspected facts; review the daemon's audit log or events for exec with --user=root.",
+      evidence: [
+        {
+          kind: 'command',
+          detail: "docker events --since 24h --filter event=exec_create --format '{{.Time}} {{.Actor.Attributes.name}} {{.Actor.Attributes.execID}}'",
+        },
+        { kind: 'command', detail: 'ausearch -k docker | grep -E -- "exec.*(--user[= ]|-u ?)(root|0)"' },
+      ],
+    },
+  ];
 }
 
 export const noRootExec: Rule = {

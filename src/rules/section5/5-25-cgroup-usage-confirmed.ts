@@ -25,7 +25,7 @@ export const cgroupUsageConfirmed: Rule = {
   checks: 'facts',
   severity: 'low',
   rationale:
-    'Containers under the daemon\'s cgroup parent share the limits and accounting set for Docker; a custom --cgroup-parent can place a container where those limits do not apply.',
+    "Containers under the daemon's cgroup parent share the limits and accounting set for Docker; a custom --cgroup-parent can place a container where those limits do not apply.",
   impact: 'Moving the container back changes which resource limits and accounting apply to it.',
   remediation:
     'Do not use `--cgroup-parent` (Compose `cgroup_parent`) unless a resource-management design requires it; if it does, waive this item with that reason.',

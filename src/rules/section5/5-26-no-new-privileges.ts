@@ -25,7 +25,10 @@ export const noNewPrivs: WorkloadItem = {
   fixes: ['fail'],
   judge: (w, facts) => {
     const daemon = daemonDefault(facts);
-    const own = w.securityOpt.map(parseSecurityOpt).filter((o) => o.key === 'no-new-privileges').pop();
+    const own = w.securityOpt
+      .map(parseSecurityOpt)
+      .filter((o) => o.key === 'no-new-privileges')
+      .pop();
     if (own) {
       // A bare option (or an empty value in YAML) switches it on, as dockerd reads it.
       const on = own.value === null || own.value === '' ? true : parseBool(own.value);
@@ -36,7 +39,12 @@ export const noNewPrivs: WorkloadItem = {
       }
     }
     if (daemon.on) return verdict('pass', `${w.who} inherits the daemon's no-new-privileges default.`, daemon.evidence!);
-    return verdict('fail', `${w.who} may gain new privileges through setuid binaries.`, 'HostConfig.SecurityOpt: no no-new-privileges option', daemon.evidence ?? 'daemon: no-new-privileges not set');
+    return verdict(
+      'fail',
+      `${w.who} may gain new privileges through setuid binaries.`,
+      'HostConfig.SecurityOpt: no no-new-privileges option',
+      daemon.evidence ?? 'daemon: no-new-privileges not set',
+    );
   },
   fix: (w) => ({
     compose: [{ key: 'security_opt', value: ['no-new-privileges:true'] }],
@@ -60,7 +68,11 @@ export const noNewPrivileges: Rule = {
   impact: 'setuid tools inside the container (sudo, su, ping on some images) stop raising privileges; SELinux domain transitions can be denied.',
   remediation:
     'Run with `--security-opt no-new-privileges` (Compose: `security_opt: ["no-new-privileges:true"]`), or set `"no-new-privileges": true` daemon-wide (item 2.15) and never pass no-new-privileges=false.',
-  references: ['CIS Docker Benchmark v1.8.0, 5.26', 'https://docs.docker.com/reference/cli/docker/container/run/#security-opt', 'https://www.kernel.org/doc/html/latest/userspace-api/no_new_privs.html'],
+  references: [
+    'CIS Docker Benchmark v1.8.0, 5.26',
+    'https://docs.docker.com/reference/cli/docker/container/run/#security-opt',
+    'https://www.kernel.org/doc/html/latest/userspace-api/no_new_privs.html',
+  ],
   check: checkWorkloads(noNewPrivs),
   remediate: remediateWorkloads(noNewPrivs),
 };

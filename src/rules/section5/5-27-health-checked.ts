@@ -28,15 +28,21 @@ export const healthCheck: WorkloadItem = {
     if (!test || test.length === 0) {
       // The container advice carries an example; both wordings are pinned by the plan goldens.
       return container
-        ? { manual: `${w.who} (image ${w.image}): add a health check that exercises the service, e.g. HEALTHCHECK CMD wget -q --spider http://localhost/ || exit 1, or add the image to healthcheckByImage in the profile.` }
-        : { manual: `${w.who} (image ${w.image || 'built locally'}): add a health check that exercises the service, or add the image to healthcheckByImage in the profile.` };
+        ? {
+            manual: `${w.who} (image ${w.image}): add a health check that exercises the service, e.g. HEALTHCHECK CMD wget -q --spider http://localhost/ || exit 1, or add the image to healthcheckByImage in the profile.`,
+          }
+        : {
+            manual: `${w.who} (image ${w.image || 'built locally'}): add a health check that exercises the service, or add the image to healthcheckByImage in the profile.`,
+          };
     }
     // Compose wants the CMD / CMD-SHELL marker first; the profile may list plain words.
     const composeTest = ['CMD', 'CMD-SHELL'].includes(test[0]) ? test : ['CMD', ...test];
     return {
       compose: [{ key: 'healthcheck', value: { test: composeTest } }],
       recreate: ['--health-cmd', healthCmd(test)],
-      impact: container ? `${w.who} is reported unhealthy whenever \`${healthCmd(test)}\` fails.` : `${w.who} is reported unhealthy whenever its health check fails.`,
+      impact: container
+        ? `${w.who} is reported unhealthy whenever \`${healthCmd(test)}\` fails.`
+        : `${w.who} is reported unhealthy whenever its health check fails.`,
     };
   },
 };
@@ -54,8 +60,12 @@ export const healthChecked: Rule = {
     'Availability is part of security: a health check lets the engine, orchestrators and monitoring see a hung or compromised-and-broken service instead of a container that merely runs.',
   impact: 'A badly chosen check marks a healthy service unhealthy; under swarm or autoheal tooling that restarts it.',
   remediation:
-    'Give the image a HEALTHCHECK or the container `--health-cmd` (Compose `healthcheck: {test: [...]}`); `--no-healthcheck` / test NONE fails. Generated changes use the profile\'s healthcheckByImage entry for the image; without one the advice is manual.',
-  references: ['CIS Docker Benchmark v1.8.0, 5.27', 'https://docs.docker.com/reference/dockerfile/#healthcheck', 'https://docs.docker.com/reference/compose-file/services/#healthcheck'],
+    "Give the image a HEALTHCHECK or the container `--health-cmd` (Compose `healthcheck: {test: [...]}`); `--no-healthcheck` / test NONE fails. Generated changes use the profile's healthcheckByImage entry for the image; without one the advice is manual.",
+  references: [
+    'CIS Docker Benchmark v1.8.0, 5.27',
+    'https://docs.docker.com/reference/dockerfile/#healthcheck',
+    'https://docs.docker.com/reference/compose-file/services/#healthcheck',
+  ],
   check: checkWorkloads(healthCheck),
   remediate: remediateWorkloads(healthCheck),
 };

@@ -15,11 +15,18 @@ function check(facts: HostFacts): CheckResult[] {
   const gate = engineGate(facts);
   // Unreadable engine: the advice still stands, so the item stays manual rather than a warning.
   if (gate?.[0].status === 'warn') {
-    return [{ status: 'manual', message: 'The engine could not be read; check that every container runs a pinned, current image.', evidence: [...gate[0].evidence, { kind: 'command', detail: "docker ps -a --format '{{.Names}} {{.Image}}'" }] }];
+    return [
+      {
+        status: 'manual',
+        message: 'The engine could not be read; check that every container runs a pinned, current image.',
+        evidence: [...gate[0].evidence, { kind: 'command', detail: "docker ps -a --format '{{.Names}} {{.Image}}'" }],
+      },
+    ];
   }
   if (gate) return gate;
   const views = containerViews(facts);
-  if (views.length === 0) return [{ status: 'not-applicable', message: 'No containers exist on this host.', evidence: [{ kind: 'engine', detail: 'containers: []' }] }];
+  if (views.length === 0)
+    return [{ status: 'not-applicable', message: 'No containers exist on this host.', evidence: [{ kind: 'engine', detail: 'containers: []' }] }];
   return views.map((c) => ({
     status: 'manual',
     message: `Container ${c.name} runs ${c.image} (${reference(c.image)}); confirm it is the current build with \`docker pull ${c.image}\` and recreate it if that fetched a newer image.`,

@@ -28,7 +28,8 @@ export const pidsLimitSet: Rule = {
   automated: false,
   checks: 'facts',
   severity: 'medium',
-  rationale: 'A process or thread explosion (fork bomb, runaway worker pool) inside one unlimited container can exhaust the host PID space and stop every other service from starting processes.',
+  rationale:
+    'A process or thread explosion (fork bomb, runaway worker pool) inside one unlimited container can exhaust the host PID space and stop every other service from starting processes.',
   impact: 'A container that legitimately needs more processes or threads than the limit fails to fork ("Resource temporarily unavailable").',
   remediation:
     'Set `--pids-limit <n>` (`docker update --pids-limit 256 <container>` works live; Compose `pids_limit`). The profile parameter pidsLimit sets the value; 0, -1 and unset fail.',

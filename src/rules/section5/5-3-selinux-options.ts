@@ -9,7 +9,13 @@ function check(facts: HostFacts): CheckResult[] {
   if (gate) return gate;
   if (!hostSecurityOptions(facts).has('selinux')) {
     const opts = JSON.stringify(facts.engine!.info?.SecurityOptions ?? []);
-    return [{ status: 'not-applicable', message: 'The engine does not run with SELinux support, so SELinux options cannot apply.', evidence: [{ kind: 'engine', detail: `docker info: SecurityOptions: ${opts}` }] }];
+    return [
+      {
+        status: 'not-applicable',
+        message: 'The engine does not run with SELinux support, so SELinux options cannot apply.',
+        evidence: [{ kind: 'engine', detail: `docker info: SecurityOptions: ${opts}` }],
+      },
+    ];
   }
   return perContainer(facts, (c) => {
     const labels = securityOpts(c).filter((o) => o.key === 'label');
@@ -33,7 +39,7 @@ export const selinuxOptions: Rule = {
   checks: 'facts',
   severity: 'medium',
   rationale:
-    'SELinux type and MCS labels keep a container from reading or writing other containers\' and the host\'s files even after a breakout; label=disable (also implied by --privileged) removes that layer.',
+    "SELinux type and MCS labels keep a container from reading or writing other containers' and the host's files even after a breakout; label=disable (also implied by --privileged) removes that layer.",
   impact: 'Bind mounts need the :z/:Z relabel suffix or a matching label, or the container loses access to them.',
   remediation:
     'Start dockerd with `"selinux-enabled": true` and run containers with explicit SELinux options, e.g. `--security-opt label=type:container_t --security-opt label=level:s0:c100,c200`; never `label=disable`. In Compose: `security_opt: ["label=type:container_t"]`. The labels depend on the site policy, so no change is generated.',

@@ -25,9 +25,10 @@ export const defaultBridge: WorkloadItem = {
     compose: [{ key: 'network_mode', value: null }],
     recreate: ['--network', `${w.name}-net`],
     // A service gets the project's default network from Compose; a container needs one created.
-    impact: w.kind === 'service'
-      ? `${w.who} leaves docker0 for the project's own network.`
-      : `${w.who} leaves docker0: create the network first (\`docker network create ${w.name}-net\`) and attach every container it talks to.`,
+    impact:
+      w.kind === 'service'
+        ? `${w.who} leaves docker0 for the project's own network.`
+        : `${w.who} leaves docker0: create the network first (\`docker network create ${w.name}-net\`) and attach every container it talks to.`,
   }),
 };
 
@@ -45,7 +46,10 @@ export const defaultBridgeNotUsed: Rule = {
   impact: 'Containers that talked to each other over docker0 must join a common user-defined network.',
   remediation:
     'Create a user-defined network per application (`docker network create app-net`) and run containers with `--network app-net`; Compose does this by default, so remove `network_mode: bridge`.',
-  references: ['CIS Docker Benchmark v1.8.0, 5.30', 'https://docs.docker.com/engine/network/drivers/bridge/#differences-between-user-defined-bridges-and-the-default-bridge'],
+  references: [
+    'CIS Docker Benchmark v1.8.0, 5.30',
+    'https://docs.docker.com/engine/network/drivers/bridge/#differences-between-user-defined-bridges-and-the-default-bridge',
+  ],
   check: checkWorkloads(defaultBridge),
   remediate: remediateWorkloads(defaultBridge),
 };

@@ -12,16 +12,27 @@ import { perContainer, verdict } from './support.js';
 function daemonSockets(facts: HostFacts): string[] {
   const hosts = effectiveConfig(facts).get('hosts')?.value;
   const list = Array.isArray(hosts) ? hosts : typeof hosts === 'string' ? [hosts] : [];
-  return list.map(String).filter((h) => h.startsWith('unix://')).map((h) => normalizeHostPath(h.slice('unix://'.length)));
+  return list
+    .map(String)
+    .filter((h) => h.startsWith('unix://'))
+    .map((h) => normalizeHostPath(h.slice('unix://'.length)));
 }
 
 function check(facts: HostFacts): CheckResult[] {
   const sockets = new Set(daemonSockets(facts));
-  const exposes = (source: string) =>
-    source.endsWith('/docker.sock') || sockets.has(source) || ['/', '/run', '/var/run'].includes(source);
+  const exposes = (source: string) => source.endsWith('/docker.sock') || sockets.has(source) || ['/', '/run', '/var/run'].includes(source);
   return perContainer(facts, (c) => {
     const hits = bindMounts(c).filter((m) => exposes(m.source));
-    if (hits.length === 0) return verdict('pass', `Container ${c.name} does not mount the Docker socket.`, `bind mounts: ${bindMounts(c).map((m) => m.source).join(', ') || 'none'}`);
+    if (hits.length === 0)
+      return verdict(
+        'pass',
+        `Container ${c.name} does not mount the Docker socket.`,
+        `bind mounts: ${
+          bindMounts(c)
+            .map((m) => m.source)
+            .join(', ') || 'none'
+        }`,
+      );
     const direct = hits.some((m) => m.source.endsWith('docker.sock') || sockets.has(m.source));
     const what = direct ? 'the Docker socket' : 'a host directory that contains the Docker socket';
     return verdict('fail', `Container ${c.name} mounts ${what}, which gives it root on the host.`, ...hits.map(describeMount));
@@ -39,9 +50,10 @@ export const dockerSocketNotMounted: Rule = {
   severity: 'critical',
   rationale:
     'The Docker API has no per-call authorisation: a process that can write to docker.sock (read-only binds do not help) can start a privileged container with the host filesystem mounted, i.e. it is root on the host.',
-  impact: 'Tools that manage containers from inside one (CI runners, reverse proxies reading labels, dashboards) lose that ability; give them a filtering socket proxy or a remote API with TLS and authorisation instead.',
+  impact:
+    'Tools that manage containers from inside one (CI runners, reverse proxies reading labels, dashboards) lose that ability; give them a filtering socket proxy or a remote API with TLS and authorisation instead.',
   remediation:
-    'Remove the docker.sock bind mount (-v /var/run/docker.sock:..., Compose volumes, `use_api_socket: true`). Where a tool truly needs the API, put an API-filtering proxy in front of it and mount that proxy\'s socket instead.',
+    "Remove the docker.sock bind mount (-v /var/run/docker.sock:..., Compose volumes, `use_api_socket: true`). Where a tool truly needs the API, put an API-filtering proxy in front of it and mount that proxy's socket instead.",
   references: ['CIS Docker Benchmark v1.8.0, 5.32', 'https://docs.docker.com/engine/security/#docker-daemon-attack-surface'],
   check,
   remediate: (facts) =>

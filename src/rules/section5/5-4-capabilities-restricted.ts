@@ -10,8 +10,20 @@ import { listText, verdict } from './support.js';
 import { checkWorkloads, remediateWorkloads, type WorkloadItem } from './workload-item.js';
 
 const DEFAULT_CAPS = new Set([
-  'CHOWN', 'DAC_OVERRIDE', 'FSETID', 'FOWNER', 'MKNOD', 'NET_RAW', 'SETGID', 'SETUID',
-  'SETFCAP', 'SETPCAP', 'NET_BIND_SERVICE', 'SYS_CHROOT', 'KILL', 'AUDIT_WRITE',
+  'CHOWN',
+  'DAC_OVERRIDE',
+  'FSETID',
+  'FOWNER',
+  'MKNOD',
+  'NET_RAW',
+  'SETGID',
+  'SETUID',
+  'SETFCAP',
+  'SETPCAP',
+  'NET_BIND_SERVICE',
+  'SYS_CHROOT',
+  'KILL',
+  'AUDIT_WRITE',
 ]);
 const ROOT_EQUIVALENT = new Set(['ALL', 'SYS_ADMIN']);
 
@@ -69,11 +81,15 @@ export const capabilitiesRestricted: Rule = {
   checks: 'facts',
   severity: 'high',
   rationale:
-    'Capabilities split root\'s power; SYS_ADMIN or ALL give a container most of root on the host (mounts, namespaces, kernel interfaces), and every unneeded default capability is one more step for an attacker.',
+    "Capabilities split root's power; SYS_ADMIN or ALL give a container most of root on the host (mounts, namespaces, kernel interfaces), and every unneeded default capability is one more step for an attacker.",
   impact: 'cap_drop ALL breaks images that chown files, switch users, or bind ports below 1024 as root until those capabilities are added back.',
   remediation:
-    'Run with `--cap-drop ALL` and add back only what the process needs (`--cap-add NET_BIND_SERVICE`, ...); never add ALL or SYS_ADMIN. This check fails on --privileged, on ALL or SYS_ADMIN in CapAdd, and on capabilities added beyond Docker\'s default set without dropping ALL; it passes when CapDrop holds ALL and warns when the default set is kept unchanged. The generated fix keeps the container\'s existing additions except ALL and SYS_ADMIN, plus the profile\'s capAddByImage entry for its image.',
-  references: ['CIS Docker Benchmark v1.8.0, 5.4', 'https://docs.docker.com/engine/containers/run/#runtime-privilege-and-linux-capabilities', 'https://man7.org/linux/man-pages/man7/capabilities.7.html'],
+    "Run with `--cap-drop ALL` and add back only what the process needs (`--cap-add NET_BIND_SERVICE`, ...); never add ALL or SYS_ADMIN. This check fails on --privileged, on ALL or SYS_ADMIN in CapAdd, and on capabilities added beyond Docker's default set without dropping ALL; it passes when CapDrop holds ALL and warns when the default set is kept unchanged. The generated fix keeps the container's existing additions except ALL and SYS_ADMIN, plus the profile's capAddByImage entry for its image.",
+  references: [
+    'CIS Docker Benchmark v1.8.0, 5.4',
+    'https://docs.docker.com/engine/containers/run/#runtime-privilege-and-linux-capabilities',
+    'https://man7.org/linux/man-pages/man7/capabilities.7.html',
+  ],
   check: checkWorkloads(capabilities),
   remediatesWarnings: true,
   remediate: remediateWorkloads(capabilities),

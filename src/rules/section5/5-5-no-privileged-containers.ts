@@ -9,7 +9,11 @@ export const noPrivileged: WorkloadItem = {
   fixes: ['fail'],
   judge: (w) =>
     w.privileged
-      ? verdict('fail', `${w.who} is privileged${w.kind === 'container' && !w.running ? ' (not running now, but will be when started)' : ''}.`, 'HostConfig.Privileged: true')
+      ? verdict(
+          'fail',
+          `${w.who} is privileged${w.kind === 'container' && !w.running ? ' (not running now, but will be when started)' : ''}.`,
+          'HostConfig.Privileged: true',
+        )
       : verdict('pass', `${w.who} is not privileged.`, 'HostConfig.Privileged: false'),
   fix: (w) => ({
     compose: [{ key: 'privileged', value: false }],

@@ -17,12 +17,28 @@ function check(facts: HostFacts): CheckResult[] {
     const hits = bindMounts(c).filter((m) => isSensitiveSource(m.source));
     const rw = hits.filter((m) => m.rw);
     if (rw.length > 0) {
-      return verdict('fail', `Container ${c.name} mounts sensitive host directories writable: ${rw.map((m) => m.source).join(', ')}.`, ...hits.map(describeMount));
+      return verdict(
+        'fail',
+        `Container ${c.name} mounts sensitive host directories writable: ${rw.map((m) => m.source).join(', ')}.`,
+        ...hits.map(describeMount),
+      );
     }
     if (hits.length > 0) {
-      return verdict('warn', `Container ${c.name} mounts sensitive host directories read-only: ${hits.map((m) => m.source).join(', ')}; confirm it needs them.`, ...hits.map(describeMount));
+      return verdict(
+        'warn',
+        `Container ${c.name} mounts sensitive host directories read-only: ${hits.map((m) => m.source).join(', ')}; confirm it needs them.`,
+        ...hits.map(describeMount),
+      );
     }
-    return verdict('pass', `Container ${c.name} mounts no sensitive host directory.`, `bind mounts: ${bindMounts(c).map((m) => m.source).join(', ') || 'none'}`);
+    return verdict(
+      'pass',
+      `Container ${c.name} mounts no sensitive host directory.`,
+      `bind mounts: ${
+        bindMounts(c)
+          .map((m) => m.source)
+          .join(', ') || 'none'
+      }`,
+    );
   });
 }
 
@@ -37,7 +53,8 @@ export const noSensitiveHostMounts: Rule = {
   severity: 'high',
   rationale:
     'A writable bind of /, /boot, /dev, /etc, /lib, /proc, /sys or /usr (or a path below them) lets a process in the container rewrite host binaries, users, boot files or kernel settings; read-only binds still expose secrets such as /etc/shadow.',
-  impact: 'Removing or narrowing the mount breaks whatever the container reads or writes there (monitoring agents, log shippers); give it the narrowest path, read-only.',
+  impact:
+    'Removing or narrowing the mount breaks whatever the container reads or writes there (monitoring agents, log shippers); give it the narrowest path, read-only.',
   remediation:
     'Do not bind-mount these directories; mount only the specific file or subdirectory needed, read-only (`-v /etc/localtime:/etc/localtime:ro`; Compose `read_only: true` on the volume). Writable mounts fail this check, read-only ones warn.',
   references: ['CIS Docker Benchmark v1.8.0, 5.6', 'https://docs.docker.com/engine/storage/bind-mounts/'],

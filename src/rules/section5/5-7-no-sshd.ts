@@ -14,7 +14,11 @@ const USER_WRAPPERS = new Set(['gosu', 'su-exec']);
 /** Shell words that may precede a command in a list. */
 const KEYWORDS = new Set(['do', 'then', 'else', 'if', 'while', 'until', '!', '{', 'time']);
 
-const basename = (word: string) => word.replace(/^["']|["']$/g, '').split('/').pop() ?? '';
+const basename = (word: string) =>
+  word
+    .replace(/^["']|["']$/g, '')
+    .split('/')
+    .pop() ?? '';
 
 /** The program a command line really runs, after skipping wrappers and their options. */
 function realCommand(words: string[]): string[] {
@@ -56,7 +60,12 @@ export function findSshd(argv: string[], depth = 0): string | null {
 const asList = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : typeof v === 'string' && v ? [v] : []);
 
 function imageSuggestsSshd(image: string): boolean {
-  const repo = image.replace(/@.*$/, '').replace(/:[^/:]*$/, '').split('/').pop() ?? '';
+  const repo =
+    image
+      .replace(/@.*$/, '')
+      .replace(/:[^/:]*$/, '')
+      .split('/')
+      .pop() ?? '';
   return repo === 'sshd' || repo === 'openssh-server' || /[-_]sshd$/.test(repo);
 }
 
@@ -67,7 +76,12 @@ function check(facts: HostFacts): CheckResult[] {
     const found = findSshd(argv);
     if (found) return verdict('fail', `Container ${c.name} starts sshd (${found}).`, cmd);
     if (imageSuggestsSshd(c.image)) {
-      return verdict('warn', `Container ${c.name} uses image ${c.image}, whose name suggests an SSH server; check its processes.`, `Config.Image: ${c.image}`, cmd);
+      return verdict(
+        'warn',
+        `Container ${c.name} uses image ${c.image}, whose name suggests an SSH server; check its processes.`,
+        `Config.Image: ${c.image}`,
+        cmd,
+      );
     }
     return verdict('pass', `Container ${c.name} does not start sshd (judged from its command; the process list was not inspected).`, cmd);
   });

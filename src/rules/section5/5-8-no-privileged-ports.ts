@@ -13,7 +13,11 @@ function check(facts: HostFacts): CheckResult[] {
     const ports = publishedPorts(c);
     const bad = low(c);
     if (bad.length > 0) {
-      return verdict('fail', `Container ${c.name} publishes privileged host port(s) ${[...new Set(bad.map((p) => p.hostPort))].join(', ')}.`, ...bad.map(describePort));
+      return verdict(
+        'fail',
+        `Container ${c.name} publishes privileged host port(s) ${[...new Set(bad.map((p) => p.hostPort))].join(', ')}.`,
+        ...bad.map(describePort),
+      );
     }
     if (ports.length === 0) return verdict('pass', `Container ${c.name} publishes no ports.`, 'HostConfig.PortBindings: {}');
     return verdict('pass', `Container ${c.name} publishes no host port below 1024.`, ...ports.map(describePort));
@@ -30,7 +34,7 @@ export const noPrivilegedPorts: Rule = {
   checks: 'facts',
   severity: 'low',
   rationale:
-    'Ports below 1024 are assumed to belong to system services; a container published there can impersonate one, and the mapping bypasses the host\'s rule that only root binds them.',
+    "Ports below 1024 are assumed to belong to system services; a container published there can impersonate one, and the mapping bypasses the host's rule that only root binds them.",
   impact: 'Clients must use the new port, or a reverse proxy on the host must forward the well-known port.',
   remediation:
     'Publish the container on a host port of 1024 or above (`-p 8080:80`, Compose `ports: ["8080:80"]`) and, if a well-known port is needed, put a reverse proxy or load balancer in front. The new port number is a site decision, so the fix is advice only.',

@@ -35,6 +35,10 @@ export const onlyNeededPorts: Rule = {
   check,
   remediate: (facts) =>
     remediateFailures(facts, check, (c) => ({
-      manual: `Container ${c.name}: recreate it without -P and publish only the ports it needs with -p (currently: ${publishedPorts(c).map((p) => `${p.hostPort}->${p.containerPort}`).join(', ') || 'none'}).`,
+      manual: `Container ${c.name}: recreate it without -P and publish only the ports it needs with -p (currently: ${
+        publishedPorts(c)
+          .map((p) => `${p.hostPort}->${p.containerPort}`)
+          .join(', ') || 'none'
+      }).`,
     })),
 };

@@ -32,7 +32,13 @@ export function bindMounts(c: ContainerView): BindMount[] {
   };
   for (const m of (c.raw.Mounts ?? []) as any[]) {
     if (m?.Type !== 'bind' || typeof m.Source !== 'string') continue;
-    add({ source: normalizeHostPath(m.Source), destination: String(m.Destination ?? ''), rw: m.RW !== false, propagation: String(m.Propagation ?? ''), origin: 'Mounts' });
+    add({
+      source: normalizeHostPath(m.Source),
+      destination: String(m.Destination ?? ''),
+      rw: m.RW !== false,
+      propagation: String(m.Propagation ?? ''),
+      origin: 'Mounts',
+    });
   }
   for (const spec of (c.hostConfig.Binds ?? []) as unknown[]) {
     const parts = String(spec).split(':');
@@ -49,7 +55,13 @@ export function bindMounts(c: ContainerView): BindMount[] {
   }
   for (const m of (c.hostConfig.Mounts ?? []) as any[]) {
     if (m?.Type !== 'bind' || typeof m.Source !== 'string') continue;
-    add({ source: normalizeHostPath(m.Source), destination: String(m.Target ?? ''), rw: m.ReadOnly !== true, propagation: String(m.BindOptions?.Propagation ?? ''), origin: 'HostConfig.Mounts' });
+    add({
+      source: normalizeHostPath(m.Source),
+      destination: String(m.Target ?? ''),
+      rw: m.ReadOnly !== true,
+      propagation: String(m.BindOptions?.Propagation ?? ''),
+      origin: 'HostConfig.Mounts',
+    });
   }
   return out;
 }

@@ -20,17 +20,21 @@ function facts(...edits: ((c: EngineObject) => void)[]): HostFacts {
 }
 
 /** A container outside compose: no project/service labels. */
-const plain = (name: string, edit: (c: EngineObject) => void = () => {}) => (c: EngineObject) => {
-  c.Name = `/${name}`;
-  c.Config.Labels = {};
-  edit(c);
-};
+const plain =
+  (name: string, edit: (c: EngineObject) => void = () => {}) =>
+  (c: EngineObject) => {
+    c.Name = `/${name}`;
+    c.Config.Labels = {};
+    edit(c);
+  };
 /** A replica of a compose service. */
-const replica = (project: string, service: string, n: number, edit: (c: EngineObject) => void = () => {}) => (c: EngineObject) => {
-  c.Name = `/${project}-${service}-${n}`;
-  c.Config.Labels = { 'com.docker.compose.project': project, 'com.docker.compose.service': service };
-  edit(c);
-};
+const replica =
+  (project: string, service: string, n: number, edit: (c: EngineObject) => void = () => {}) =>
+  (c: EngineObject) => {
+    c.Name = `/${project}-${service}-${n}`;
+    c.Config.Labels = { 'com.docker.compose.project': project, 'com.docker.compose.service': service };
+    edit(c);
+  };
 
 const params = (over: Partial<HardeningParams> = {}): HardeningParams => ({ ...DEFAULT_PARAMS, ...over });
 
@@ -74,11 +78,13 @@ describe('section 5 remediation', () => {
     ]);
   });
 
-  it('drops ALL capabilities but keeps the service\'s own additions except ALL/SYS_ADMIN, plus the profile\'s', () => {
-    const f = facts(replica('shop', 'proxy', 1, (c) => {
-      c.Config.Image = 'docker.io/library/nginx:1.27';
-      Object.assign(c.HostConfig, { CapAdd: ['SYS_ADMIN', 'NET_ADMIN'], CapDrop: null });
-    }));
+  it("drops ALL capabilities but keeps the service's own additions except ALL/SYS_ADMIN, plus the profile's", () => {
+    const f = facts(
+      replica('shop', 'proxy', 1, (c) => {
+        c.Config.Image = 'docker.io/library/nginx:1.27';
+        Object.assign(c.HostConfig, { CapAdd: ['SYS_ADMIN', 'NET_ADMIN'], CapDrop: null });
+      }),
+    );
     const out = rule('5.4').remediate!(f, params({ capAddByImage: { nginx: ['CHOWN', 'SETUID', 'SETGID', 'NET_BIND_SERVICE'], ng: ['KILL'] } }));
     expect(out).toMatchObject([
       { key: 'cap_drop', value: ['ALL'] },
@@ -88,10 +94,18 @@ describe('section 5 remediation', () => {
   });
 
   it('rebinds published ports to bindHostIp, IPv6 wildcards included', () => {
-    const f = facts(plain('web', (c) => {
-      c.HostConfig.PortBindings = { '80/tcp': [{ HostIp: '0.0.0.0', HostPort: '18090' }, { HostIp: '::', HostPort: '18091' }], '53/udp': [{ HostIp: '10.0.0.5', HostPort: '5353' }] };
-      c.NetworkSettings.Ports = {};
-    }));
+    const f = facts(
+      plain('web', (c) => {
+        c.HostConfig.PortBindings = {
+          '80/tcp': [
+            { HostIp: '0.0.0.0', HostPort: '18090' },
+            { HostIp: '::', HostPort: '18091' },
+          ],
+          '53/udp': [{ HostIp: '10.0.0.5', HostPort: '5353' }],
+        };
+        c.NetworkSettings.Ports = {};
+      }),
+    );
     expect(rule('5.14').remediate!(f, params({ bindHostIp: '127.0.0.1' }))).toMatchObject([
       { kind: 'recreate-advice', flags: ['-p', '127.0.0.1:18090:80/tcp', '-p', '127.0.0.1:18091:80/tcp', '-p', '10.0.0.5:5353:53/udp'] },
     ]);
@@ -102,7 +116,9 @@ describe('section 5 remediation', () => {
     const f = facts(plain('web', (c) => (c.Config.Healthcheck = null)));
     expect(rule('5.27').remediate!(f, params())).toMatchObject([{ kind: 'manual' }]);
     const withCheck = params({ healthcheckByImage: { 'registry.example.com/shop/': ['wget', '-q', '--spider', 'http://localhost:8080/'] } });
-    expect(rule('5.27').remediate!(f, withCheck)).toMatchObject([{ kind: 'recreate-advice', flags: ['--health-cmd', 'wget -q --spider http://localhost:8080/'] }]);
+    expect(rule('5.27').remediate!(f, withCheck)).toMatchObject([
+      { kind: 'recreate-advice', flags: ['--health-cmd', 'wget -q --spider http://localhost:8080/'] },
+    ]);
   });
 });
 
@@ -122,11 +138,12 @@ describe('remediation helpers', () => {
 
 describe('swarm tasks', () => {
   it('get one note per service to change the service, never docker update or recreate advice', () => {
-    const task = (n: number) => plain(`api.${n}.x${n}`, (c) => {
-      c.Config.Labels = { 'com.docker.swarm.service.name': 'api', 'com.docker.swarm.task.name': `api.${n}.x${n}` };
-      c.HostConfig.Memory = 0;
-      c.HostConfig.Privileged = true;
-    });
+    const task = (n: number) =>
+      plain(`api.${n}.x${n}`, (c) => {
+        c.Config.Labels = { 'com.docker.swarm.service.name': 'api', 'com.docker.swarm.task.name': `api.${n}.x${n}` };
+        c.HostConfig.Memory = 0;
+        c.HostConfig.Privileged = true;
+      });
     const f = facts(task(1), task(2));
     for (const id of ['5.11', '5.5']) {
       const out = rule(id).remediate!(f, DEFAULT_PARAMS);

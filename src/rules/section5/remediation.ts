@@ -46,7 +46,11 @@ export function remediateFailures(
       // Swarm replaces a task it did not create: `docker update` or a recreate would be undone.
       if (!swarmServices.has(swarmService)) {
         swarmServices.add(swarmService);
-        out.push({ kind: 'manual', text: `Containers of swarm service ${swarmService} are tasks: change the service itself (\`docker service update ${swarmService}\` or its stack file), not its containers.`, ...impact });
+        out.push({
+          kind: 'manual',
+          text: `Containers of swarm service ${swarmService} are tasks: change the service itself (\`docker service update ${swarmService}\` or its stack file), not its containers.`,
+          ...impact,
+        });
       }
     } else if (project && service && f.compose) {
       // Replicas of one service share its definition: one contribution per service and key.
@@ -96,5 +100,3 @@ export function doubledSize(size: string): string {
   if (!m) return size;
   return `${Number(m[1]) * 2}${m[2]}`;
 }
-
-

@@ -59,7 +59,7 @@ describe('sensitive mounts (5.6) and docker.sock (5.32)', () => {
     expect(rule('5.32').check(withContainers([mounted(source, false)]))[0].status).toBe('fail');
   });
 
-  it('flags the daemon\'s own custom socket path', () => {
+  it("flags the daemon's own custom socket path", () => {
     const facts = withContainers([mounted('/srv/engine/api.sock', true)], {
       dockerd: { pid: 1, exe: '/usr/bin/dockerd', argv: ['/usr/bin/dockerd', '-H', 'unix:///srv/engine/api.sock'] },
     });
@@ -68,7 +68,8 @@ describe('sensitive mounts (5.6) and docker.sock (5.32)', () => {
 });
 
 describe('other runtime decisions', () => {
-  const one = (id: string, edit: (c: EngineObject) => void, overrides: Partial<HostFacts> = {}) => rule(id).check(withContainers([container(edit)], overrides))[0];
+  const one = (id: string, edit: (c: EngineObject) => void, overrides: Partial<HostFacts> = {}) =>
+    rule(id).check(withContainers([container(edit)], overrides))[0];
 
   it('restart policy 5.15', () => {
     const policy = (Name: string, MaximumRetryCount = 0) => one('5.15', (c) => (c.HostConfig.RestartPolicy = { Name, MaximumRetryCount })).status;
@@ -77,7 +78,8 @@ describe('other runtime decisions', () => {
   });
 
   it('devices 5.18 warn when read-only', () => {
-    const dev = (perm: string) => one('5.18', (c) => (c.HostConfig.Devices = [{ PathOnHost: '/dev/ttyUSB0', PathInContainer: '/dev/ttyUSB0', CgroupPermissions: perm }])).status;
+    const dev = (perm: string) =>
+      one('5.18', (c) => (c.HostConfig.Devices = [{ PathOnHost: '/dev/ttyUSB0', PathInContainer: '/dev/ttyUSB0', CgroupPermissions: perm }])).status;
     expect(dev('r')).toBe('warn');
     expect(dev('rw')).toBe('fail');
   });

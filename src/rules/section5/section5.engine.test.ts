@@ -43,8 +43,21 @@ describeEngine('section 5 rules on a real engine', (engine) => {
     run('etc', ['--network', 'none', '-v', '/etc:/host-etc']);
     run('web', ['--network', net, '-p', '0.0.0.0:18090:80', '-p', '[::]:18091:80'], ['httpd', '-f', '-p', '80']);
     run('hard', [
-      '--cap-drop', 'ALL', '--read-only', '--security-opt', 'no-new-privileges', '--memory', '64m', '--pids-limit', '64',
-      '--cpu-shares', '512', '--restart', 'on-failure:5', '--network', 'none',
+      '--cap-drop',
+      'ALL',
+      '--read-only',
+      '--security-opt',
+      'no-new-privileges',
+      '--memory',
+      '64m',
+      '--pids-limit',
+      '64',
+      '--cpu-shares',
+      '512',
+      '--restart',
+      'on-failure:5',
+      '--network',
+      'none',
     ]);
     run('plain', ['--network', 'none']);
     facts = await inspect();
@@ -53,9 +66,17 @@ describeEngine('section 5 rules on a real engine', (engine) => {
 
   afterAll(() => {
     for (const c of created) {
-      try { docker(engine, ['rm', '-f', c]); } catch { /* already gone */ }
+      try {
+        docker(engine, ['rm', '-f', c]);
+      } catch {
+        /* already gone */
+      }
     }
-    try { docker(engine, ['network', 'rm', net]); } catch { /* already gone */ }
+    try {
+      docker(engine, ['network', 'rm', net]);
+    } catch {
+      /* already gone */
+    }
     rmSync(root, { recursive: true, force: true });
   });
 

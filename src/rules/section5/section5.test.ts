@@ -40,13 +40,18 @@ describe('engine gate', () => {
   });
 
   it('warns and names the probe status when the engine could not be read', () => {
-    const results = rule('5.10').check(emptyFacts({ probes: { engine: { status: 'permission-denied', message: 'dial unix /var/run/docker.sock: permission denied' } } }));
+    const results = rule('5.10').check(
+      emptyFacts({ probes: { engine: { status: 'permission-denied', message: 'dial unix /var/run/docker.sock: permission denied' } } }),
+    );
     expect(statuses(results)).toEqual(['warn']);
     expect(results[0].evidence[0].detail).toContain('engine: permission-denied');
   });
 
   it('copes with sparse inspect objects in every section 4-7 rule', () => {
-    const sparse = emptyFacts({ probes: { engine: { status: 'ok' } }, engine: { host: 'unix:///x', version: {}, info: {}, containers: [{}, { Name: '/a', Config: null, HostConfig: null }], images: [{}], networks: [{}] } });
+    const sparse = emptyFacts({
+      probes: { engine: { status: 'ok' } },
+      engine: { host: 'unix:///x', version: {}, info: {}, containers: [{}, { Name: '/a', Config: null, HostConfig: null }], images: [{}], networks: [{}] },
+    });
     for (const r of [...section4Rules, ...section5Rules, ...section6Rules, ...section7Rules]) {
       expect(() => r.check(sparse), r.id).not.toThrow();
       expect(() => r.remediate?.(sparse, DEFAULT_PARAMS), r.id).not.toThrow();
@@ -125,12 +130,16 @@ describe('SELinux (5.3)', () => {
 
 describe('sshd (5.7)', () => {
   const running = (name: string, entrypoint: string[] | null, cmd: string[] | null, image = 'registry.example.com/tools:1') =>
-    rule('5.7').check(withContainers([container((c) => {
-      c.Name = `/${name}`;
-      c.Config.Entrypoint = entrypoint;
-      c.Config.Cmd = cmd;
-      c.Config.Image = image;
-    })]))[0];
+    rule('5.7').check(
+      withContainers([
+        container((c) => {
+          c.Name = `/${name}`;
+          c.Config.Entrypoint = entrypoint;
+          c.Config.Cmd = cmd;
+          c.Config.Image = image;
+        }),
+      ]),
+    )[0];
 
   it('does not match a container running `grep sshd` or one named sshd-audit', () => {
     expect(running('sshd-audit', null, ['grep', 'sshd', '/var/log/auth.log']).status).toBe('pass');

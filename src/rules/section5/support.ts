@@ -32,11 +32,19 @@ export function engineGate(facts: HostFacts, what = 'containers'): CheckResult[]
   if (facts.engine) return null;
   const probe = facts.probes.engine;
   if (probe?.status === 'missing') {
-    return [{ status: 'not-applicable', message: `No engine on this host, so there are no ${what} to audit.`, evidence: [{ kind: 'probe', detail: 'engine: missing' }] }];
+    return [
+      {
+        status: 'not-applicable',
+        message: `No engine on this host, so there are no ${what} to audit.`,
+        evidence: [{ kind: 'probe', detail: 'engine: missing' }],
+      },
+    ];
   }
   const status = probe?.status ?? 'not collected';
   const detail = `engine: ${status}${probe?.message ? ` (${probe.message})` : ''}`;
-  return [{ status: 'warn', message: `The engine probe returned no data (${status}), so ${what} could not be audited.`, evidence: [{ kind: 'probe', detail }] }];
+  return [
+    { status: 'warn', message: `The engine probe returned no data (${status}), so ${what} could not be audited.`, evidence: [{ kind: 'probe', detail }] },
+  ];
 }
 
 export function containerView(raw: EngineObject): ContainerView {
@@ -91,11 +99,13 @@ export function perContainer(facts: HostFacts, judge: (c: ContainerView) => Verd
 /** The engine's security options by name ("name=apparmor" and the older bare "apparmor"). */
 export function hostSecurityOptions(facts: HostFacts): Set<string> {
   const opts: unknown[] = facts.engine?.info?.SecurityOptions ?? [];
-  return new Set(opts.map((o) => {
-    const s = String(o);
-    const named = /(?:^|,)name=([^,]+)/.exec(s);
-    return (named ? named[1] : s.split(',')[0]).toLowerCase();
-  }));
+  return new Set(
+    opts.map((o) => {
+      const s = String(o);
+      const named = /(?:^|,)name=([^,]+)/.exec(s);
+      return (named ? named[1] : s.split(',')[0]).toLowerCase();
+    }),
+  );
 }
 
 /** HostConfig.SecurityOpt split as dockerd parses it: "key=value", the deprecated "key:value", or a bare key. */

@@ -23,11 +23,15 @@ export interface WorkloadItem {
   fix(spec: WorkloadSpec, params: HardeningParams): ContainerFix | null;
 }
 
-export const checkWorkloads = (item: WorkloadItem) => (facts: HostFacts): CheckResult[] =>
-  perContainer(facts, (c) => item.judge(c.spec, facts));
+export const checkWorkloads =
+  (item: WorkloadItem) =>
+  (facts: HostFacts): CheckResult[] =>
+    perContainer(facts, (c) => item.judge(c.spec, facts));
 
-export const remediateWorkloads = (item: WorkloadItem) => (facts: HostFacts, params: HardeningParams): Contribution[] =>
-  remediateFailures(facts, checkWorkloads(item), (c) => item.fix(c.spec, params), item.fixes);
+export const remediateWorkloads =
+  (item: WorkloadItem) =>
+  (facts: HostFacts, params: HardeningParams): Contribution[] =>
+    remediateFailures(facts, checkWorkloads(item), (c) => item.fix(c.spec, params), item.fixes);
 
 /** What closes the item on this workload, or null where it passes (or is not fixed). */
 export function fixFor(item: WorkloadItem, spec: WorkloadSpec, facts: HostFacts, params: HardeningParams): ContainerFix | null {

@@ -31,8 +31,7 @@ export const imageSprawlAvoided: Rule = {
   automated: false,
   checks: 'facts',
   severity: 'low',
-  rationale:
-    'Old images keep old, vulnerable software one `docker run` away, fill the disk, and make it hard to tell which image is current.',
+  rationale: 'Old images keep old, vulnerable software one `docker run` away, fill the disk, and make it hard to tell which image is current.',
   impact: 'Removed images must be pulled or rebuilt again before use; keep rollback images deliberately (tagged).',
   remediation:
     'Remove dangling images with `docker image prune` and unused tagged ones with `docker image prune -a` (or `docker rmi <image>` selectively); pull by digest so versions are explicit. Dangling images fail this check; unused tagged images warn.',
@@ -40,6 +39,11 @@ export const imageSprawlAvoided: Rule = {
   check,
   remediate: (facts) =>
     check(facts).some((r) => r.status === 'fail')
-      ? [{ kind: 'manual', text: 'Run `docker image prune` to remove dangling images; review unused tagged images with `docker image ls` before `docker rmi`.' }]
+      ? [
+          {
+            kind: 'manual',
+            text: 'Run `docker image prune` to remove dangling images; review unused tagged images with `docker image ls` before `docker rmi`.',
+          },
+        ]
       : [],
 };

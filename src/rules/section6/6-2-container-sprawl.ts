@@ -11,11 +11,18 @@ function check(facts: HostFacts): CheckResult[] {
   if (gate) return gate;
   const { running, stopped } = containersByState(facts);
   const evidence = [{ kind: 'engine', detail: `${running.length} running, ${stopped.length} stopped container(s)` }];
-  if (stopped.length > 0) evidence.push({ kind: 'engine', detail: `stopped: ${listText(stopped.map((c) => `${c.name} (${c.raw.State?.Status ?? 'stopped'})`))}` });
+  if (stopped.length > 0)
+    evidence.push({ kind: 'engine', detail: `stopped: ${listText(stopped.map((c) => `${c.name} (${c.raw.State?.Status ?? 'stopped'})`))}` });
   const overThreshold = stopped.length > STOPPED_CONTAINER_THRESHOLD;
   const outnumber = stopped.length > running.length;
   if (overThreshold && outnumber) {
-    return [{ status: 'fail', message: `${stopped.length} containers are stopped, more than the ${running.length} running and more than ${STOPPED_CONTAINER_THRESHOLD}.`, evidence }];
+    return [
+      {
+        status: 'fail',
+        message: `${stopped.length} containers are stopped, more than the ${running.length} running and more than ${STOPPED_CONTAINER_THRESHOLD}.`,
+        evidence,
+      },
+    ];
   }
   if (overThreshold || outnumber) {
     return [{ status: 'warn', message: `${stopped.length} stopped container(s) against ${running.length} running; remove those no longer needed.`, evidence }];
@@ -34,13 +41,17 @@ export const containerSprawlAvoided: Rule = {
   severity: 'low',
   rationale:
     'Stopped containers keep their filesystems, logs and environment on disk and can be restarted with their old image and settings; many of them hide which containers matter.',
-  impact: 'A removed container\'s writable layer and logs are gone; copy out anything needed first (named volumes are kept).',
-  remediation:
-    `Remove containers that are no longer needed (\`docker container prune\`, or \`docker rm <name>\`), and use \`--rm\` for one-off runs. Warns above ${STOPPED_CONTAINER_THRESHOLD} stopped containers or when stopped ones outnumber running ones; fails when both hold.`,
+  impact: "A removed container's writable layer and logs are gone; copy out anything needed first (named volumes are kept).",
+  remediation: `Remove containers that are no longer needed (\`docker container prune\`, or \`docker rm <name>\`), and use \`--rm\` for one-off runs. Warns above ${STOPPED_CONTAINER_THRESHOLD} stopped containers or when stopped ones outnumber running ones; fails when both hold.`,
   references: ['CIS Docker Benchmark v1.8.0, 6.2', 'https://docs.docker.com/engine/manage-resources/pruning/#prune-containers'],
   check,
   remediate: (facts) =>
     check(facts).some((r) => r.status === 'fail')
-      ? [{ kind: 'manual', text: 'Review stopped containers with `docker ps -a --filter status=exited --filter status=created` and remove the ones not needed (`docker container prune`).' }]
+      ? [
+          {
+            kind: 'manual',
+            text: 'Review stopped containers with `docker ps -a --filter status=exited --filter status=created` and remove the ones not needed (`docker container prune`).',
+          },
+        ]
       : [],
 };

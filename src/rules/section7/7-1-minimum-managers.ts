@@ -10,7 +10,16 @@ function check(facts: HostFacts): CheckResult[] {
   const gate = swarmGate(facts);
   if (gate) return gate;
   if (!isManager(facts)) {
-    return [{ status: 'manual', message: 'This node is a worker, which cannot see the manager count; run the check on a manager.', evidence: [{ kind: 'engine', detail: 'docker info: Swarm.ControlAvailable: false' }, { kind: 'command', detail: "docker node ls --filter role=manager --format '{{.Hostname}} {{.ManagerStatus}}'" }] }];
+    return [
+      {
+        status: 'manual',
+        message: 'This node is a worker, which cannot see the manager count; run the check on a manager.',
+        evidence: [
+          { kind: 'engine', detail: 'docker info: Swarm.ControlAvailable: false' },
+          { kind: 'command', detail: "docker node ls --filter role=manager --format '{{.Hostname}} {{.ManagerStatus}}'" },
+        ],
+      },
+    ];
   }
   const managers = Number(swarmInfo(facts).Managers ?? 0);
   const evidence = [{ kind: 'engine', detail: `docker info: Swarm.Managers: ${managers}` }];

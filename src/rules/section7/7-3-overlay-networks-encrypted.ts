@@ -9,7 +9,13 @@ function check(facts: HostFacts): CheckResult[] {
   if (gate) return gate;
   const overlays = (facts.engine!.networks ?? []).filter((n) => n.Driver === 'overlay' && n.Scope === 'swarm' && n.Name !== 'ingress' && n.Ingress !== true);
   if (overlays.length === 0) {
-    return [{ status: 'not-applicable', message: 'This node sees no swarm overlay networks besides ingress.', evidence: [{ kind: 'engine', detail: `networks: ${(facts.engine!.networks ?? []).map((n) => `${n.Name} (${n.Driver})`).join(', ') || 'none'}` }] }];
+    return [
+      {
+        status: 'not-applicable',
+        message: 'This node sees no swarm overlay networks besides ingress.',
+        evidence: [{ kind: 'engine', detail: `networks: ${(facts.engine!.networks ?? []).map((n) => `${n.Name} (${n.Driver})`).join(', ') || 'none'}` }],
+      },
+    ];
   }
   return overlays.map((n): CheckResult => {
     const opts: Record<string, string> = n.Options ?? {};

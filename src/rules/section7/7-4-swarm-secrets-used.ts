@@ -23,9 +23,11 @@ export const swarmSecretsUsed: Rule = {
   automated: false,
   checks: 'manual',
   severity: 'high',
-  rationale: 'Swarm secrets are encrypted in the Raft log and delivered only to the tasks that need them, in memory; environment variables are visible in every inspect and often in logs.',
+  rationale:
+    'Swarm secrets are encrypted in the Raft log and delivered only to the tasks that need them, in memory; environment variables are visible in every inspect and often in logs.',
   impact: 'Applications must read credentials from /run/secrets/<name> files instead of variables.',
-  remediation: 'Create secrets with `docker secret create <name> -` and attach them with `docker service create/update --secret <name>` (stack files: `secrets:`); remove credentials from service environments.',
+  remediation:
+    'Create secrets with `docker secret create <name> -` and attach them with `docker service create/update --secret <name>` (stack files: `secrets:`); remove credentials from service environments.',
   references: ['CIS Docker Benchmark v1.8.0, 7.4', 'https://docs.docker.com/engine/swarm/secrets/'],
   check,
 };

@@ -9,7 +9,13 @@ function check(facts: HostFacts): CheckResult[] {
   if (gate) return gate;
   const encryption = swarmInfo(facts).Cluster?.Spec?.EncryptionConfig;
   if (!isManager(facts) || !encryption) {
-    return [{ status: 'manual', message: 'Autolock is visible only on a manager; run the check there.', evidence: [{ kind: 'command', detail: "docker info --format '{{.Swarm.Cluster.Spec.EncryptionConfig.AutoLockManagers}}'" }] }];
+    return [
+      {
+        status: 'manual',
+        message: 'Autolock is visible only on a manager; run the check there.',
+        evidence: [{ kind: 'command', detail: "docker info --format '{{.Swarm.Cluster.Spec.EncryptionConfig.AutoLockManagers}}'" }],
+      },
+    ];
   }
   const on = encryption.AutoLockManagers === true;
   const evidence = [{ kind: 'engine', detail: `docker info: Swarm.Cluster.Spec.EncryptionConfig.AutoLockManagers: ${on}` }];
@@ -27,8 +33,7 @@ export const managerAutolock: Rule = {
   automated: false,
   checks: 'facts',
   severity: 'medium',
-  rationale:
-    'Without autolock the keys that decrypt the Raft log (with every secret and certificate of the swarm) sit unencrypted on each manager\'s disk.',
+  rationale: "Without autolock the keys that decrypt the Raft log (with every secret and certificate of the swarm) sit unencrypted on each manager's disk.",
   impact: 'Every manager restart needs `docker swarm unlock` with the key before it rejoins; losing the key means rebuilding the managers.',
   remediation:
     'Run `docker swarm update --autolock=true`, store the printed unlock key in a password manager, and unlock restarted managers with `docker swarm unlock`.',
@@ -36,6 +41,12 @@ export const managerAutolock: Rule = {
   check,
   remediate: (facts) =>
     check(facts).some((r) => r.status === 'fail')
-      ? [{ kind: 'manual', text: 'Run `docker swarm update --autolock=true` on a manager and store the unlock key safely.', impact: 'Restarted managers stay locked until `docker swarm unlock` is run with the key.' }]
+      ? [
+          {
+            kind: 'manual',
+            text: 'Run `docker swarm update --autolock=true` on a manager and store the unlock key safely.',
+            impact: 'Restarted managers stay locked until `docker swarm unlock` is run with the key.',
+          },
+        ]
       : [],
 };

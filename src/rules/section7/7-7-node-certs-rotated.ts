@@ -7,7 +7,7 @@ function check(facts: HostFacts): CheckResult[] {
   const expiry = swarmInfo(facts).Cluster?.Spec?.CAConfig?.NodeCertExpiry;
   return swarmManual(
     facts,
-    'Node certificates renew automatically before they expire; confirm the expiry period matches the site\'s policy.',
+    "Node certificates renew automatically before they expire; confirm the expiry period matches the site's policy.",
     [`docker info: Swarm.Cluster.Spec.CAConfig.NodeCertExpiry: ${expiry === undefined ? 'not visible on this node' : nsToDays(expiry)}`],
     "docker info --format '{{.Swarm.Cluster.Spec.CAConfig.NodeCertExpiry}}'",
     'docker swarm update --cert-expiry 720h',

@@ -21,7 +21,8 @@ export const managementPlaneSeparated: Rule = {
   automated: false,
   checks: 'manual',
   severity: 'medium',
-  rationale: 'With management and container traffic on one interface, a flood or compromise on the data network also disrupts or exposes cluster control traffic.',
+  rationale:
+    'With management and container traffic on one interface, a flood or compromise on the data network also disrupts or exposes cluster control traffic.',
   impact: 'Needs a second network interface per node and leaving/rejoining the swarm to change addresses.',
   remediation: 'Initialise or join with separate addresses: `docker swarm init --advertise-addr <mgmt-ip> --data-path-addr <data-ip>`.',
   references: ['CIS Docker Benchmark v1.8.0, 7.9', 'https://docs.docker.com/engine/swarm/networking/#use-a-separate-interface-for-control-and-data-traffic'],

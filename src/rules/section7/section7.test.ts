@@ -49,7 +49,10 @@ describe('swarm decisions', () => {
 
   it('7.3 skips ingress and reports each overlay network', () => {
     const facts = loadFacts(ruleFixtures('7.3').fail[0]);
-    facts.engine!.networks.push({ Name: 'shop_front', Driver: 'overlay', Scope: 'swarm', Options: { encrypted: 'true' } }, { Name: 'bridge', Driver: 'bridge', Scope: 'local', Options: {} });
+    facts.engine!.networks.push(
+      { Name: 'shop_front', Driver: 'overlay', Scope: 'swarm', Options: { encrypted: 'true' } },
+      { Name: 'bridge', Driver: 'bridge', Scope: 'local', Options: {} },
+    );
     const results = rule('7.3').check(facts);
     expect(results.map((r) => [r.status, r.message])).toEqual([
       ['fail', 'Overlay network shop_backend carries traffic between nodes unencrypted.'],
@@ -58,7 +61,14 @@ describe('swarm decisions', () => {
   });
 
   it('7.5 is manual on a worker, where autolock is not visible', () => {
-    expect(rule('7.5').check(manager((s) => { s.ControlAvailable = false; delete s.Cluster; }))[0].status).toBe('manual');
+    expect(
+      rule('7.5').check(
+        manager((s) => {
+          s.ControlAvailable = false;
+          delete s.Cluster;
+        }),
+      )[0].status,
+    ).toBe('manual');
   });
 
   it('7.7 shows the node certificate expiry in days', () => {

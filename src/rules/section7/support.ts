@@ -10,11 +10,13 @@ export function swarmGate(facts: HostFacts): CheckResult[] | null {
   if (gate) return gate;
   const state = String(facts.engine!.info?.Swarm?.LocalNodeState ?? '');
   if (state === 'active') return null;
-  return [{
-    status: 'not-applicable',
-    message: 'This engine is not an active swarm node, so swarm settings do not apply.',
-    evidence: [{ kind: 'engine', detail: `docker info: Swarm.LocalNodeState: ${JSON.stringify(state)}` }],
-  }];
+  return [
+    {
+      status: 'not-applicable',
+      message: 'This engine is not an active swarm node, so swarm settings do not apply.',
+      evidence: [{ kind: 'engine', detail: `docker info: Swarm.LocalNodeState: ${JSON.stringify(state)}` }],
+    },
+  ];
 }
 
 export function swarmInfo(facts: HostFacts): EngineObject {
@@ -32,7 +34,13 @@ export function swarmManual(facts: HostFacts, message: string, details: string[]
   const commandEvidence = commands.map((detail) => ({ kind: 'command', detail }));
   if (gate && gate[0].status !== 'warn') return gate;
   if (gate) {
-    return [{ status: 'manual', message: `The engine could not be read to tell whether this is a swarm node; if it is: ${message}`, evidence: [...gate[0].evidence, ...commandEvidence] }];
+    return [
+      {
+        status: 'manual',
+        message: `The engine could not be read to tell whether this is a swarm node; if it is: ${message}`,
+        evidence: [...gate[0].evidence, ...commandEvidence],
+      },
+    ];
   }
   return [{ status: 'manual', message, evidence: [...details.map((detail) => ({ kind: 'engine', detail })), ...commandEvidence] }];
 }

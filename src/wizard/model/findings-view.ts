@@ -71,7 +71,8 @@ function findingDetail(f: Finding, width: number): FindingsRow[] {
   };
   para(seg(`${f.status} · ${f.severity} · level ${f.level}: `, 'muted'), f.message);
   for (const e of f.evidence) para(seg('• ', 'muted'), `${e.kind}: ${e.detail}`);
-  if (f.waiver) para(seg('waived: ', 'muted'), `${f.waiver.reason}${f.waiver.expires ? ` (until ${f.waiver.expires})` : ''}${f.waiver.expired ? ' — expired' : ''}`);
+  if (f.waiver)
+    para(seg('waived: ', 'muted'), `${f.waiver.reason}${f.waiver.expires ? ` (until ${f.waiver.expires})` : ''}${f.waiver.expired ? ' — expired' : ''}`);
   if (f.status === 'fail' && f.remediation) para(seg('fix: ', 'muted'), f.remediation);
   return out.map((l) => ({ line: l }));
 }
@@ -82,7 +83,7 @@ export function cursorIndex(rows: readonly FindingsRow[], key: string): number {
   if (i >= 0) return i;
   // A finding row vanished (its section closed): fall back to that section.
   const idx = rows.findIndex((r) => r.key !== undefined);
-  return Math.max(idx , 0);
+  return Math.max(idx, 0);
 }
 
 /** The key of the next (dir 1) or previous (dir -1) selectable row, `steps` selectable rows away. */
@@ -110,17 +111,27 @@ export function findingsStep(findings: readonly Finding[], nav: FindingsNav, ev:
   const rows = findingsRows(findings, nav.open, 80);
   const page = Math.max(1, (ev.page ?? 10) - 1);
   switch (keyAction(ev.input, ev.key)) {
-    case 'up': return { ...nav, cursor: moveKey(rows, nav.cursor, -1) };
-    case 'down': return { ...nav, cursor: moveKey(rows, nav.cursor, 1) };
-    case 'pageUp': return { ...nav, cursor: moveKey(rows, nav.cursor, -1, page) };
-    case 'pageDown': return { ...nav, cursor: moveKey(rows, nav.cursor, 1, page) };
-    case 'home': return { ...nav, cursor: moveKey(rows, nav.cursor, -1, rows.length) };
-    case 'end': return { ...nav, cursor: moveKey(rows, nav.cursor, 1, rows.length) };
+    case 'up':
+      return { ...nav, cursor: moveKey(rows, nav.cursor, -1) };
+    case 'down':
+      return { ...nav, cursor: moveKey(rows, nav.cursor, 1) };
+    case 'pageUp':
+      return { ...nav, cursor: moveKey(rows, nav.cursor, -1, page) };
+    case 'pageDown':
+      return { ...nav, cursor: moveKey(rows, nav.cursor, 1, page) };
+    case 'home':
+      return { ...nav, cursor: moveKey(rows, nav.cursor, -1, rows.length) };
+    case 'end':
+      return { ...nav, cursor: moveKey(rows, nav.cursor, 1, rows.length) };
     case 'enter':
-    case 'toggle': return nav.cursor ? { ...nav, open: toggleOpen(nav.open, nav.cursor) } : nav;
-    case 'continue': return { ...nav, done: 'next' };
-    case 'back': return { ...nav, done: 'back' };
-    default: return nav;
+    case 'toggle':
+      return nav.cursor ? { ...nav, open: toggleOpen(nav.open, nav.cursor) } : nav;
+    case 'continue':
+      return { ...nav, done: 'next' };
+    case 'back':
+      return { ...nav, done: 'back' };
+    default:
+      return nav;
   }
 }
 

@@ -31,7 +31,12 @@ export function bodyHeight(rows: number): number {
 export function frameLines(input: FrameInput): Line[] {
   const { columns } = input.size;
   const n = STEPS.indexOf(input.step) + 1;
-  const left = line(seg('docker-harden', 'strong'), seg(' · '), seg(`${n}/${STEPS.length} ${input.step}`, 'accent'), ...(input.title ? [seg(` › ${input.title}`)] : []));
+  const left = line(
+    seg('docker-harden', 'strong'),
+    seg(' · '),
+    seg(`${n}/${STEPS.length} ${input.step}`, 'accent'),
+    ...(input.title ? [seg(` › ${input.title}`)] : []),
+  );
   const leftWidth = cells(left.map((s) => s.text).join(''));
   const context = input.context ? truncate(input.context, Math.max(0, columns - leftWidth - 2)) : '';
   const gap = Math.max(1, columns - leftWidth - cells(context));

@@ -56,9 +56,11 @@ export function probeReason(status: ProbeStatus | undefined): string {
 
 export function inspectBody(state: InspectState, source: string): Line[] {
   const heading =
-    state.phase === 'running' ? line(`Inspecting ${source} …`)
-    : state.phase === 'failed' ? line(seg('✗ ', 'bad'), `Could not inspect ${source}.`)
-    : line(`Inspected ${state.fromFile ? source : `host ${state.hostname}, ${source}`}.`);
+    state.phase === 'running'
+      ? line(`Inspecting ${source} …`)
+      : state.phase === 'failed'
+        ? line(seg('✗ ', 'bad'), `Could not inspect ${source}.`)
+        : line(`Inspected ${state.fromFile ? source : `host ${state.hostname}, ${source}`}.`);
   const rows = WIZARD_PROBES.map(([name, label]): Line => {
     const finished = state.phase === 'running' ? state.probes?.[name] : undefined;
     if (state.phase === 'running' && !finished) return line('  ', seg(SPINNER[state.tick % SPINNER.length], 'info'), ' ', padEnd(label, 15));
@@ -67,13 +69,18 @@ export function inspectBody(state: InspectState, source: string): Line[] {
     return line('  ', probeMark(status), ' ', padEnd(label, 15), seg(probeReason(status), status?.status === 'ok' ? 'muted' : undefined));
   });
   const tail =
-    state.phase === 'running' ? []
-    : state.phase === 'failed' ? [[], line(seg(state.message, 'bad')), [], line('Press q to leave.')]
-    : [[], line('Press enter to see the findings.')];
+    state.phase === 'running'
+      ? []
+      : state.phase === 'failed'
+        ? [[], line(seg(state.message, 'bad')), [], line('Press q to leave.')]
+        : [[], line('Press enter to see the findings.')];
   return [heading, [], ...rows, ...tail];
 }
 
-export const INSPECT_KEYS = [['enter / c', 'continue to the findings'], ['q / esc', 'leave the wizard']] as const;
+export const INSPECT_KEYS = [
+  ['enter / c', 'continue to the findings'],
+  ['q / esc', 'leave the wizard'],
+] as const;
 
 export function inspectFrame(input: InspectViewInput): Line[] {
   const footer = input.state.phase === 'done' ? 'enter continue  q quit  ? help' : input.state.phase === 'failed' ? 'q quit' : 'inspecting…  ctrl+c quit';

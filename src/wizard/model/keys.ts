@@ -1,9 +1,7 @@
 // One key map for every screen, so arrows and j/k, enter, space, q/esc and ? mean the same thing
 // everywhere. Takes Ink's key flags but does not import Ink.
 
-export type KeyAction =
-  | 'up' | 'down' | 'pageUp' | 'pageDown' | 'home' | 'end'
-  | 'enter' | 'toggle' | 'back' | 'help' | 'continue' | 'quit' | 'yes' | 'no';
+export type KeyAction = 'up' | 'down' | 'pageUp' | 'pageDown' | 'home' | 'end' | 'enter' | 'toggle' | 'back' | 'help' | 'continue' | 'quit' | 'yes' | 'no';
 
 export interface KeyFlags {
   upArrow?: boolean;
@@ -28,12 +26,20 @@ export function keyAction(input: string, key: KeyFlags): KeyAction | null {
   if (key.return) return 'enter';
   if (key.escape || input === 'q') return 'back';
   switch (input) {
-    case ' ': return 'toggle';
-    case '?': return 'help';
-    case 'c': return 'continue';
-    case 'y': case 'Y': return 'yes';
-    case 'n': case 'N': return 'no';
-    default: return null;
+    case ' ':
+      return 'toggle';
+    case '?':
+      return 'help';
+    case 'c':
+      return 'continue';
+    case 'y':
+    case 'Y':
+      return 'yes';
+    case 'n':
+    case 'N':
+      return 'no';
+    default:
+      return null;
   }
 }
 

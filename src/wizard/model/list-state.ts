@@ -26,12 +26,19 @@ export function listStep(enabled: readonly boolean[], nav: ListNav, ev: KeyEvent
     return to === nav.cursor ? nav : { cursor: to };
   };
   switch (keyAction(ev.input, ev.key)) {
-    case 'up': return move(-1);
-    case 'down': return move(1);
-    case 'home': return move(-1, true);
-    case 'end': return move(1, true);
-    case 'enter': return enabled[nav.cursor] ? { ...nav, done: nav.cursor } : nav;
-    case 'back': return { ...nav, done: 'back' };
-    default: return nav;
+    case 'up':
+      return move(-1);
+    case 'down':
+      return move(1);
+    case 'home':
+      return move(-1, true);
+    case 'end':
+      return move(1, true);
+    case 'enter':
+      return enabled[nav.cursor] ? { ...nav, done: nav.cursor } : nav;
+    case 'back':
+      return { ...nav, done: 'back' };
+    default:
+      return nav;
   }
 }

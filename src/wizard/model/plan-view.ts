@@ -50,5 +50,9 @@ export const plural = (n: number, word: string, many = `${word}s`): string => `$
 
 /** "2 files, 1 permission fix, 1 step" */
 export function planSize(plan: Plan): string {
-  return [plural(changedFiles(plan).length, 'file'), plural(plan.permissions.length, 'permission fix', 'permission fixes'), plural(plan.steps.length, 'step')].join(', ');
+  return [
+    plural(changedFiles(plan).length, 'file'),
+    plural(plan.permissions.length, 'permission fix', 'permission fixes'),
+    plural(plan.steps.length, 'step'),
+  ].join(', ');
 }

@@ -32,9 +32,12 @@ export function reviewStep(files: readonly FileChange[], nav: ReviewNav, ev: Key
   }
   const file = files[nav.cursor];
   switch (action) {
-    case 'up': return { ...nav, cursor: Math.max(0, nav.cursor - 1) };
-    case 'down': return { ...nav, cursor: Math.max(0, Math.min(files.length - 1, nav.cursor + 1)) };
-    case 'enter': return file ? { ...nav, diff: file.path, diffTop: 0 } : nav;
+    case 'up':
+      return { ...nav, cursor: Math.max(0, nav.cursor - 1) };
+    case 'down':
+      return { ...nav, cursor: Math.max(0, Math.min(files.length - 1, nav.cursor + 1)) };
+    case 'enter':
+      return file ? { ...nav, diff: file.path, diffTop: 0 } : nav;
     case 'toggle': {
       if (!file) return nav;
       const excluded = new Set(nav.excluded);
@@ -42,8 +45,11 @@ export function reviewStep(files: readonly FileChange[], nav: ReviewNav, ev: Key
       else excluded.add(file.path);
       return { ...nav, excluded };
     }
-    case 'continue': return { ...nav, done: 'next' };
-    case 'back': return { ...nav, done: 'back' };
-    default: return nav;
+    case 'continue':
+      return { ...nav, done: 'next' };
+    case 'back':
+      return { ...nav, done: 'back' };
+    default:
+      return nav;
   }
 }

@@ -18,12 +18,18 @@ export function follow(offset: number, cursor: number, height: number, total: nu
 export function scrollBy(offset: number, action: 'up' | 'down' | 'pageUp' | 'pageDown' | 'home' | 'end', page: number, total: number): number {
   const max = Math.max(0, total - page);
   switch (action) {
-    case 'up': return clamp(offset - 1, 0, max);
-    case 'down': return clamp(offset + 1, 0, max);
-    case 'pageUp': return clamp(offset - page, 0, max);
-    case 'pageDown': return clamp(offset + page, 0, max);
-    case 'home': return 0;
-    case 'end': return max;
+    case 'up':
+      return clamp(offset - 1, 0, max);
+    case 'down':
+      return clamp(offset + 1, 0, max);
+    case 'pageUp':
+      return clamp(offset - page, 0, max);
+    case 'pageDown':
+      return clamp(offset + page, 0, max);
+    case 'home':
+      return 0;
+    case 'end':
+      return max;
   }
 }
 

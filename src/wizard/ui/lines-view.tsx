@@ -1,4 +1,3 @@
-
 import { Box, Text } from 'ink';
 import type { Line } from '../model/lines.js';
 import { toneProps } from './tones.js';
@@ -10,7 +9,13 @@ export function LinesView({ lines, width }: { readonly lines: readonly Line[]; r
     <Box flexDirection="column" width={width}>
       {lines.map((l, i) => (
         <Text key={i} wrap="truncate-end">
-          {l.length === 0 ? ' ' : l.map((s, j) => <Text key={j} {...toneProps(s.tone, color)}>{s.text}</Text>)}
+          {l.length === 0
+            ? ' '
+            : l.map((s, j) => (
+                <Text key={j} {...toneProps(s.tone, color)}>
+                  {s.text}
+                </Text>
+              ))}
         </Text>
       ))}
     </Box>

@@ -1,4 +1,3 @@
-
 import type { AuditReport } from '../../audit/findings.js';
 import type { HostFacts, ProbeName, ProbeStatus } from '../../facts/host-facts.js';
 import type { Plan } from '../../plan-model/plan.js';
@@ -28,14 +27,11 @@ export const renderSelectProfile = (host: ScreenHost, props: Props<ProfileScreen
 export const renderReview = (host: ScreenHost, props: { plan: Plan; excluded: readonly string[] }) =>
   host.show<ReviewResult>((done) => <ReviewScreen {...props} onDone={done} />);
 
-export const renderAct = (host: ScreenHost, props: Props<ActScreenProps>) =>
-  host.show<ActResult>((done) => <ActScreen {...props} onDone={done} />);
+export const renderAct = (host: ScreenHost, props: Props<ActScreenProps>) => host.show<ActResult>((done) => <ActScreen {...props} onDone={done} />);
 
-export const renderAskPath = (host: ScreenHost, props: Props<PathScreenProps>) =>
-  host.show<PathResult>((done) => <PathScreen {...props} onDone={done} />);
+export const renderAskPath = (host: ScreenHost, props: Props<PathScreenProps>) => host.show<PathResult>((done) => <PathScreen {...props} onDone={done} />);
 
-export const renderConfirm = (host: ScreenHost, props: Props<ConfirmScreenProps>) =>
-  host.show<boolean>((done) => <ConfirmScreen {...props} onDone={done} />);
+export const renderConfirm = (host: ScreenHost, props: Props<ConfirmScreenProps>) => host.show<boolean>((done) => <ConfirmScreen {...props} onDone={done} />);
 
 /** Shows a spinner until `work` settles; ctrl+c meanwhile rejects with WizardCancelled. */
 export function whileBusy<T>(host: ScreenHost, step: StepName, text: string, work: Promise<T>): Promise<T> {

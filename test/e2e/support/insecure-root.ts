@@ -6,7 +6,8 @@ import path from 'node:path';
 
 export const INSECURE_DAEMON_JSON = '{"log-level": "debug", "insecure-registries": ["10.9.8.7:5000"], "experimental": true}\n';
 
-const SOCKET_UNIT = '[Unit]\nDescription=Docker Socket for the API\n\n[Socket]\nListenStream=/run/docker.sock\nSocketMode=0666\nSocketUser=root\nSocketGroup=docker\n\n[Install]\nWantedBy=sockets.target\n';
+const SOCKET_UNIT =
+  '[Unit]\nDescription=Docker Socket for the API\n\n[Socket]\nListenStream=/run/docker.sock\nSocketMode=0666\nSocketUser=root\nSocketGroup=docker\n\n[Install]\nWantedBy=sockets.target\n';
 
 /** `execStart` is the dockerd command line of the unit (the engine the root belongs to). */
 export function makeInsecureRoot(root: string, execStart: string): void {
@@ -26,7 +27,11 @@ export function makeInsecureRoot(root: string, execStart: string): void {
   put('etc/docker/certs.d/10.9.8.7:5000', null, 0o777);
   put('etc/docker/certs.d/10.9.8.7:5000/ca.crt', '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n', 0o666);
   put('etc/default/docker', '# Docker Upstart and SysVinit configuration file\n#DOCKER_OPTS="--dns 8.8.8.8"\n', 0o666);
-  put('lib/systemd/system/docker.service', `[Unit]\nDescription=Docker Application Container Engine\nRequires=docker.socket\n\n[Service]\nType=notify\nEnvironmentFile=-/etc/default/docker\nExecStart=${execStart} $DOCKER_OPTS\nExecReload=/bin/kill -s HUP $MAINPID\n\n[Install]\nWantedBy=multi-user.target\n`, 0o666);
+  put(
+    'lib/systemd/system/docker.service',
+    `[Unit]\nDescription=Docker Application Container Engine\nRequires=docker.socket\n\n[Service]\nType=notify\nEnvironmentFile=-/etc/default/docker\nExecStart=${execStart} $DOCKER_OPTS\nExecReload=/bin/kill -s HUP $MAINPID\n\n[Install]\nWantedBy=multi-user.target\n`,
+    0o666,
+  );
   put('lib/systemd/system/docker.socket', SOCKET_UNIT, 0o666);
   for (const bin of ['usr/sbin/dockerd', 'usr/bin/containerd', 'usr/bin/containerd-shim-runc-v2', 'usr/sbin/runc']) put(bin, '', 0o755);
   put('etc/containerd/config.toml', 'version = 2\n', 0o644);

@@ -20,7 +20,9 @@ export function materializeRoot(facts: HostFacts, root: string): void {
   texts.set('/etc/hostname', `${facts.hostname}\n`);
   writeAccounts(facts, texts);
 
-  const entries = Object.entries(facts.files).filter(([, s]) => s.exists).sort(([a], [b]) => a.length - b.length);
+  const entries = Object.entries(facts.files)
+    .filter(([, s]) => s.exists)
+    .sort(([a], [b]) => a.length - b.length);
   // /var/run is a symlink to /run on every current distribution, and the facts say so with realPath.
   if (entries.some(([p, s]) => p.startsWith('/var/run/') && s.realPath?.startsWith('/run/'))) {
     mkdirSync(at('/var'), { recursive: true });

@@ -27,7 +27,11 @@ export function renderScreen(el: ReactElement, size: TerminalSize = SIZE_80X24):
 
 /** The current frame with runs of blank rows (the padding to the terminal's height) shown as one. */
 export function frame(r: Pick<Rendered, 'lastFrame'>): string {
-  return (r.lastFrame() ?? '').split('\n').map((l) => l.trimEnd()).join('\n').replace(/\n{3,}/g, '\n\n');
+  return (r.lastFrame() ?? '')
+    .split('\n')
+    .map((l) => l.trimEnd())
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n');
 }
 
 /** Rows in the current frame, and the widest of them in terminal cells. */

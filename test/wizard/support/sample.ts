@@ -6,23 +6,44 @@ import { sha256 } from '../../../src/core/sha256.js';
 import type { Plan } from '../../../src/plan-model/plan.js';
 
 const finding = (id: string, section: Finding['section'], status: Finding['status'], title: string, extra: Partial<Finding> = {}): Finding => ({
-  id, aliases: {}, title, section, level: 1, status, severity: 'medium', evidence: [], message: `${title}: ${status}.`, remediation: 'Set it.', ...extra,
+  id,
+  aliases: {},
+  title,
+  section,
+  level: 1,
+  status,
+  severity: 'medium',
+  evidence: [],
+  message: `${title}: ${status}.`,
+  remediation: 'Set it.',
+  ...extra,
 });
 
 export function sampleReport(): AuditReport {
   const findings: Finding[] = [
-    finding('1.1.3', 1, 'fail', 'Ensure auditing is configured for the Docker daemon', { evidence: [{ kind: 'audit', detail: 'no watch on /usr/bin/dockerd' }] }),
+    finding('1.1.3', 1, 'fail', 'Ensure auditing is configured for the Docker daemon', {
+      evidence: [{ kind: 'audit', detail: 'no watch on /usr/bin/dockerd' }],
+    }),
     finding('1.2.1', 1, 'manual', 'Ensure the container host has been Hardened'),
     finding('2.3', 2, 'fail', "Ensure that the logging level is set to 'info'", {
       severity: 'high',
       message: 'dockerd logs at debug level, which records request bodies and fills the disk.',
-      evidence: [{ kind: 'daemon.json', detail: '/etc/docker/daemon.json: "log-level": "debug"' }, { kind: 'flag', detail: 'no --log-level flag' }],
+      evidence: [
+        { kind: 'daemon.json', detail: '/etc/docker/daemon.json: "log-level": "debug"' },
+        { kind: 'flag', detail: 'no --log-level flag' },
+      ],
     }),
     finding('2.16', 2, 'waived', 'Ensure live restore is enabled', { waiver: { reason: 'swarm manager' } }),
     finding('2.2', 2, 'pass', 'Ensure network traffic is restricted between containers on the default bridge'),
     finding('5.5', 5, 'fail', 'Ensure that privileged containers are not used', { subject: { container: 'web' } }),
   ];
-  return { facts: { source: 'host', collectedAt: '2026-01-01T00:00:00.000Z', hostname: 'web-1' }, rules: [], findings, summary: summarize(findings), notes: [] };
+  return {
+    facts: { source: 'host', collectedAt: '2026-01-01T00:00:00.000Z', hostname: 'web-1' },
+    rules: [],
+    findings,
+    summary: summarize(findings),
+    notes: [],
+  };
 }
 
 const DAEMON_BEFORE = '{"log-level":"debug"}\n';
@@ -34,10 +55,54 @@ export function samplePlan(): Plan {
     profile: 'strict',
     facts: { source: 'host', collectedAt: '2026-01-01T00:00:00.000Z', root: '/tmp/root' },
     files: [
-      { path: '/etc/audit/rules.d/docker.rules', kind: 'create', before: null, after: `${LONG}-w /usr/bin/dockerd -k docker\n`, mode: 0o640, owner: 'root', group: 'root', beforeSha256: null, closes: ['1.1.3'], artifact: 'audit-rules' },
-      { path: '/etc/docker/daemon.json', kind: 'modify', before: DAEMON_BEFORE, after: DAEMON_AFTER, mode: 0o644, owner: 'root', group: 'root', beforeSha256: sha256(DAEMON_BEFORE), closes: ['2.2', '2.3'], artifact: 'daemon-json' },
-      { path: '/etc/profile.d/docker-content-trust.sh', kind: 'create', before: null, after: 'export DOCKER_CONTENT_TRUST=1\n', mode: 0o644, owner: 'root', group: 'root', beforeSha256: null, closes: ['4.5'], artifact: 'profile-env' },
-      { path: '/etc/hosts', kind: 'unchanged', before: 'x\n', after: 'x\n', mode: 0o644, owner: 'root', group: 'root', beforeSha256: sha256('x\n'), closes: [], artifact: 'daemon-json' },
+      {
+        path: '/etc/audit/rules.d/docker.rules',
+        kind: 'create',
+        before: null,
+        after: `${LONG}-w /usr/bin/dockerd -k docker\n`,
+        mode: 0o640,
+        owner: 'root',
+        group: 'root',
+        beforeSha256: null,
+        closes: ['1.1.3'],
+        artifact: 'audit-rules',
+      },
+      {
+        path: '/etc/docker/daemon.json',
+        kind: 'modify',
+        before: DAEMON_BEFORE,
+        after: DAEMON_AFTER,
+        mode: 0o644,
+        owner: 'root',
+        group: 'root',
+        beforeSha256: sha256(DAEMON_BEFORE),
+        closes: ['2.2', '2.3'],
+        artifact: 'daemon-json',
+      },
+      {
+        path: '/etc/profile.d/docker-content-trust.sh',
+        kind: 'create',
+        before: null,
+        after: 'export DOCKER_CONTENT_TRUST=1\n',
+        mode: 0o644,
+        owner: 'root',
+        group: 'root',
+        beforeSha256: null,
+        closes: ['4.5'],
+        artifact: 'profile-env',
+      },
+      {
+        path: '/etc/hosts',
+        kind: 'unchanged',
+        before: 'x\n',
+        after: 'x\n',
+        mode: 0o644,
+        owner: 'root',
+        group: 'root',
+        beforeSha256: sha256('x\n'),
+        closes: [],
+        artifact: 'daemon-json',
+      },
     ],
     permissions: [{ path: '/etc/docker/daemon.json', mode: 0o644, fromMode: 0o666, closes: ['3.18'] }],
     steps: [

@@ -1,4 +1,3 @@
-
 import { frameLines, helpBody } from '../../model/frame.js';
 import { line, padEnd, seg, wrap, type Line } from '../../model/lines.js';
 import { LinesView } from '../lines-view.js';
@@ -46,7 +45,13 @@ export function ActScreen({ summary, options, onDone }: ActScreenProps) {
   const width = Math.max(...options.map((o) => o.label.length)) + 3;
   const body: Line[] = [line(summary), [], line('What now?'), []];
   options.forEach((o, i) => {
-    body.push(line(seg(i === cursor ? '› ' : '  ', 'accent'), seg(padEnd(o.label, width), o.disabled ? 'muted' : 'strong'), o.disabled ? seg('unavailable', 'warn') : seg(o.detail, 'muted')));
+    body.push(
+      line(
+        seg(i === cursor ? '› ' : '  ', 'accent'),
+        seg(padEnd(o.label, width), o.disabled ? 'muted' : 'strong'),
+        o.disabled ? seg('unavailable', 'warn') : seg(o.detail, 'muted'),
+      ),
+    );
     // The reason in full: it says what to do instead.
     if (o.disabled) body.push(...wrap(o.disabled, size.columns - width - 2).map((t) => line(' '.repeat(width + 2), seg(t, 'muted'))));
   });

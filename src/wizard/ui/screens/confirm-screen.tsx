@@ -1,4 +1,3 @@
-
 import { frameLines } from '../../model/frame.js';
 import type { KeyEvent } from '../../model/key-event.js';
 import { keyAction } from '../../model/keys.js';
@@ -27,7 +26,11 @@ export function confirmStep(nav: ListNav, ev: KeyEvent): ListNav {
 
 export function ConfirmScreen({ question, details, yes, no, onDone }: ConfirmScreenProps) {
   const size = useTerminalSize();
-  const [nav, dispatch] = useKeyState(confirmStep, () => ({ cursor: 0 }), (d) => onDone(d === 1));
+  const [nav, dispatch] = useKeyState(
+    confirmStep,
+    () => ({ cursor: 0 }),
+    (d) => onDone(d === 1),
+  );
   useScreenKeys(dispatch, { help: false });
   const body: Line[] = [
     line(seg(question, 'strong')),

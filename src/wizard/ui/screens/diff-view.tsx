@@ -1,4 +1,3 @@
-
 import type { FileChange } from '../../../plan-model/plan.js';
 import { bodyHeight, frameLines, helpBody, type TerminalSize } from '../../model/frame.js';
 import { diffView } from '../../model/plan-view.js';

@@ -24,7 +24,11 @@ export const FINDINGS_KEYS = [
 
 export function FindingsScreen({ report, onDone }: { readonly report: AuditReport; readonly onDone: (r: FindingsResult) => void }) {
   const size = useTerminalSize();
-  const [nav, dispatch] = useKeyState((s: FindingsNav, ev: KeyEvent) => findingsStep(report.findings, s, ev), () => initialFindingsNav(report.findings), (type) => onDone({ type }));
+  const [nav, dispatch] = useKeyState(
+    (s: FindingsNav, ev: KeyEvent) => findingsStep(report.findings, s, ev),
+    () => initialFindingsNav(report.findings),
+    (type) => onDone({ type }),
+  );
   const listHeight = bodyHeight(size.rows) - 3;
   const helpOpen = useScreenKeys(dispatch, { page: listHeight });
 
@@ -32,7 +36,9 @@ export function FindingsScreen({ report, onDone }: { readonly report: AuditRepor
   const at = cursorIndex(rows, nav.cursor);
   const offset = useRef(0);
   offset.current = follow(offset.current, at, listHeight, rows.length);
-  const visible = rows.slice(offset.current, offset.current + listHeight).map((r, i): Line => [seg(offset.current + i === at ? '› ' : '  ', 'accent'), ...r.line]);
+  const visible = rows
+    .slice(offset.current, offset.current + listHeight)
+    .map((r, i): Line => [seg(offset.current + i === at ? '› ' : '  ', 'accent'), ...r.line]);
   const body = [line(summaryLine(report.summary)), [], findingsHeader(size.columns), ...visible];
   const where = rangeLabel(offset.current, listHeight, rows.length);
   const lines = frameLines({

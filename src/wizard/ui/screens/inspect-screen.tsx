@@ -26,7 +26,10 @@ export function InspectScreen({ source, facts, progress, onDone }: InspectScreen
 
   useEffect(() => {
     let live = true;
-    facts.then((f) => live && setOutcome({ facts: f }), (err: unknown) => live && setOutcome({ error: describeError(err) }));
+    facts.then(
+      (f) => live && setOutcome({ facts: f }),
+      (err: unknown) => live && setOutcome({ error: describeError(err) }),
+    );
     return () => {
       live = false;
     };
@@ -38,9 +41,11 @@ export function InspectScreen({ source, facts, progress, onDone }: InspectScreen
   }, [outcome]);
 
   const state: InspectState =
-    outcome === null ? { phase: 'running', tick, probes: { ...progress } }
-    : 'error' in outcome ? { phase: 'failed', message: outcome.error }
-    : { phase: 'done', probes: outcome.facts.probes, hostname: outcome.facts.hostname, fromFile: outcome.facts.source === 'file' };
+    outcome === null
+      ? { phase: 'running', tick, probes: { ...progress } }
+      : 'error' in outcome
+        ? { phase: 'failed', message: outcome.error }
+        : { phase: 'done', probes: outcome.facts.probes, hostname: outcome.facts.hostname, fromFile: outcome.facts.source === 'file' };
 
   const helpOpen = useScreenKeys((ev) => {
     const action = keyAction(ev.input, ev.key);

@@ -1,4 +1,3 @@
-
 import { frameLines } from '../../model/frame.js';
 import type { KeyEvent } from '../../model/key-event.js';
 import { line, seg, type Line } from '../../model/lines.js';

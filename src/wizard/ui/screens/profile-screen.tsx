@@ -1,4 +1,3 @@
-
 import { frameLines, helpBody } from '../../model/frame.js';
 import type { KeyEvent } from '../../model/key-event.js';
 import { line, padEnd, seg, type Line } from '../../model/lines.js';
@@ -37,7 +36,11 @@ export const PROFILE_KEYS = [
 export function ProfileScreen({ choices, error, initialPath, onDone }: ProfileScreenProps) {
   const size = useTerminalSize();
   const names = choices.map((c) => c.name);
-  const [nav, dispatch] = useKeyState((s: ProfileNav, ev: KeyEvent) => profileStep(names, s, ev), () => initialProfileNav(choices.length, initialPath), (done) => onDone(done));
+  const [nav, dispatch] = useKeyState(
+    (s: ProfileNav, ev: KeyEvent) => profileStep(names, s, ev),
+    () => initialProfileNav(choices.length, initialPath),
+    (done) => onDone(done),
+  );
   const helpOpen = useScreenKeys(dispatch, { help: !nav.editing });
 
   const nameWidth = Math.max(12, ...choices.map((c) => c.name.length + 2));

@@ -49,7 +49,9 @@ export function ReviewScreen({ plan, excluded, onDone }: ReviewScreenProps) {
   const pathWidth = Math.max(10, size.columns - 2 - 4 - 8 - 18);
   const selected = files.filter((f) => !nav.excluded.has(f.path)).length;
   const body: Line[] = [
-    line(`Profile ${plan.profile}: ${selected} of ${plural(files.length, 'file')} selected, ${plural(plan.permissions.length, 'permission fix', 'permission fixes')}, ${plural(plan.steps.length, 'step')}.`),
+    line(
+      `Profile ${plan.profile}: ${selected} of ${plural(files.length, 'file')} selected, ${plural(plan.permissions.length, 'permission fix', 'permission fixes')}, ${plural(plan.steps.length, 'step')}.`,
+    ),
     ...planBlockers(plan).map((b) => line(seg(`✗ blocked: ${b.text}`, 'bad'))),
     [],
   ];
@@ -58,15 +60,17 @@ export function ReviewScreen({ plan, excluded, onDone }: ReviewScreenProps) {
     const off = nav.excluded.has(f.path);
     const { added, removed } = diffStat(f);
     const warnings = warningsFor(plan, f).length;
-    body.push(line(
-      seg(offset.current + i === nav.cursor ? '› ' : '  ', 'accent'),
-      seg(off ? '[ ] ' : '[x] ', off ? 'muted' : 'ok'),
-      seg(padEnd(f.kind, 8), off ? 'muted' : undefined),
-      seg(padEnd(f.path, pathWidth), off ? 'muted' : 'strong'),
-      seg(padStart(`+${added}`, 6), 'add'),
-      seg(padStart(`-${removed}`, 6), 'del'),
-      seg(warnings ? padStart(`! ${warnings}`, 6) : '', 'warn'),
-    ));
+    body.push(
+      line(
+        seg(offset.current + i === nav.cursor ? '› ' : '  ', 'accent'),
+        seg(off ? '[ ] ' : '[x] ', off ? 'muted' : 'ok'),
+        seg(padEnd(f.kind, 8), off ? 'muted' : undefined),
+        seg(padEnd(f.path, pathWidth), off ? 'muted' : 'strong'),
+        seg(padStart(`+${added}`, 6), 'add'),
+        seg(padStart(`-${removed}`, 6), 'del'),
+        seg(warnings ? padStart(`! ${warnings}`, 6) : '', 'warn'),
+      ),
+    );
   });
   const current = files[nav.cursor];
   if (current) {
