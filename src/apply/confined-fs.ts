@@ -2,6 +2,7 @@
 // Node has no openat/lchmod, so: open with O_NOFOLLOW and change owner and mode through the
 // descriptor (fchown/fchmod); a socket cannot be opened, so it gets lchown and a chmod right
 // after an lstat that proves it is still the same socket.
+import type { FileHandle } from 'node:fs/promises';
 import { open, lstat, lchown, chmod } from 'node:fs/promises';
 import { constants, type Stats } from 'node:fs';
 import { UserError } from '../core/errors.js';
@@ -13,7 +14,7 @@ export const MAX_READ_BYTES = 16 * 1024 * 1024;
 
 /** The bytes and fstat of a regular file; null when it does not exist. A symlink or special file is refused. */
 export async function readRegularFile(abs: string, shownAs: string): Promise<{ bytes: Buffer; stat: Stats } | null> {
-  let handle;
+  let handle: FileHandle;
   try {
     handle = await open(abs, O_RDONLY | O_NOFOLLOW | O_NONBLOCK);
   } catch (err) {

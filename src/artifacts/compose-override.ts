@@ -79,7 +79,10 @@ function renderProject(p: ComposeProjectInput, input: ComposeOverrideInput, out:
   const handled: Tagged[] = [];
   // The project's own warnings are about the files it writes (known once they are rendered below), and no other's.
   const ownWarnings = out.warnings.length;
-  const scopeOwn = (paths: string[]) => out.warnings.slice(ownWarnings).forEach((n) => (n.paths ??= paths));
+  const scopeOwn = (paths: string[]) =>
+    out.warnings.slice(ownWarnings).forEach((n) => {
+      n.paths ??= paths;
+    });
   for (const name of loaded.order) {
     const r = planComposeService(loaded, name, input, out);
     if (!r) continue;
@@ -89,7 +92,10 @@ function renderProject(p: ComposeProjectInput, input: ComposeOverrideInput, out:
     if (r.placement.override.length) services.push({ name, entries: r.placement.override });
     ops.push(...r.placement.base.map((op) => ({ service: name, op })));
   }
-  if (services.length === 0 && ops.length === 0) return scopeOwn([]);
+  if (services.length === 0 && ops.length === 0) {
+    scopeOwn([]);
+    return;
+  }
 
   const changes: FileChange[] = [];
   if (services.length) {
@@ -101,7 +107,8 @@ function renderProject(p: ComposeProjectInput, input: ComposeOverrideInput, out:
         key: loaded.overridePath,
         text: `${loaded.overridePath} does not parse (${rendered.error}); it is left as it is, and the settings for project ${p.name} are listed as advice.`,
       });
-      return scopeOwn([]);
+      scopeOwn([]);
+      return;
     }
     const meta = fileMeta(p, input.facts, loaded.base[0].path);
     const closes = services.flatMap((s) => s.entries.flatMap((e) => e.rules));
@@ -122,7 +129,7 @@ function renderProject(p: ComposeProjectInput, input: ComposeOverrideInput, out:
   for (const f of loaded.base) {
     const res = patchComposeFile(f.content, ops);
     if (res.applied.size === 0) continue;
-    res.applied.forEach((op) => applied.add(op));
+    for (const op of res.applied) applied.add(op);
     const meta = fileMeta(p, input.facts, f.path);
     changes.push(
       fileChange({
@@ -150,7 +157,7 @@ function renderProject(p: ComposeProjectInput, input: ComposeOverrideInput, out:
   out.files.push(...changes);
   const written = changes.map((f) => f.path);
   scopeOwn(written);
-  handled.forEach((c) => out.handled.set(c, written));
+  for (const c of handled) out.handled.set(c, written);
   const how =
     p.origin === 'engine' ? 'recreate its containers so the settings take effect (this restarts them)' : 'bring it up with these files so the settings apply';
   out.manual.push({

@@ -56,7 +56,7 @@ export function planDockerfiles(inputs: DockerfileInput[], options: FixOptions, 
       if (f.advice && !f.fix) manual.push({ ruleId: f.id, text: `${dockerfile.path}:${f.line}: ${f.advice}` });
       if (f.fix?.dockerignore) {
         const entry = ignores.get(dockerignore.path) ?? { input: dockerignore, patterns: new Set<string>() };
-        f.fix.dockerignore.forEach((p) => entry.patterns.add(p));
+        for (const p of f.fix.dockerignore) entry.patterns.add(p);
         ignores.set(dockerignore.path, entry);
       }
     }

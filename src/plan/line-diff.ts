@@ -67,7 +67,7 @@ function diffRegion(a: string[], b: string[], push: (kind: Run['kind'], lines: s
 function anchors(a: string[], b: string[]): [number, number][] {
   const count = (lines: string[]) => {
     const seen = new Map<string, number>();
-    lines.forEach((l, i) => seen.set(l, seen.has(l) ? -1 : i));
+    for (const [i, l] of lines.entries()) seen.set(l, seen.has(l) ? -1 : i);
     return seen;
   };
   const inA = count(a);

@@ -37,7 +37,7 @@ export function formatPlanText(unsafePlan: Plan, opts: PlanTextOptions): string 
     out.push(`  ${p.path}  ${parts.join(', ')}  closes ${p.closes.join(', ')}`);
   }
   if (plan.steps.length) out.push('', head('Steps (after the files are written)'));
-  plan.steps.forEach((s, i) => out.push(`  ${i + 1}. ${s.description}: ${s.command.join(' ')}`, paint('dim', `     ${s.reason}`)));
+  for (const [i, s] of plan.steps.entries()) out.push(`  ${i + 1}. ${s.description}: ${s.command.join(' ')}`, paint('dim', `     ${s.reason}`));
   section(out, head('Impact warnings'), plan.warnings, (n) => paint('yellow', '! ') + note(n));
   section(out, head('Refused (not written)'), plan.refused, (n) => paint('red', 'x ') + note(n));
   section(out, head('Manual'), plan.manual, (n) => '- ' + note(n));

@@ -1,6 +1,7 @@
 // Probe 'files': owner, group and mode of every Docker path CIS cares about. Symlinks are followed
 // to the object they name (recorded as realPath), and for each missing path its nearest existing
 // ancestors are recorded too, because an audit watch under a missing parent breaks auditctl.
+import type { Dirent } from 'node:fs';
 import { lstat, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { FileStat } from '../facts/host-facts.js';
@@ -14,7 +15,7 @@ export async function probeFiles(root: string, paths: readonly string[], account
   const files: Record<string, FileStat> = {};
   const wanted = [...paths, ...(await listTree(root, CERTS_DIR))];
   const stats = await mapLimit(wanted, 32, (p) => statHostPath(root, p, accounts));
-  wanted.forEach((p, i) => (files[p] = stats[i]));
+  for (const [i, p] of wanted.entries()) files[p] = stats[i];
   for (const p of wanted) {
     if (files[p].exists || files[p].error) continue;
     for (let dir = path.posix.dirname(p); dir !== '/' && !(dir in files); dir = path.posix.dirname(dir)) {
@@ -79,7 +80,7 @@ async function listTree(root: string, dir: string): Promise<string[]> {
   const out: string[] = [];
   const walk = async (hostDir: string, shown: string, depth: number): Promise<void> => {
     if (depth > 8) return;
-    let entries;
+    let entries: Dirent[];
     try {
       entries = await readdir(underRoot(root, hostDir), { withFileTypes: true });
     } catch {

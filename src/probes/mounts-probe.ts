@@ -42,7 +42,7 @@ export function parseMountinfo(text: string): MountEntry[] {
     const fields = line.trim().split(' ');
     const dash = fields.indexOf('-');
     if (fields.length < 7 || dash < 6) continue;
-    mounts.push({ mountPoint: unescape(fields[4]), device: unescape(fields[dash + 2] ?? ''), fsType: fields[dash + 1], deviceNumber: fields[2] });
+    mounts.push({ mountPoint: unescapeOctal(fields[4]), device: unescapeOctal(fields[dash + 2] ?? ''), fsType: fields[dash + 1], deviceNumber: fields[2] });
   }
   return mounts;
 }
@@ -61,6 +61,6 @@ export function mountFor(mounts: readonly MountEntry[], p: string): MountFacts |
 }
 
 /** mountinfo writes space, tab, newline and backslash as octal escapes. */
-function unescape(field: string): string {
+function unescapeOctal(field: string): string {
   return field.replace(/\\([0-7]{3})/g, (_m, oct: string) => String.fromCharCode(parseInt(oct, 8)));
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { GlobalOptions } from '../services/options.js';
 import type { Plan } from '../plan-model/plan.js';
 import type { HostFacts } from '../facts/host-facts.js';
-import { executePlan, type ExecuteEvent } from '../services/execute-plan.js';
+import { executePlan, type ExecuteEvent, type ExecuteOutcome } from '../services/execute-plan.js';
 import { renderScript } from '../script/render-script.js';
 import { renderPatch, renderPatchSidecar } from '../patch/render-patch.js';
 import { writeOutputFiles } from '../services/output-file.js';
@@ -25,7 +25,7 @@ export interface WriteOutcome {
 
 /** Apply the plan through the same service as `apply`, drawing each event as it happens. */
 export async function writePlan(plan: Plan, facts: HostFacts, root: string, progress: (l: Line) => void): Promise<WriteOutcome> {
-  let done;
+  let done: ExecuteOutcome;
   try {
     done = await executePlan(plan, facts, { root, noRestart: false }, (e) => progress(eventLine(e)));
   } catch (err) {

@@ -46,7 +46,9 @@ const HOSTILE_NAMES = ['plain.conf', 'with space.conf', "it's.conf", '$(touch PW
 
 describe('fix-permissions.sh (real bash, shellcheck, run as root)', () => {
   const roots: string[] = [];
-  afterAll(() => roots.forEach((r) => rmSync(r, { recursive: true, force: true })));
+  afterAll(() => {
+    for (const r of roots) rmSync(r, { recursive: true, force: true });
+  });
 
   function setup(): { root: string; permissions: PermissionChange[] } {
     const root = mkdtempSync('/tmp/dh-perm-');

@@ -114,7 +114,9 @@ describe('systemd drop-ins', () => {
 const hasVerify = spawnSync('systemd-analyze', ['--version']).status === 0 && existsSync('/usr/sbin/dockerd');
 describe.skipIf(!hasVerify)('systemd-analyze verify (real)', () => {
   const dirs: string[] = [];
-  afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+  afterAll(() => {
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  });
 
   function verify(files: { path: string; after: string | null }[]): { status: number | null; output: string } {
     const dir = mkdtempSync('/tmp/dh-units-');

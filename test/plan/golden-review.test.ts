@@ -68,7 +68,9 @@ function auditProblems(facts: HostFacts, plan: Plan): string[] {
 const SYSTEM_UNITS = '/lib/systemd/system';
 const hasVerify = spawnSync('systemd-analyze', ['--version']).status === 0;
 const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
 
 /** `systemd-analyze verify --root` over the host's units plus the plan's drop-ins; any output names a problem. */
 function verifyUnits(facts: HostFacts, plan: Plan): { status: number | null; output: string } {

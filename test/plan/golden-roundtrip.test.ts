@@ -12,7 +12,9 @@ import { cli } from '../e2e/support/cli.js';
 
 const isRoot = process.getuid?.() === 0;
 const roots: string[] = [];
-afterAll(() => roots.forEach((r) => rmSync(r, { recursive: true, force: true })));
+afterAll(() => {
+  for (const r of roots) rmSync(r, { recursive: true, force: true });
+});
 
 function hostRoot(host: string): { root: string; fixture: HostFacts } {
   const fixture = JSON.parse(readFileSync(hostFile(host), 'utf8')) as HostFacts;

@@ -14,7 +14,9 @@ import { KEYS, waitFor } from './support/render-screen.js';
 
 const dirs: string[] = [];
 afterEach(cleanup);
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
 
 function hostRoot(): string {
   const root = mkdtempSync(path.join(tmpdir(), 'dh-wizard-root-'));

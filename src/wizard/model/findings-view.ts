@@ -67,7 +67,7 @@ function findingDetail(f: Finding, width: number): FindingsRow[] {
   const room = Math.max(20, width - 2 - indent.length);
   const out: Line[] = [];
   const para = (lead: Segment, text: string) => {
-    wrap(text, room - cells(lead.text)).forEach((t, i) => out.push(line(indent, i === 0 ? lead : seg(' '.repeat(cells(lead.text))), t)));
+    for (const [i, t] of wrap(text, room - cells(lead.text)).entries()) out.push(line(indent, i === 0 ? lead : seg(' '.repeat(cells(lead.text))), t));
   };
   para(seg(`${f.status} · ${f.severity} · level ${f.level}: `, 'muted'), f.message);
   for (const e of f.evidence) para(seg('• ', 'muted'), `${e.kind}: ${e.detail}`);

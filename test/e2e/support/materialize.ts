@@ -61,7 +61,7 @@ function writeAccounts(facts: HostFacts, texts: Map<string, string>): void {
   }
   const members = facts.dockerGroupMembers ?? [];
   if (facts.dockerGroupMembers !== null && !groups.has('docker')) groups.set('docker', 999);
-  members.forEach((m, i) => users.has(m) || users.set(m, 1000 + i));
+  for (const [i, m] of members.entries()) if (!users.has(m)) users.set(m, 1000 + i);
   texts.set('/etc/passwd', [...users].map(([name, uid]) => `${name}:x:${uid}:${uid}::/home/${name}:/bin/sh`).join('\n') + '\n');
   texts.set('/etc/group', [...groups].map(([name, gid]) => `${name}:x:${gid}:${name === 'docker' ? members.join(',') : ''}`).join('\n') + '\n');
 }
