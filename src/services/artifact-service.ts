@@ -19,36 +19,37 @@ export interface ArtifactServiceOptions extends GlobalOptions {
 export async function scriptService(opts: ArtifactServiceOptions, output: Output): Promise<Plan> {
   if (opts.output) checkOutputPath(opts.output, '--output');
   const plan = await plannedOrRefused(opts);
-  const text = renderScript(plan, { scriptName: opts.output ? path.basename(opts.output) : undefined, host: opts.from ?? 'this host' });
-  if (!opts.output) output.out(text);
-  else {
-    await writeOutputFiles([{ file: opts.output, content: text, mode: 0o700 }], '--output');
-    const under = opts.root === '/' ? '' : ` --root ${opts.root}`;
-    output.err(`Wrote ${opts.output}: run it as root on the host (bash ${opts.output}${under}); --rollback undoes it.`);
-  }
+  if (!opts.output) output.out(renderScript(plan, { host: opts.from ?? 'this host' }));
+  else output.err(await saveScript(plan, opts.output, opts, '--output'));
   return plan;
+}
+
+/** Write the plan as a script to `file`; the sentence that says how to run it. The wizard saves through this too. */
+export async function saveScript(plan: Plan, file: string, opts: Pick<GlobalOptions, 'root' | 'from'>, what: string): Promise<string> {
+  const text = renderScript(plan, { scriptName: path.basename(file), host: opts.from ?? 'this host' });
+  await writeOutputFiles([{ file, content: text, mode: 0o700 }], what);
+  const under = opts.root === '/' ? '' : ` --root ${opts.root}`;
+  return `Wrote ${file}: run it as root on the host (bash ${file}${under}); --rollback undoes it.`;
 }
 
 export async function patchService(opts: ArtifactServiceOptions, output: Output): Promise<Plan> {
   if (opts.output) checkOutputPath(opts.output, '--output');
   const plan = await plannedOrRefused(opts);
-  const patch = renderPatch(plan);
-  const sidecar = renderPatchSidecar(plan);
-  if (!opts.output) {
-    output.out(patch);
-    return plan;
-  }
+  if (!opts.output) output.out(renderPatch(plan));
+  else output.err(await savePatch(plan, opts.output, opts, '--output'));
+  return plan;
+}
+
+/** Write the plan as a patch and its sidecar; the sentence that says how to apply them. The wizard saves through this too. */
+export async function savePatch(plan: Plan, file: string, opts: Pick<GlobalOptions, 'root'>, what: string): Promise<string> {
   await writeOutputFiles(
     [
-      { file: opts.output, content: patch, mode: 0o644 },
-      { file: `${opts.output}.json`, content: JSON.stringify(sidecar, null, 2) + '\n', mode: 0o644 },
+      { file, content: renderPatch(plan), mode: 0o644 },
+      { file: `${file}.json`, content: JSON.stringify(renderPatchSidecar(plan), null, 2) + '\n', mode: 0o644 },
     ],
-    '--output',
+    what,
   );
-  output.err(
-    `Wrote ${opts.output} (apply with: patch -p1 -d ${opts.root} < ${opts.output}) and ${opts.output}.json (modes, owners and steps a patch cannot carry).`,
-  );
-  return plan;
+  return `Wrote ${file} (apply with: patch -p1 -d ${opts.root} < ${file}) and ${file}.json (modes, owners and steps a patch cannot carry).`;
 }
 
 async function plannedOrRefused(opts: ArtifactServiceOptions): Promise<Plan> {

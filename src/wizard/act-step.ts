@@ -68,13 +68,13 @@ async function save(run: WizardRun, kind: 'script' | 'patch', plan: Plan): Promi
       note:
         kind === 'script'
           ? 'A bash script (mode 0700) that checks, backs up, writes and can --rollback.'
-          : 'A unified diff for patch -p1 -d /, and PATH.json with modes, owners and steps.',
+          : `A unified diff for patch -p1 -d ${run.opts.root}, and PATH.json with modes, owners and steps.`,
       error,
     });
     if (r.type === 'back') return null;
     const file = path.resolve(run.cwd, r.path);
     try {
-      const message = kind === 'script' ? await saveScript(plan, file, run.opts) : await savePatch(plan, file);
+      const message = kind === 'script' ? await saveScript(plan, file, run.opts) : await savePatch(plan, file, run.opts);
       const store = createStore<ReportState>({ lines: [line(message), [], line('Press enter to finish.')], finished: true });
       await renderReport(run.host, { step: 'Act', title: kind === 'script' ? 'Script saved' : 'Patch saved', store });
       return { exitCode: 0, summary: [message] };

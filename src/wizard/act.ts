@@ -1,13 +1,10 @@
 // The edges the Act screen reaches: write the plan (backup set, then steps), or save it as a
 // script or a patch, exactly as `apply`, `script` and `patch` do.
-import path from 'node:path';
 import type { GlobalOptions } from '../services/options.js';
 import type { Plan } from '../plan-model/plan.js';
 import type { HostFacts } from '../facts/host-facts.js';
+import { saveScript as saveScriptFile, savePatch as savePatchFile } from '../services/artifact-service.js';
 import { executePlan, type ExecuteEvent, type ExecuteOutcome } from '../services/execute-plan.js';
-import { renderScript } from '../script/render-script.js';
-import { renderPatch, renderPatchSidecar } from '../patch/render-patch.js';
-import { writeOutputFiles } from '../services/output-file.js';
 import { line, seg, type Line } from './model/lines.js';
 import { explain } from './wizard-data.js';
 
@@ -57,19 +54,11 @@ function eventLine(e: ExecuteEvent): Line {
   }
 }
 
-export async function saveScript(plan: Plan, file: string, opts: Pick<GlobalOptions, 'from'>): Promise<string> {
-  const text = renderScript(plan, { scriptName: path.basename(file), host: opts.from ?? 'this host' });
-  await writeOutputFiles([{ file, content: text, mode: 0o700 }], 'the saved file');
-  return `Wrote ${file}: run it as root on the host (bash ${file}); --rollback undoes it.`;
+// Saving goes through the same functions as `script -o` and `patch -o`, so the hints agree.
+export function saveScript(plan: Plan, file: string, opts: Pick<GlobalOptions, 'root' | 'from'>): Promise<string> {
+  return saveScriptFile(plan, file, opts, 'the saved file');
 }
 
-export async function savePatch(plan: Plan, file: string): Promise<string> {
-  await writeOutputFiles(
-    [
-      { file, content: renderPatch(plan), mode: 0o644 },
-      { file: `${file}.json`, content: JSON.stringify(renderPatchSidecar(plan), null, 2) + '\n', mode: 0o644 },
-    ],
-    'the saved file',
-  );
-  return `Wrote ${file} (apply with: patch -p1 -d / < ${file}) and ${file}.json (modes, owners and steps a patch cannot carry).`;
+export function savePatch(plan: Plan, file: string, opts: Pick<GlobalOptions, 'root'>): Promise<string> {
+  return savePatchFile(plan, file, opts, 'the saved file');
 }

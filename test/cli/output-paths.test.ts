@@ -53,7 +53,7 @@ describe('-o into a missing directory or naming a directory', () => {
 
   it('the wizard save refuses both with a UserError and writes nothing', async () => {
     const { plan } = await makePlan({ from: facts, root: '/', dockerHost: 'unix:///nope.sock', profile: 'strict' });
-    for (const save of [(f: string) => saveScript(plan, f, { from: facts }), (f: string) => savePatch(plan, f)]) {
+    for (const save of [(f: string) => saveScript(plan, f, { from: facts, root: '/' }), (f: string) => savePatch(plan, f, { root: '/' })]) {
       await expect(save(missing)).rejects.toThrow(UserError);
       await expect(save(missing)).rejects.toThrow(`Cannot write ${missing}: the directory ${path.dirname(missing)} does not exist.`);
       await expect(save(aDir)).rejects.toThrow(`Cannot write ${aDir}: it is a directory.`);

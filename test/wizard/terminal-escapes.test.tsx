@@ -1,3 +1,5 @@
+// Names and file contents reach the wizard from facts, Compose files and images: an ESC or BEL in
+// them is drawn escaped (\x1B), so the wizard's frames hold no control character it did not write.
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';
 import { FindingsScreen } from '../../src/wizard/ui/screens/findings-screen.js';

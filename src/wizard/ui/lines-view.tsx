@@ -1,3 +1,5 @@
+// Draws computed lines. Each line is cut at the terminal's width (truncated, never wrapped), so
+// a frame is exactly as many rows as it has lines.
 import { Box, Text } from 'ink';
 import type { Line } from '../model/lines.js';
 import { toneProps } from './tones.js';

@@ -1,3 +1,5 @@
+// The screens as awaitable functions: `await renderReview(host, props)` shows Review and resolves
+// with what the person chose. The flow (run-wizard.ts) is written against these alone.
 import type { AuditReport } from '../../audit/findings.js';
 import type { HostFacts, ProbeName, ProbeStatus } from '../../facts/host-facts.js';
 import type { Plan } from '../../plan-model/plan.js';

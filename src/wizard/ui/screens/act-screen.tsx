@@ -1,3 +1,5 @@
+// Screen 5: what to do with the reviewed plan. Options that cannot be taken stay visible with the
+// reason, so the person learns why (not root, a blocked plan) and what to do instead.
 import { frameLines, helpBody } from '../../model/frame.js';
 import { line, padEnd, seg, wrap, type Line } from '../../model/lines.js';
 import { LinesView } from '../lines-view.js';

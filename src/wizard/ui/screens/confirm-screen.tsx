@@ -1,3 +1,4 @@
+// One yes/no question; no is the default, so a stray enter never writes anything.
 import { frameLines } from '../../model/frame.js';
 import type { KeyEvent } from '../../model/key-event.js';
 import { keyAction } from '../../model/keys.js';

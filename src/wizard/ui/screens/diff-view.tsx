@@ -1,3 +1,5 @@
+// One file's unified diff inside Review: coloured, scrolled to `top`, each line cut at the
+// terminal's width. Review owns the keys, so this only lays out what it is given.
 import type { FileChange } from '../../../plan-model/plan.js';
 import { bodyHeight, frameLines, helpBody, type TerminalSize } from '../../model/frame.js';
 import { diffView } from '../../model/plan-view.js';

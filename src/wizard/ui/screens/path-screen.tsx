@@ -1,3 +1,4 @@
+// Asks where to save the script or the patch, with a default the person can take with enter.
 import { frameLines } from '../../model/frame.js';
 import type { KeyEvent } from '../../model/key-event.js';
 import { line, seg, type Line } from '../../model/lines.js';

@@ -1,3 +1,5 @@
+// Screen 3: pick a shipped profile, each shown with what its plan would do to this host, or type
+// the path of a profile file.
 import { frameLines, helpBody } from '../../model/frame.js';
 import type { KeyEvent } from '../../model/key-event.js';
 import { line, padEnd, seg, type Line } from '../../model/lines.js';
