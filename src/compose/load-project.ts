@@ -2,11 +2,11 @@
 // itself excluded, since it is rewritten), the effective service definitions, and the current
 // text of the override. Projects come from the engine (container labels) or from --compose files.
 import path from 'node:path';
-import { isMap } from 'yaml';
+import { isMap as isYamlMap } from 'yaml';
 import type { Document } from 'yaml';
 import type { ComposeProjectFacts } from '../facts/host-facts.js';
 import type { ComposeFlavour } from './compose-flavour.js';
-import { mergeServices, type ServiceDef } from './merge-services.js';
+import { isMap, mergeServices, type ServiceDef } from './merge-services.js';
 import { composeJs, composeParseError, parseCompose } from './yaml-io.js';
 
 export const DEFAULT_OVERRIDE_NAME = 'docker-compose.hardening.yml';
@@ -65,7 +65,7 @@ export function loadProject(input: ComposeProjectInput, overrideName = DEFAULT_O
   for (const [i, j] of js.entries()) {
     // composeJs gives null for a top level that is not a mapping: ask the document itself.
     const top = base[i].doc.contents;
-    const shapeError = top !== null && !isMap(top) ? 'the top level must be a mapping of keys such as services:' : composeShapeError(j);
+    const shapeError = top !== null && !isYamlMap(top) ? 'the top level must be a mapping of keys such as services:' : composeShapeError(j);
     if (shapeError) return { error: `${base[i].path} is not a Compose file docker-harden can work on: ${shapeError}` };
   }
   const services = mergeServices(js);
@@ -80,20 +80,18 @@ export function existingOverride(project: LoadedProject, readByEdge: Record<stri
   return readByEdge?.[project.overridePath] ?? null;
 }
 
-const isMapping = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
 /**
  * What Compose itself would refuse before anything is planned: a top level or a `services:` that is
  * not a mapping, or a service defined as a list, string or number (an empty `web:` is allowed).
  */
 export function composeShapeError(js: unknown): string | null {
   if (js === null || js === undefined) return null;
-  if (!isMapping(js)) return 'the top level must be a mapping of keys such as services:';
+  if (!isMap(js)) return 'the top level must be a mapping of keys such as services:';
   const services = js.services;
   if (services === undefined || services === null) return null;
-  if (!isMapping(services)) return '"services" must be a mapping of service names to their definitions';
+  if (!isMap(services)) return '"services" must be a mapping of service names to their definitions';
   for (const [name, def] of Object.entries(services)) {
-    if (def !== null && !isMapping(def)) return `service ${JSON.stringify(name)} must be a mapping of settings`;
+    if (def !== null && !isMap(def)) return `service ${JSON.stringify(name)} must be a mapping of settings`;
   }
   return null;
 }

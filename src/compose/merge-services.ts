@@ -9,7 +9,7 @@ const UNIQUE_LISTS = new Set(['cap_add', 'cap_drop', 'security_opt', 'tmpfs', 'e
 const BY_TARGET = new Set(['volumes', 'devices']);
 const REPLACED = new Set(['command', 'entrypoint']);
 
-const isMap = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+export const isMap = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 
 /** A list-or-string key (tmpfs: /tmp) as a list. */
 export function asList(v: unknown): unknown[] {
