@@ -26,7 +26,12 @@ export async function writeFileAtomic(file: string, content: string | Uint8Array
   const dir = path.dirname(file);
   const tmp = path.join(dir, `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
   // 'wx' is O_CREAT|O_EXCL: it never opens an existing name, a planted link included.
-  const handle = await open(tmp, 'wx', opts.mode ?? 0o644);
+  const handle = await open(tmp, 'wx', opts.mode ?? 0o644).catch((err: NodeJS.ErrnoException) => {
+    // A missing or unwritable folder is a fact about the host, said in one sentence (exit 2).
+    const why = { ENOENT: 'does not exist', ENOTDIR: 'is not a directory', EACCES: 'is not writable', EPERM: 'is not writable', EROFS: 'is on a read-only file system' }[err.code ?? ''];
+    if (why) throw new UserError(`Cannot write ${file}: its folder ${dir} ${why}; nothing was written there.`, 'Create the folder or make it writable, then run again.');
+    throw err;
+  });
   try {
     await handle.writeFile(content);
     // Owner through the descriptor, before the mode (chown clears setuid bits).
