@@ -28,8 +28,18 @@ export async function writeFileAtomic(file: string, content: string | Uint8Array
   // 'wx' is O_CREAT|O_EXCL: it never opens an existing name, a planted link included.
   const handle = await open(tmp, 'wx', opts.mode ?? 0o644).catch((err: NodeJS.ErrnoException) => {
     // A missing or unwritable folder is a fact about the host, said in one sentence (exit 2).
-    const why = { ENOENT: 'does not exist', ENOTDIR: 'is not a directory', EACCES: 'is not writable', EPERM: 'is not writable', EROFS: 'is on a read-only file system' }[err.code ?? ''];
-    if (why) throw new UserError(`Cannot write ${file}: its folder ${dir} ${why}; nothing was written there.`, 'Create the folder or make it writable, then run again.');
+    const why = {
+      ENOENT: 'does not exist',
+      ENOTDIR: 'is not a directory',
+      EACCES: 'is not writable',
+      EPERM: 'is not writable',
+      EROFS: 'is on a read-only file system',
+    }[err.code ?? ''];
+    if (why)
+      throw new UserError(
+        `Cannot write ${file}: its folder ${dir} ${why}; nothing was written there.`,
+        'Create the folder or make it writable, then run again.',
+      );
     throw err;
   });
   try {
