@@ -90,6 +90,7 @@ export function planComposeService(project: LoadedProject, service: string, inpu
       params: input.params,
       selected: input.selected,
       projectDir: project.projectDir,
+      lowPortReason: lowPortReason(def, input.facts, name, service),
     });
     compose = ofKind(evaluated, 'compose-service');
     for (const c of ofKind(evaluated, 'manual')) notes.manual.push({ ruleId: c.ruleId, text: c.text });

@@ -1,5 +1,6 @@
-// What the inspected engine knows about the image a service names: its own health check and the
-// ports it EXPOSEs. A service whose image is not on the engine yet gets no answer (undefined).
+// What the inspected engine knows about the image a service names: its health check (read by
+// service-spec.ts) and the ports it EXPOSEs. A service whose image is not on the engine yet gets no
+// answer (undefined).
 import type { EngineObject, HostFacts } from '../facts/host-facts.js';
 
 /** "busybox" and "busybox:latest" name the same image; a digest reference matches RepoDigests. */
@@ -15,12 +16,6 @@ export function findImage(facts: HostFacts, ref: string): EngineObject | undefin
   return (facts.engine?.images ?? []).find((img) =>
     [...((img.RepoTags ?? []) as string[]), ...((img.RepoDigests ?? []) as string[])].some((t) => names.has(t)),
   );
-}
-
-/** True where the image carries a HEALTHCHECK (other than NONE). */
-export function imageHealthcheck(facts: HostFacts, ref: string): boolean {
-  const test: unknown[] = findImage(facts, ref)?.Config?.Healthcheck?.Test ?? [];
-  return test.length > 0 && test[0] !== 'NONE';
 }
 
 /** Container port numbers of "80/tcp"-style keys (image or container Config.ExposedPorts). */

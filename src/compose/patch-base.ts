@@ -5,7 +5,8 @@
 // serialised, which is correct but may reformat the file.
 import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { BaseOp } from './placement.js';
-import { applyEdits, overlapping, removeItems, removePair, replaceItem, replaceScalar, type TextEdit } from './source-edits.js';
+import { removeItems, removePair, replaceItem, replaceScalar } from './source-edits.js';
+import { applyTextEdits, overlapping, type TextEdit } from '../core/text-edits.js';
 import { composeJs, parseCompose, TO_STRING } from './yaml-io.js';
 
 export interface ServiceOp {
@@ -93,7 +94,7 @@ export function patchComposeFile(text: string, ops: readonly ServiceOp[]): Patch
   if (applied.size === 0) return { text, applied, reformatted: false };
   const wanted = JSON.stringify(composeJs(expected));
   if (edits.every((e): e is TextEdit => e !== null) && !overlapping(edits)) {
-    const patched = applyEdits(text, edits);
+    const patched = applyTextEdits(text, edits);
     const reparsed = parseCompose(patched);
     if (reparsed.errors.length === 0 && JSON.stringify(composeJs(reparsed)) === wanted) return { text: patched, applied, reformatted: false };
   }

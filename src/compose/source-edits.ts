@@ -1,15 +1,11 @@
-// Edits of a YAML file's text at the ranges the parser reports for its nodes, so a patched compose
-// file keeps every comment, quote style, indentation and blank line it had; only the lines of the
-// changed entries differ. Comment lines above a removed entry stay: they may speak of more than it. Each function returns null where the layout is one it does not handle
-// (the caller then falls back to re-serialising the document).
+// Edits of a YAML file's text at the ranges the parser reports for its nodes (the edit model is
+// core/text-edits.ts), so a patched compose file keeps every comment, quote style, indentation and
+// blank line it had; only the lines of the changed entries differ. Comment lines above a removed
+// entry stay: they may speak of more than it. Each function returns null where the layout is one
+// it does not handle (the caller then falls back to re-serialising the document).
 import { isMap, isPair, isScalar, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import { yamlScalar } from './yaml-io.js';
-
-export interface TextEdit {
-  start: number;
-  end: number;
-  text: string;
-}
+import type { TextEdit } from '../core/text-edits.js';
 
 const lineStart = (src: string, offset: number) => src.lastIndexOf('\n', offset - 1) + 1;
 const lineEnd = (src: string, offset: number) => {
@@ -92,39 +88,4 @@ export function replaceItem(src: string, node: Node, value: unknown): TextEdit[]
   const pad = ' '.repeat(first.range[0] - lineStart(src, first.range[0]));
   edits.push({ start: at, end: at, text: nl + added.map(([k, v]) => `${pad}${k}: ${yamlScalar(v)}\n`).join('') });
   return edits;
-}
-
-/** Edits by position; at one offset the shorter first (an insertion before the removal that starts there). */
-function inOrder(edits: readonly TextEdit[]): TextEdit[] {
-  return (
-    edits
-      .map((e, i) => ({ e, i }))
-      // Equal ranges (insertions at one offset) keep the layout of the former back-to-front
-      // application: the edit listed last ends up first.
-      .sort((x, y) => x.e.start - y.e.start || x.e.end - y.e.end || y.i - x.i)
-      .map(({ e }) => e)
-  );
-}
-
-/** True where two edits touch the same text (an insertion at the edge of a removal does not). */
-export function overlapping(edits: readonly TextEdit[]): boolean {
-  // In start order, an edit overlaps an earlier one exactly when it starts before the furthest end so far.
-  let furthest = -Infinity;
-  for (const e of inOrder(edits)) {
-    if (e.start < furthest) return true;
-    furthest = Math.max(furthest, e.end);
-  }
-  return false;
-}
-
-/** Apply non-overlapping edits (any order) to the text, in one pass. */
-export function applyEdits(src: string, edits: readonly TextEdit[]): string {
-  const parts: string[] = [];
-  let at = 0;
-  for (const e of inOrder(edits)) {
-    parts.push(src.slice(at, e.start), e.text);
-    at = Math.max(at, e.end);
-  }
-  parts.push(src.slice(at));
-  return parts.join('');
 }

@@ -1,9 +1,8 @@
 // A service's volume entries with what the runtime items need to know about each: a sensitive
 // host directory (5.6), the Docker socket or a directory holding it (5.32), shared propagation (5.20).
 import type { HostFacts } from '../facts/host-facts.js';
-import { effectiveConfig } from '../facts/effective-config.js';
 import { isSensitiveSource } from '../rules/section5/5-6-no-sensitive-host-mounts.js';
-import { normalizeHostPath } from '../rules/section5/host-bindings.js';
+import { daemonSockets } from '../rules/section5/5-32-docker-socket-not-mounted.js';
 import type { ServiceDef } from './merge-services.js';
 import { asList } from './merge-services.js';
 import { isDockerSocketBind, isSocketDirectoryBind, parseVolume, type VolumeSpec } from './volumes.js';
@@ -18,18 +17,6 @@ export interface VolumeItem {
   propagation: string;
 }
 
-/** Unix sockets the daemon listens on besides the usual ones (-H unix://..., "hosts" in daemon.json). */
-export function daemonSockets(facts: HostFacts): Set<string> {
-  const hosts = effectiveConfig(facts).get('hosts')?.value;
-  const list = Array.isArray(hosts) ? hosts : typeof hosts === 'string' ? [hosts] : [];
-  return new Set(
-    list
-      .map(String)
-      .filter((h) => h.startsWith('unix://'))
-      .map((h) => normalizeHostPath(h.slice('unix://'.length))),
-  );
-}
-
 function propagationOf(entry: unknown): string {
   if (entry && typeof entry === 'object' && !Array.isArray(entry)) {
     const bind = (entry as Record<string, any>).bind;
@@ -39,7 +26,7 @@ function propagationOf(entry: unknown): string {
 }
 
 export function volumeItems(ctx: { def: ServiceDef; facts: HostFacts; projectDir: string | null }): VolumeItem[] {
-  const sockets = daemonSockets(ctx.facts);
+  const sockets = new Set(daemonSockets(ctx.facts));
   const out: VolumeItem[] = [];
   for (const entry of asList(ctx.def.volumes)) {
     const spec = parseVolume(entry, ctx.projectDir);

@@ -38,23 +38,12 @@ export async function readInputText(file: string, maxBytes: number): Promise<str
   refuseSpecial(before);
   const handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOCTTY);
   try {
-    const st = await handle.stat();
     // Swapped for something else between the stat and the open: refuse that too.
-    refuseSpecial(st);
-    if (st.size > maxBytes) throw tooBig(maxBytes);
-    // Files under /proc report size 0 yet have content: read until EOF, never past the limit.
-    const chunks: Buffer[] = [];
-    let total = 0;
+    const limited = new LimitedRead(await handle.stat(), maxBytes);
     for (;;) {
-      const want = Math.min(64 * 1024, maxBytes + 1 - total);
-      const buf = Buffer.alloc(want);
-      const { bytesRead } = await handle.read(buf, 0, want, null);
-      if (bytesRead === 0) break;
-      chunks.push(buf.subarray(0, bytesRead));
-      total += bytesRead;
-      if (total > maxBytes) throw tooBig(maxBytes);
+      const buf = limited.buffer();
+      if (!limited.keep(buf, (await handle.read(buf, 0, buf.length, null)).bytesRead)) return limited.text();
     }
-    return Buffer.concat(chunks, total).toString('utf8');
   } finally {
     await handle.close();
   }
@@ -65,20 +54,11 @@ export function readInputTextSync(file: string, maxBytes: number): string {
   refuseSpecial(statSync(file));
   const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOCTTY);
   try {
-    const st = fstatSync(fd);
-    refuseSpecial(st);
-    if (st.size > maxBytes) throw tooBig(maxBytes);
-    const chunks: Buffer[] = [];
-    let total = 0;
+    const limited = new LimitedRead(fstatSync(fd), maxBytes);
     for (;;) {
-      const buf = Buffer.alloc(Math.min(64 * 1024, maxBytes + 1 - total));
-      const n = readSync(fd, buf, 0, buf.length, null);
-      if (n === 0) break;
-      chunks.push(buf.subarray(0, n));
-      total += n;
-      if (total > maxBytes) throw tooBig(maxBytes);
+      const buf = limited.buffer();
+      if (!limited.keep(buf, readSync(fd, buf, 0, buf.length, null))) return limited.text();
     }
-    return Buffer.concat(chunks, total).toString('utf8');
   } finally {
     closeSync(fd);
   }
@@ -110,6 +90,41 @@ function refuseSpecial(st: Parameters<typeof specialKind>[0]): void {
 
 function tooBig(maxBytes: number): InputFileError {
   return new InputFileError('EFBIG', `is larger than the ${formatBytes(maxBytes)} limit for this kind of input`);
+}
+
+/**
+ * The reads of one open file, checked on the open descriptor's stat and against the limit. Files
+ * under /proc report size 0 yet have content, so reading goes on until EOF, never past the limit.
+ */
+class LimitedRead {
+  private readonly chunks: Buffer[] = [];
+  private total = 0;
+
+  constructor(
+    st: Parameters<typeof specialKind>[0] & { size: number },
+    private readonly maxBytes: number,
+  ) {
+    refuseSpecial(st);
+    if (st.size > maxBytes) throw tooBig(maxBytes);
+  }
+
+  /** A buffer for the next read, one byte past the limit at most so an oversize file shows. */
+  buffer(): Buffer {
+    return Buffer.alloc(Math.min(64 * 1024, this.maxBytes + 1 - this.total));
+  }
+
+  /** Keeps the `n` bytes a read put in `buf`; false at end of file. */
+  keep(buf: Buffer, n: number): boolean {
+    if (n === 0) return false;
+    this.chunks.push(buf.subarray(0, n));
+    this.total += n;
+    if (this.total > this.maxBytes) throw tooBig(this.maxBytes);
+    return true;
+  }
+
+  text(): string {
+    return Buffer.concat(this.chunks, this.total).toString('utf8');
+  }
 }
 
 /**

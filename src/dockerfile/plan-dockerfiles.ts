@@ -5,7 +5,7 @@ import type { FileChange, Plan, PlanNote } from '../plan-model/plan.js';
 import { fileChange } from '../plan-model/file-change.js';
 import { parseDockerfile } from './parse-dockerfile.js';
 import { runChecks, type CheckedFinding } from './run-checks.js';
-import { applyEdits } from './text-edits.js';
+import { applyTextEdits } from '../core/text-edits.js';
 import { GENERAL_ADVICE } from './general-advice.js';
 import type { FixOptions } from './types.js';
 
@@ -47,7 +47,7 @@ export function planDockerfiles(inputs: DockerfileInput[], options: FixOptions, 
     const findings = runChecks(doc, options);
     reports.push({ path: dockerfile.path, findings });
     const edits = findings.flatMap((f) => f.fix?.edits ?? []);
-    const after = applyEdits(dockerfile.text, edits);
+    const after = applyTextEdits(dockerfile.text, edits);
     files.push(
       fileChange({ ...dockerfile, before: dockerfile.text, after, closes: findings.filter((f) => f.fix?.edits).map((f) => f.id), artifact: 'dockerfile' }),
     );

@@ -1,6 +1,7 @@
 // Dockerfile findings and the fixes that close them. Checks are pure: they read a parsed
 // Dockerfile (and its .dockerignore) and return outcomes; the service does all reading and writing.
 import type { DockerfileDoc } from './model.js';
+import type { TextEdit } from '../core/text-edits.js';
 
 /** 'info' marks an accepted exception (an ADD that must stay ADD): shown, never failing. */
 export type FindingSeverity = 'info' | 'low' | 'medium' | 'high' | 'critical';
@@ -28,14 +29,6 @@ export interface DockerfileFinding {
   line: number;
   message: string;
   fixable: boolean;
-}
-
-/** Replace `length` characters at `offset` with `text`; inserts at one offset keep `order`. */
-export interface TextEdit {
-  offset: number;
-  length: number;
-  text: string;
-  order: number;
 }
 
 export interface Fix {

@@ -2,6 +2,9 @@
 // data. Values keep the engine's own spelling (capability names as given, "host" modes, bytes) so
 // that evidence still matches what `docker inspect` prints; absent keys get the engine's defaults.
 import type { EngineObject } from './host-facts.js';
+import { bindMounts, publishedPorts, type BindMount, type PortBinding } from './container-bindings.js';
+
+export type { BindMount, PortBinding };
 
 export interface ContainerInspect {
   /** Name without the leading "/". */
@@ -37,6 +40,12 @@ export interface ContainerInspect {
   ulimits: { name: string; soft: number; hard: number }[];
   /** Names of the networks in NetworkSettings.Networks. */
   networks: string[];
+  /** AppArmorProfile: '' where none applies, "unconfined" where switched off. */
+  apparmorProfile: string;
+  publishAllPorts: boolean;
+  ports: PortBinding[];
+  binds: BindMount[];
+  cgroupParent: string;
 }
 
 const text = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
@@ -81,5 +90,10 @@ export function parseContainerInspect(raw: EngineObject): ContainerInspect {
       hard: Number(u?.Hard),
     })),
     networks: Object.keys(record(record(raw.NetworkSettings).Networks)),
+    apparmorProfile: text(raw.AppArmorProfile),
+    publishAllPorts: host.PublishAllPorts === true,
+    ports: publishedPorts(raw, host),
+    binds: bindMounts(raw, host),
+    cgroupParent: text(host.CgroupParent),
   };
 }

@@ -142,4 +142,39 @@ describe('evaluateService matches the rules', () => {
     });
     expect(out.map(describeContribution)).toEqual(['5.5 privileged false']);
   });
+
+  it('leaves the seccomp advice for a privileged service to 5.4/5.5 where they are selected', () => {
+    const run = (ids: string[]) =>
+      evaluateService({
+        project: 'p',
+        service: 's',
+        def: { image: 'x', privileged: true },
+        facts: emptyFacts(),
+        params,
+        selected: new Set(ids),
+        projectDir: null,
+      })
+        .filter((c) => c.kind === 'manual')
+        .map((c) => c.ruleId);
+    expect(run(['5.22'])).toEqual(['5.22']);
+    expect(run(['5.5', '5.22'])).toEqual([]);
+  });
+
+  it('names NET_BIND_SERVICE in the 5.4 warning where the override keeps it, and says no capabilities otherwise', () => {
+    const impact = (lowPortReason: string | null) =>
+      evaluateService({
+        project: 'p',
+        service: 's',
+        def: { image: 'x' },
+        facts: emptyFacts(),
+        params,
+        selected: new Set(['5.4']),
+        projectDir: null,
+        lowPortReason,
+      }).find((c) => c.ruleId === '5.4')?.impact;
+    expect(impact(null)).toBe('Service p/s keeps no capabilities; chown, setuid or binding ports below 1024 as root fail unless listed in capAddByImage.');
+    expect(impact('it listens on container port 80 (from its ports)')).toBe(
+      'Service p/s keeps only NET_BIND_SERVICE; chown or setuid as root fail unless listed in capAddByImage.',
+    );
+  });
 });

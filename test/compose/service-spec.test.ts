@@ -11,6 +11,10 @@ import { DEFAULT_PARAMS } from '../../src/rules/params.js';
 const facts = emptyFacts();
 const params = { ...DEFAULT_PARAMS, healthcheckByImage: { busybox: ['CMD', 'true'] } };
 
+/** Facts of an engine with no containers, reporting `info` and holding `images`. */
+const engineFacts = (info: Record<string, unknown>, images: Record<string, unknown>[] = []) =>
+  emptyFacts({ engine: { host: 'unix:///run/docker.sock', version: {}, info, containers: [], networks: [], images } });
+
 const items = Object.values(items5).filter((v): v is items5.WorkloadItem => typeof v === 'object' && v !== null && 'judge' in v);
 
 const PAIRS: [string, Record<string, unknown>, Record<string, unknown>][] = [
@@ -63,6 +67,20 @@ const PAIRS: [string, Record<string, unknown>, Record<string, unknown>][] = [
     },
   ],
   [
+    'ports on every interface below 1024, the socket and a shared-propagation bind',
+    {
+      image: 'busybox:1',
+      ports: ['80:80/tcp', '127.0.0.1:8443:443/tcp'],
+      volumes: ['/var/run/docker.sock:/var/run/docker.sock:ro', '/mnt/data:/data:rw,rshared'],
+      security_opt: ['seccomp=unconfined'],
+    },
+    {
+      PortBindings: { '80/tcp': [{ HostIp: '', HostPort: '80' }], '443/tcp': [{ HostIp: '127.0.0.1', HostPort: '8443' }] },
+      Binds: ['/var/run/docker.sock:/var/run/docker.sock:ro', '/mnt/data:/data:rw,rshared'],
+      SecurityOpt: ['seccomp=unconfined'],
+    },
+  ],
+  [
     'engine defaults and the default bridge',
     { image: 'busybox:1', network_mode: 'bridge', cpu_shares: 1024, restart: 'on-failure:9' },
     { NetworkMode: 'bridge', CpuShares: 1024, RestartPolicy: { Name: 'on-failure', MaximumRetryCount: 9 } },
@@ -76,18 +94,24 @@ describe('WorkloadSpec from a service and from the container it becomes', () => 
       '5.11',
       '5.12',
       '5.13',
+      '5.14',
       '5.15',
       '5.16',
       '5.17',
       '5.18',
+      '5.2',
+      '5.20',
       '5.21',
+      '5.22',
       '5.26',
       '5.27',
       '5.29',
       '5.30',
       '5.31',
+      '5.32',
       '5.4',
       '5.5',
+      '5.8',
     ]);
   });
 
@@ -95,7 +119,8 @@ describe('WorkloadSpec from a service and from the container it becomes', () => 
     const fromYaml = serviceSpec('p', 's', def);
     const fromEngine = containerSpec(parseContainerInspect({ Name: '/p-s-1', Config: { Image: 'busybox:1' }, HostConfig: hostConfig }));
     const failing: string[] = [];
-    for (const item of items) {
+    // 5.2 reads the profile the engine chose for a container; a service's is chosen when it is created (tested below).
+    for (const item of items.filter((i) => i.id !== '5.2')) {
       const a = item.judge(fromYaml, facts).status;
       expect([item.id, a]).toEqual([item.id, item.judge(fromEngine, facts).status]);
       if (a === 'fail') failing.push(item.id);
@@ -103,6 +128,19 @@ describe('WorkloadSpec from a service and from the container it becomes', () => 
     }
     // Every pair must exercise some item, or the comparison proves nothing.
     expect(failing.length).toBeGreaterThan(0);
+    if (def.ports) expect(failing).toEqual(expect.arrayContaining(['5.8', '5.14', '5.20', '5.22', '5.32']));
+  });
+
+  it('judges AppArmor on a service from its security options, and not where the engine has no AppArmor', () => {
+    const withAppArmor = engineFacts({ SecurityOptions: ['name=apparmor'] });
+    const withoutAppArmor = engineFacts({ SecurityOptions: ['name=seccomp'] });
+    const unconfined = serviceSpec('p', 's', { security_opt: ['apparmor:unconfined'] });
+    expect(items5.apparmor.judge(unconfined, withAppArmor).status).toBe('fail');
+    expect(items5.fixFor(items5.apparmor, unconfined, withAppArmor, params)?.compose).toEqual([{ key: 'security_opt', value: ['apparmor=docker-default'] }]);
+    expect(items5.apparmor.judge(unconfined, withoutAppArmor).status).toBe('not-applicable');
+    expect(items5.apparmor.judge(serviceSpec('p', 's', { image: 'x' }), withAppArmor).status).toBe('pass');
+    const container = containerSpec(parseContainerInspect({ Name: '/c', AppArmorProfile: '' }));
+    expect(items5.apparmor.judge(container, withAppArmor).status).toBe('fail');
   });
 
   it('names each kind of workload in its own words', () => {
@@ -127,16 +165,7 @@ describe('WorkloadSpec from a service and from the container it becomes', () => 
   });
 
   it('gives a service the health check of its image where the engine has the image', () => {
-    const withImage = emptyFacts({
-      engine: {
-        host: 'unix:///run/docker.sock',
-        version: {},
-        info: {},
-        containers: [],
-        networks: [],
-        images: [{ RepoTags: ['web:1'], Config: { Healthcheck: { Test: ['CMD', 'true'] } } }],
-      },
-    });
+    const withImage = engineFacts({}, [{ RepoTags: ['web:1'], Config: { Healthcheck: { Test: ['CMD', 'true'] } } }]);
     expect(items5.healthCheck.judge(serviceSpec('p', 's', { image: 'web:1' }, withImage), withImage).status).toBe('pass');
     expect(items5.healthCheck.judge(serviceSpec('p', 's', { image: 'web:1', healthcheck: { disable: true } }, withImage), withImage).status).toBe('fail');
     expect(items5.healthCheck.judge(serviceSpec('p', 's', { image: 'other:1' }, withImage), withImage).status).toBe('fail');

@@ -1,6 +1,5 @@
 // CIS 4.1: the final stage sets a non-root USER. An explicit `USER root` at the end is DH-IMG-007.
-import type { DockerfileCheck, Fix, FixOptions } from '../types.js';
-import { cisItemMeta } from '../../rules/item-meta.js';
+import type { Fix, FixOptions } from '../types.js';
 import type { DockerfileDoc, Instr, Stage } from '../model.js';
 import { chainInstructions, finalStage, rootImage } from '../model.js';
 import { stageFamily, knownImageUser, type Family } from '../image-family.js';
@@ -8,20 +7,19 @@ import { runCommands } from '../shell.js';
 import { exposedPorts } from '../instr-args.js';
 import { finalAnchor, insertLines } from '../text-edits.js';
 import { ORDER } from './fix-order.js';
+import { cisCheck } from './define-check.js';
 
-export const nonRootUser: DockerfileCheck = {
-  meta: {
-    ...cisItemMeta('4.1'),
-    rationale:
-      'Without USER the container runs as root; a compromised process then has root inside the container and, through any kernel or runtime flaw, a shorter way to the host.',
-    remediation: 'Create a system user and group in the image (or use one the base image ships) and end the final stage with USER <name>.',
-  },
+export const nonRootUser = cisCheck({
+  id: '4.1',
+  rationale:
+    'Without USER the container runs as root; a compromised process then has root inside the container and, through any kernel or runtime flaw, a shorter way to the host.',
+  remediation: 'Create a system user and group in the image (or use one the base image ships) and end the final stage with USER <name>.',
   check(doc, options) {
     const stage = finalStage(doc);
     if (chainInstructions(stage).some((i) => i.keyword === 'USER')) return [];
     return [{ line: stage.from.line, message: 'the final stage sets no USER, so the container runs as root', ...userFix(doc, stage, options) }];
   },
-};
+});
 
 function userFix(doc: DockerfileDoc, stage: Stage, options: FixOptions): { fix?: Fix; advice?: string } {
   const family = stageFamily(doc, stage);

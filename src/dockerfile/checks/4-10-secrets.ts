@@ -1,11 +1,11 @@
 // CIS 4.10: no secrets in the Dockerfile or the image: no ENV/ARG that carries a password, token
 // or key, and no COPY/ADD of key or env files into the final image. Values are never printed.
 import type { PropertyInstruction } from 'dockerfile-ast';
-import type { CheckOutcome, DockerfileCheck } from '../types.js';
-import { cisItemMeta } from '../../rules/item-meta.js';
+import type { CheckOutcome } from '../types.js';
 import type { Instr } from '../model.js';
 import { allInstructions, chainInstructions, finalStage } from '../model.js';
 import { copyArgs } from '../instr-args.js';
+import { cisCheck } from './define-check.js';
 
 const SECRET_NAME = /PASSWORD|PASSWD|PASSPHRASE|TOKEN|SECRET|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|CREDENTIAL|_KEY$/;
 /** Names that point at a secret or hold public data, not a secret value. */
@@ -13,14 +13,12 @@ const NOT_SECRET = /(_FILE|_PATH|_DIR|_URL|_URI|_ID)$|PUBLIC|GPG|PGP|FINGERPRINT
 const SECRET_FILE =
   /(^|\/)(id_(rsa|dsa|ecdsa|ed25519)|[^/]*\.(pem|key|p12|pfx|jks|keystore)|\.env(\.(?!example$|sample$|template$)[^/]+)?|\.npmrc|\.netrc|\.pypirc|\.git-credentials|\.aws\/credentials)$/i;
 
-export const secrets: DockerfileCheck = {
-  meta: {
-    ...cisItemMeta('4.10'),
-    rationale:
-      'ENV values and build arguments are recorded in the image configuration and history, and copied key files stay in a layer: anyone who can pull the image can read them.',
-    remediation:
-      'Pass secrets at run time (docker run --env-file, Docker/Compose secrets) or at build time with RUN --mount=type=secret; keep key and env files out of the build context (.dockerignore).',
-  },
+export const secrets = cisCheck({
+  id: '4.10',
+  rationale:
+    'ENV values and build arguments are recorded in the image configuration and history, and copied key files stay in a layer: anyone who can pull the image can read them.',
+  remediation:
+    'Pass secrets at run time (docker run --env-file, Docker/Compose secrets) or at build time with RUN --mount=type=secret; keep key and env files out of the build context (.dockerignore).',
   check(doc) {
     const out: CheckOutcome[] = [];
     for (const i of allInstructions(doc).filter((x) => x.keyword === 'ENV' || x.keyword === 'ARG')) out.push(...secretVariables(i));
@@ -35,7 +33,7 @@ export const secrets: DockerfileCheck = {
     }
     return out.sort((a, b) => a.line - b.line);
   },
-};
+});
 
 function secretVariables(i: Instr): CheckOutcome[] {
   const names = (i.node as PropertyInstruction).getProperties().filter((p) => isSecretName(p.getName()));

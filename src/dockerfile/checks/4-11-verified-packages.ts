@@ -1,10 +1,10 @@
 // CIS 4.11: install only verified packages: no switched-off signature or TLS checks, and no
 // script piped from the network straight into a shell.
-import type { CheckOutcome, DockerfileCheck } from '../types.js';
-import { cisItemMeta } from '../../rules/item-meta.js';
+import type { CheckOutcome } from '../types.js';
 import type { ShellCommand } from '../shell.js';
 import { runCommands } from '../shell.js';
 import { allInstructions } from '../model.js';
+import { cisCheck } from './define-check.js';
 
 const UNVERIFIED_OPTIONS: Record<string, string[]> = {
   'apt-get': ['--allow-unauthenticated', '--allow-insecure-repositories', '--force-yes'],
@@ -22,13 +22,11 @@ const UNVERIFIED_OPTIONS: Record<string, string[]> = {
 };
 const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh', 'python', 'python3', 'perl']);
 
-export const verifiedPackages: DockerfileCheck = {
-  meta: {
-    ...cisItemMeta('4.11'),
-    rationale:
-      'Packages installed without signature or TLS verification, or scripts piped from the network into a shell, can be swapped by anyone on the path or behind the server.',
-    remediation: 'Keep signature and TLS checks on; download, verify (gpg --verify or sha256sum -c) and only then run.',
-  },
+export const verifiedPackages = cisCheck({
+  id: '4.11',
+  rationale:
+    'Packages installed without signature or TLS verification, or scripts piped from the network into a shell, can be swapped by anyone on the path or behind the server.',
+  remediation: 'Keep signature and TLS checks on; download, verify (gpg --verify or sha256sum -c) and only then run.',
   check(doc) {
     const out: CheckOutcome[] = [];
     for (const run of allInstructions(doc).filter((i) => i.keyword === 'RUN')) {
@@ -42,7 +40,7 @@ export const verifiedPackages: DockerfileCheck = {
     }
     return out;
   },
-};
+});
 
 function unverified(commands: ShellCommand[]): string[] {
   const reasons: string[] = [];

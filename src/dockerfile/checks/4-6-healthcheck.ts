@@ -1,23 +1,20 @@
 // CIS 4.6: the final image declares a HEALTHCHECK.
-import type { CheckOutcome, DockerfileCheck, FixOptions } from '../types.js';
-import { cisItemMeta } from '../../rules/item-meta.js';
+import type { CheckOutcome, FixOptions } from '../types.js';
 import type { DockerfileDoc, Stage } from '../model.js';
 import { chainInstructions, finalStage } from '../model.js';
 import { stageFamily } from '../image-family.js';
 import { exposedPorts } from '../instr-args.js';
 import { finalAnchor, insertLines } from '../text-edits.js';
 import { ORDER } from './fix-order.js';
+import { cisCheck } from './define-check.js';
 
 /** Ports that are HTTP by convention, in the order the health check prefers them. */
 const HTTP_PORTS = [80, 8080, 8000, 3000, 443];
 
-export const healthcheck: DockerfileCheck = {
-  meta: {
-    ...cisItemMeta('4.6'),
-    rationale:
-      'With a HEALTHCHECK the engine (and orchestrators) can tell a hung container from a working one and replace it; availability is part of security.',
-    remediation: 'Add HEALTHCHECK CMD <command that exits 0 while the service works> to the final stage.',
-  },
+export const healthcheck = cisCheck({
+  id: '4.6',
+  rationale: 'With a HEALTHCHECK the engine (and orchestrators) can tell a hung container from a working one and replace it; availability is part of security.',
+  remediation: 'Add HEALTHCHECK CMD <command that exits 0 while the service works> to the final stage.',
   check(doc, options) {
     const stage = finalStage(doc);
     const last = chainInstructions(stage)
@@ -35,7 +32,7 @@ export const healthcheck: DockerfileCheck = {
     }
     return [{ line: stage.from.line, message: 'the final stage has no HEALTHCHECK', ...healthcheckFix(doc, stage, options) }];
   },
-};
+});
 
 function healthcheckFix(doc: DockerfileDoc, stage: Stage, options: FixOptions): Pick<CheckOutcome, 'fix' | 'advice'> {
   const family = stageFamily(doc, stage);

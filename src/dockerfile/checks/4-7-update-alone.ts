@@ -1,19 +1,17 @@
 // CIS 4.7: no package index update (or upgrade) in a RUN that installs nothing. The cached layer
 // would keep stale indexes for every later build. Not rewritten: the advice gives the RUN to use.
-import type { CheckOutcome, DockerfileCheck } from '../types.js';
-import { cisItemMeta } from '../../rules/item-meta.js';
+import type { CheckOutcome } from '../types.js';
 import type { DockerfileDoc, Instr } from '../model.js';
 import { runCommands } from '../shell.js';
 import { packageCommands, type Manager, type PackageCommand } from '../packages.js';
 import { oneLineScript } from '../instr-args.js';
+import { cisCheck } from './define-check.js';
 
-export const updateAlone: DockerfileCheck = {
-  meta: {
-    ...cisItemMeta('4.7'),
-    rationale:
-      'A RUN that only updates package indexes is cached as its own layer; later builds reuse the stale indexes and install outdated (unpatched) packages.',
-    remediation: 'Update and install in the same RUN (apt-get update && apt-get install -y ...), pin package versions, or build with --no-cache.',
-  },
+export const updateAlone = cisCheck({
+  id: '4.7',
+  rationale:
+    'A RUN that only updates package indexes is cached as its own layer; later builds reuse the stale indexes and install outdated (unpatched) packages.',
+  remediation: 'Update and install in the same RUN (apt-get update && apt-get install -y ...), pin package versions, or build with --no-cache.',
   check(doc) {
     const out: CheckOutcome[] = [];
     for (const stage of doc.stages) {
@@ -31,7 +29,7 @@ export const updateAlone: DockerfileCheck = {
     }
     return out;
   },
-};
+});
 
 function suggestion(doc: DockerfileDoc, run: Instr, update: PackageCommand, next: Instr | undefined): string {
   const nextInstalls = next && packageCommands(runCommands(doc, next)).some((c) => c.action === 'install' && c.manager === update.manager);

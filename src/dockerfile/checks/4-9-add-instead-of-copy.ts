@@ -1,30 +1,28 @@
 // CIS 4.9: COPY, not ADD. ADD also downloads URLs and unpacks archives; both are accepted where
 // that is the point (a download verified with --checksum, a local tar meant to be extracted).
-import type { CheckOutcome, DockerfileCheck } from '../types.js';
-import { cisItemMeta } from '../../rules/item-meta.js';
+import type { CheckOutcome } from '../types.js';
 import type { Instr } from '../model.js';
 import { copyArgs, flagValue } from '../instr-args.js';
 import { replaceKeyword } from '../text-edits.js';
 import { ORDER } from './fix-order.js';
+import { cisCheck } from './define-check.js';
 
 const URL = /^(https?|ftp):\/\/|^git@|^git:\/\/|\.git(#.*)?$/i;
 /** What ADD extracts: tar, plain or compressed with gzip, bzip2 or xz. */
 const ARCHIVE = /\.(tar|tar\.gz|tgz|tar\.bz2|tbz2?|tar\.xz|txz)$/i;
 const COPY_FLAGS = new Set(['chown', 'chmod', 'link', 'from', 'exclude', 'parents']);
 
-export const addInsteadOfCopy: DockerfileCheck = {
-  meta: {
-    ...cisItemMeta('4.9'),
-    rationale:
-      'ADD fetches remote URLs (open to tampering in transit unless verified) and silently unpacks local archives (zip bombs, path traversal); COPY only copies.',
-    remediation: 'Use COPY for local files; for downloads use ADD --checksum=sha256:... or RUN wget + sha256sum -c.',
-  },
+export const addInsteadOfCopy = cisCheck({
+  id: '4.9',
+  rationale:
+    'ADD fetches remote URLs (open to tampering in transit unless verified) and silently unpacks local archives (zip bombs, path traversal); COPY only copies.',
+  remediation: 'Use COPY for local files; for downloads use ADD --checksum=sha256:... or RUN wget + sha256sum -c.',
   check(doc) {
     const out: CheckOutcome[] = [];
     for (const add of doc.stages.flatMap((s) => s.instructions).filter((i) => i.keyword === 'ADD')) out.push(judge(add));
     return out;
   },
-};
+});
 
 function judge(add: Instr): CheckOutcome {
   const { sources, dest } = copyArgs(add);

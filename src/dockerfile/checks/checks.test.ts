@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseDockerfile } from '../parse-dockerfile.js';
 import { runChecks } from '../run-checks.js';
-import { applyEdits } from '../text-edits.js';
+import { applyTextEdits } from '../../core/text-edits.js';
 import { isSecretName } from './4-10-secrets.js';
 import type { FixOptions } from '../types.js';
 import { dockerfileChecks } from './index.js';
@@ -11,7 +11,7 @@ import { findRule } from '../../rules/catalog.js';
 function check(text: string, options: Partial<FixOptions> = {}, dockerignore: string | null = null) {
   const doc = parseDockerfile(text, 'Dockerfile', dockerignore);
   const findings = runChecks(doc, { strict: false, ...options });
-  const after = applyEdits(
+  const after = applyTextEdits(
     text,
     findings.flatMap((f) => f.fix?.edits ?? []),
   );

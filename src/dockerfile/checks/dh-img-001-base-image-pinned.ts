@@ -1,17 +1,15 @@
 // DH-IMG-001: every base image pinned by tag and digest. A tag can be moved to other content;
 // a digest cannot. scratch and earlier build stages need no pin.
-import type { CheckOutcome, DockerfileCheck } from '../types.js';
+import type { CheckOutcome } from '../types.js';
+import { ownCheck } from './define-check.js';
 
-export const baseImagePinned: DockerfileCheck = {
-  meta: {
-    id: 'DH-IMG-001',
-    title: 'Base images are pinned by tag and digest',
-    severity: 'medium',
-    level: 1,
-    rationale:
-      'Tags are mutable: "latest" (or no tag) and even "1.2" can point at different, possibly tampered, content between two builds. A digest names exactly one image.',
-    remediation: 'Write FROM name:tag@sha256:<digest>, and update the digest deliberately (with the tag) when the base image is patched.',
-  },
+export const baseImagePinned = ownCheck({
+  id: 'DH-IMG-001',
+  title: 'Base images are pinned by tag and digest',
+  severity: 'medium',
+  rationale:
+    'Tags are mutable: "latest" (or no tag) and even "1.2" can point at different, possibly tampered, content between two builds. A digest names exactly one image.',
+  remediation: 'Write FROM name:tag@sha256:<digest>, and update the digest deliberately (with the tag) when the base image is patched.',
   check(doc) {
     const out: CheckOutcome[] = [];
     for (const stage of doc.stages) {
@@ -46,4 +44,4 @@ export const baseImagePinned: DockerfileCheck = {
     }
     return out;
   },
-};
+});

@@ -1,9 +1,9 @@
 // DH-IMG-002: the build context has a .dockerignore that keeps VCS data, env files and private
 // keys out (a `COPY . .` otherwise bakes them into a layer). Missing patterns are appended.
-import type { DockerfileCheck } from '../types.js';
 import { allInstructions } from '../model.js';
 import { copyArgs } from '../instr-args.js';
 import { isExcluded, parseDockerignore } from '../dockerignore.js';
+import { ownCheck } from './define-check.js';
 
 /** Each pattern we add, and the paths (top level and nested) it must keep out. */
 export const REQUIRED_IGNORES = [
@@ -14,16 +14,13 @@ export const REQUIRED_IGNORES = [
   { pattern: '**/id_rsa', label: 'id_rsa', samples: ['id_rsa', '.ssh/id_rsa'] },
 ];
 
-export const dockerignore: DockerfileCheck = {
-  meta: {
-    id: 'DH-IMG-002',
-    title: 'A .dockerignore keeps keys, env files and .git out of the build context',
-    severity: 'medium',
-    level: 1,
-    rationale:
-      'COPY and ADD take files from the build context; without a .dockerignore a `COPY . .` puts .git history, .env files and private keys into an image layer.',
-    remediation: 'Add a .dockerignore beside the Dockerfile that excludes .git, **/.env, **/*.pem, **/*.key and **/id_rsa (plus anything else secret).',
-  },
+export const dockerignore = ownCheck({
+  id: 'DH-IMG-002',
+  title: 'A .dockerignore keeps keys, env files and .git out of the build context',
+  severity: 'medium',
+  rationale:
+    'COPY and ADD take files from the build context; without a .dockerignore a `COPY . .` puts .git history, .env files and private keys into an image layer.',
+  remediation: 'Add a .dockerignore beside the Dockerfile that excludes .git, **/.env, **/*.pem, **/*.key and **/id_rsa (plus anything else secret).',
   check(doc) {
     const local = allInstructions(doc).find(
       (i) =>
@@ -52,4 +49,4 @@ export const dockerignore: DockerfileCheck = {
       },
     ];
   },
-};
+});

@@ -1,22 +1,20 @@
 // DH-IMG-003: package installs in the shipped image skip recommended extras and leave no package
 // cache behind (CIS 4.3: nothing the container does not need). Advice only, with the RUN to use.
-import type { CheckOutcome, DockerfileCheck } from '../types.js';
+import type { CheckOutcome } from '../types.js';
 import type { DockerfileDoc, Instr } from '../model.js';
 import { chainInstructions, finalStage } from '../model.js';
 import { runCommands } from '../shell.js';
 import { packageCommands } from '../packages.js';
 import { oneLineScript } from '../instr-args.js';
+import { ownCheck } from './define-check.js';
 
-export const packageCache: DockerfileCheck = {
-  meta: {
-    id: 'DH-IMG-003',
-    title: 'Package installs skip recommended packages and clean their cache',
-    severity: 'low',
-    level: 1,
-    rationale: 'Recommended packages and cached indexes/archives enlarge the image and its attack surface, and stale indexes are reused by later builds.',
-    remediation:
-      'apt-get install --no-install-recommends ... && rm -rf /var/lib/apt/lists/*; apk add --no-cache; yum/dnf install ... && yum/dnf clean all, all in the same RUN.',
-  },
+export const packageCache = ownCheck({
+  id: 'DH-IMG-003',
+  title: 'Package installs skip recommended packages and clean their cache',
+  severity: 'low',
+  rationale: 'Recommended packages and cached indexes/archives enlarge the image and its attack surface, and stale indexes are reused by later builds.',
+  remediation:
+    'apt-get install --no-install-recommends ... && rm -rf /var/lib/apt/lists/*; apk add --no-cache; yum/dnf install ... && yum/dnf clean all, all in the same RUN.',
   check(doc) {
     const out: CheckOutcome[] = [];
     for (const run of chainInstructions(finalStage(doc)).filter((i) => i.keyword === 'RUN')) {
@@ -25,7 +23,7 @@ export const packageCache: DockerfileCheck = {
     }
     return out;
   },
-};
+});
 
 function judge(doc: DockerfileDoc, run: Instr): CheckOutcome | null {
   const cmds = packageCommands(runCommands(doc, run));

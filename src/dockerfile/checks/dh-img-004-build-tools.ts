@@ -1,9 +1,10 @@
 // DH-IMG-004: compilers, build systems and download tools installed in the final image, where
 // they only widen the attack surface. A multi-stage build keeps them in a build stage (manual).
-import type { CheckOutcome, DockerfileCheck } from '../types.js';
+import type { CheckOutcome } from '../types.js';
 import { chainInstructions, finalStage } from '../model.js';
 import { runCommands } from '../shell.js';
 import { packageCommands, virtualGroup } from '../packages.js';
+import { ownCheck } from './define-check.js';
 
 const BUILD_TOOLS = new Set([
   'gcc',
@@ -24,16 +25,13 @@ const BUILD_TOOLS = new Set([
 const DOWNLOADERS = new Set(['curl', 'wget']);
 const isBuildTool = (p: string) => BUILD_TOOLS.has(p) || /-dev(el)?$/.test(p);
 
-export const buildTools: DockerfileCheck = {
-  meta: {
-    id: 'DH-IMG-004',
-    title: 'No build tools in the final image',
-    severity: 'medium',
-    level: 1,
-    rationale:
-      'Compilers, headers, git and download tools in a running image help an intruder build and fetch tools; the application needs none of them at run time.',
-    remediation: 'Build in a separate stage (FROM ... AS build) and COPY --from=build only the result into a small final stage.',
-  },
+export const buildTools = ownCheck({
+  id: 'DH-IMG-004',
+  title: 'No build tools in the final image',
+  severity: 'medium',
+  rationale:
+    'Compilers, headers, git and download tools in a running image help an intruder build and fetch tools; the application needs none of them at run time.',
+  remediation: 'Build in a separate stage (FROM ... AS build) and COPY --from=build only the result into a small final stage.',
   check(doc) {
     const chain = chainInstructions(finalStage(doc));
     // curl/wget stay when the image itself uses them (a HEALTHCHECK or the entrypoint).
@@ -61,4 +59,4 @@ export const buildTools: DockerfileCheck = {
     }
     return out;
   },
-};
+});

@@ -1,6 +1,6 @@
 // DH-IMG-005 (CIS 4.8 advice, level 2): setuid/setgid bits removed in the final image, so a
 // process cannot use a setuid binary to regain root. Rewritten only with --strict.
-import type { CheckOutcome, DockerfileCheck, FixOptions } from '../types.js';
+import type { CheckOutcome, FixOptions } from '../types.js';
 import type { DockerfileDoc, Stage } from '../model.js';
 import { chainInstructions, finalStage } from '../model.js';
 import { stageFamily } from '../image-family.js';
@@ -8,19 +8,18 @@ import { runCommands } from '../shell.js';
 import { isRootUser, userName } from '../instr-args.js';
 import { finalAnchor, insertLines } from '../text-edits.js';
 import { ORDER } from './fix-order.js';
+import { ownCheck } from './define-check.js';
 
 export const SETUID_RUN = 'RUN find / -perm /6000 -type f -exec chmod a-s {} + || true';
 
-export const setuidBits: DockerfileCheck = {
-  meta: {
-    id: 'DH-IMG-005',
-    title: 'setuid and setgid bits are removed in the final image',
-    severity: 'low',
-    level: 2,
-    rationale:
-      'setuid/setgid executables (su, passwd, mount, ...) are the usual way back to root from an unprivileged process; few containers need any (CIS 4.8).',
-    remediation: `Add \`${SETUID_RUN}\` before the USER line of the final stage, keeping only the bits the application needs.`,
-  },
+export const setuidBits = ownCheck({
+  id: 'DH-IMG-005',
+  title: 'setuid and setgid bits are removed in the final image',
+  severity: 'low',
+  level: 2,
+  rationale:
+    'setuid/setgid executables (su, passwd, mount, ...) are the usual way back to root from an unprivileged process; few containers need any (CIS 4.8).',
+  remediation: `Add \`${SETUID_RUN}\` before the USER line of the final stage, keeping only the bits the application needs.`,
   check(doc, options) {
     const stage = finalStage(doc);
     const family = stageFamily(doc, stage);
@@ -33,7 +32,7 @@ export const setuidBits: DockerfileCheck = {
       return [];
     return [{ line: stage.from.line, message: "setuid/setgid bits are left on the final image's files", ...setuidFix(doc, stage, options) }];
   },
-};
+});
 
 function stripsSetuid(doc: DockerfileDoc, run: Parameters<typeof runCommands>[1]): boolean {
   const cmds = runCommands(doc, run);

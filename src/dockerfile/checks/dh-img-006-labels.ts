@@ -1,8 +1,9 @@
 // DH-IMG-006: the image says where it comes from: source, version and maintainer labels, so a
 // finding in a running container can be traced to its code and its owner.
-import type { CheckOutcome, DockerfileCheck } from '../types.js';
+import type { CheckOutcome } from '../types.js';
 import type { PropertyInstruction } from 'dockerfile-ast';
 import { chainInstructions, finalStage } from '../model.js';
+import { ownCheck } from './define-check.js';
 
 const WANTED = [
   { key: 'org.opencontainers.image.source', also: ['org.label-schema.vcs-url'], example: 'https://github.com/<org>/<repo>' },
@@ -14,16 +15,13 @@ const WANTED = [
   },
 ];
 
-export const labels: DockerfileCheck = {
-  meta: {
-    id: 'DH-IMG-006',
-    title: 'The image carries source, version and maintainer labels',
-    severity: 'low',
-    level: 1,
-    rationale: 'Labels tie a running image to its source, version and owner, which is what an incident or a vulnerability report needs first.',
-    remediation:
-      'LABEL org.opencontainers.image.source="..." org.opencontainers.image.version="..." org.opencontainers.image.authors="..." (MAINTAINER is deprecated).',
-  },
+export const labels = ownCheck({
+  id: 'DH-IMG-006',
+  title: 'The image carries source, version and maintainer labels',
+  severity: 'low',
+  rationale: 'Labels tie a running image to its source, version and owner, which is what an incident or a vulnerability report needs first.',
+  remediation:
+    'LABEL org.opencontainers.image.source="..." org.opencontainers.image.version="..." org.opencontainers.image.authors="..." (MAINTAINER is deprecated).',
   check(doc) {
     const stage = finalStage(doc);
     const chain = chainInstructions(stage);
@@ -49,4 +47,4 @@ export const labels: DockerfileCheck = {
     }
     return out;
   },
-};
+});

@@ -1,21 +1,19 @@
 // DH-IMG-007: the final image does not switch back to root at the end, and ships no sudo (the
 // CIS 4.12-style advice: step down from root with gosu/su-exec, which keeps the process as PID 1).
-import type { CheckOutcome, DockerfileCheck } from '../types.js';
+import type { CheckOutcome } from '../types.js';
 import { chainInstructions, finalStage } from '../model.js';
 import { runCommands } from '../shell.js';
 import { packageCommands } from '../packages.js';
 import { isRootUser, userName } from '../instr-args.js';
+import { ownCheck } from './define-check.js';
 
-export const rootAndSudo: DockerfileCheck = {
-  meta: {
-    id: 'DH-IMG-007',
-    title: 'The final USER is not root and sudo is not installed',
-    severity: 'high',
-    level: 1,
-    rationale:
-      'An explicit USER root at the end runs the container as root; sudo in the image lets any process become root, and as PID 1 it would swallow the stop signals.',
-    remediation: 'End the final stage with a non-root USER; where the entrypoint must start as root, drop privileges with gosu or su-exec, not sudo.',
-  },
+export const rootAndSudo = ownCheck({
+  id: 'DH-IMG-007',
+  title: 'The final USER is not root and sudo is not installed',
+  severity: 'high',
+  rationale:
+    'An explicit USER root at the end runs the container as root; sudo in the image lets any process become root, and as PID 1 it would swallow the stop signals.',
+  remediation: 'End the final stage with a non-root USER; where the entrypoint must start as root, drop privileges with gosu or su-exec, not sudo.',
   check(doc) {
     const chain = chainInstructions(finalStage(doc));
     const out: CheckOutcome[] = [];
@@ -39,4 +37,4 @@ export const rootAndSudo: DockerfileCheck = {
     }
     return out;
   },
-};
+});

@@ -1,19 +1,16 @@
 // DH-IMG-008: the final image builds on a minimal base (slim, alpine, distroless or scratch)
 // rather than a whole distribution: fewer packages, fewer vulnerabilities to patch (CIS 4.3).
-import type { DockerfileCheck } from '../types.js';
 import { finalStage, rootImage, stageChain } from '../model.js';
 import { isFullDistribution } from '../image-family.js';
+import { ownCheck } from './define-check.js';
 
-export const minimalBase: DockerfileCheck = {
-  meta: {
-    id: 'DH-IMG-008',
-    title: 'The final image uses a minimal base image',
-    severity: 'low',
-    level: 1,
-    rationale:
-      'A full distribution base brings hundreds of packages the application never uses, each a possible vulnerability; minimal bases shrink the attack surface and the patch load.',
-    remediation: 'Use a -slim, -alpine or distroless variant (or scratch for static binaries) for the final stage; build in a fuller stage if needed.',
-  },
+export const minimalBase = ownCheck({
+  id: 'DH-IMG-008',
+  title: 'The final image uses a minimal base image',
+  severity: 'low',
+  rationale:
+    'A full distribution base brings hundreds of packages the application never uses, each a possible vulnerability; minimal bases shrink the attack surface and the patch load.',
+  remediation: 'Use a -slim, -alpine or distroless variant (or scratch for static binaries) for the final stage; build in a fuller stage if needed.',
   check(doc) {
     const stage = finalStage(doc);
     const image = rootImage(stage);
@@ -26,4 +23,4 @@ export const minimalBase: DockerfileCheck = {
       },
     ];
   },
-};
+});

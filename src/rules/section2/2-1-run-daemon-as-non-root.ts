@@ -2,8 +2,9 @@
 // when the daemon is rootless and otherwise asks for a decision.
 import type { HostFacts } from '../../facts/host-facts.js';
 import { effectiveConfig } from '../../facts/effective-config.js';
-import type { CheckResult, Evidence, Rule } from '../rule.js';
+import type { CheckResult, Evidence } from '../rule.js';
 import { engineInfo, flagEvidence, securityOptions } from './support.js';
+import { manualItem } from '../item-rule.js';
 
 function rootlessEvidence(facts: HostFacts): Evidence | null {
   const opts = securityOptions(engineInfo(facts));
@@ -33,14 +34,9 @@ function check(facts: HostFacts): CheckResult[] {
   ];
 }
 
-export const runDaemonAsNonRootRule: Rule = {
+export const runDaemonAsNonRootRule = manualItem({
   id: '2.1',
-  aliases: { '1.7.0': '2.1', '1.6.0': '2.1' },
   title: 'Run the Docker daemon as a non-root user, if possible',
-  section: 2,
-  level: 1,
-  automated: false,
-  checks: 'manual',
   severity: 'medium',
   rationale:
     'A rootful dockerd and its containers run with root privileges on the host, so a daemon or container-runtime escape yields host root; rootless mode runs both inside an unprivileged user namespace.',
@@ -50,4 +46,4 @@ export const runDaemonAsNonRootRule: Rule = {
     'Where the workload allows it, install the rootless extras and run `dockerd-rootless-setuptool.sh install` as the user that will own the daemon, point clients at its socket (DOCKER_HOST=unix:///run/user/<uid>/docker.sock), and disable the system-wide daemon; otherwise record why the daemon must stay rootful.',
   references: ['https://docs.docker.com/engine/security/rootless/', 'CIS Docker Benchmark v1.8.0, 2.1'],
   check,
-};
+});

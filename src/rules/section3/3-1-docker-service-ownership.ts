@@ -1,13 +1,10 @@
 // CIS 3.1: docker.service (and its drop-ins) belong to root:root.
-import type { Rule } from '../rule.js';
 import { ownershipRule } from './support.js';
 import { unitFiles } from './targets.js';
 
-export const dockerServiceOwnershipRule: Rule = ownershipRule({
+export const dockerServiceOwnershipRule = ownershipRule({
   id: '3.1',
-  aliases: { '1.7.0': '3.1', '1.6.0': '3.1' },
   title: 'Ensure that the docker.service file ownership is set to root:root',
-  level: 1,
   automated: true,
   severity: 'high',
   rationale: 'docker.service decides the command line dockerd runs as root; whoever owns it can change that.',

@@ -1,15 +1,12 @@
 // CIS 3.15: the Docker API socket belongs to root:docker (root:root is stricter and passes too).
 // chown on a socket lasts until it is recreated, so docker.socket gets the same owner in a drop-in.
-import type { Rule } from '../rule.js';
 import { dockerSockets } from '../section1/docker-paths.js';
 import { ownershipRule } from './support.js';
 import { socketTargets, socketUnitSettings } from './targets.js';
 
-export const dockerSockOwnershipRule: Rule = ownershipRule({
+export const dockerSockOwnershipRule = ownershipRule({
   id: '3.15',
-  aliases: { '1.7.0': '3.15', '1.6.0': '3.15' },
   title: 'Ensure that the Docker socket file ownership is set to root:docker',
-  level: 1,
   automated: true,
   severity: 'high',
   rationale: "Everyone in the socket's group has root on the host through the Docker API.",

@@ -1,15 +1,12 @@
 // CIS 3.16: the Docker API socket is 0660 or stricter.
 // chmod on a socket lasts until it is recreated, so docker.socket gets SocketMode in a drop-in.
-import type { Rule } from '../rule.js';
 import { dockerSockets } from '../section1/docker-paths.js';
 import { modeRule } from './support.js';
 import { socketTargets, socketUnitSettings } from './targets.js';
 
-export const dockerSockPermissionsRule: Rule = modeRule({
+export const dockerSockPermissionsRule = modeRule({
   id: '3.16',
-  aliases: { '1.7.0': '3.16', '1.6.0': '3.16' },
   title: 'Ensure that the Docker socket file permissions are set to 660 or more restrictively',
-  level: 1,
   automated: true,
   severity: 'critical',
   rationale: 'A world-accessible Docker socket gives every local user root on the host.',

@@ -1,13 +1,10 @@
 // CIS 3.17: daemon.json (the file dockerd reads) belongs to root:root.
-import type { Rule } from '../rule.js';
 import { ownershipRule } from './support.js';
 
-export const daemonJsonOwnershipRule: Rule = ownershipRule({
+export const daemonJsonOwnershipRule = ownershipRule({
   id: '3.17',
-  aliases: { '1.7.0': '3.17', '1.6.0': '3.17' },
   title: 'Ensure that the daemon.json file ownership is set to root:root',
   level: 2,
-  automated: false,
   severity: 'high',
   rationale: 'daemon.json sets the daemon-wide security options; its owner can turn them off.',
   impact: 'None expected.',

@@ -1,13 +1,10 @@
 // CIS 3.18: daemon.json (the file dockerd reads) is writable by root only.
-import type { Rule } from '../rule.js';
 import { modeRule } from './support.js';
 
-export const daemonJsonPermissionsRule: Rule = modeRule({
+export const daemonJsonPermissionsRule = modeRule({
   id: '3.18',
-  aliases: { '1.7.0': '3.18', '1.6.0': '3.18' },
   title: 'Ensure that daemon.json file permissions are set to 644 or more restrictive',
   level: 2,
-  automated: false,
   severity: 'high',
   rationale: 'A writable daemon.json lets other users change how the root daemon runs containers.',
   impact: 'None expected.',

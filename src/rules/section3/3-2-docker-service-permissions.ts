@@ -1,13 +1,10 @@
 // CIS 3.2: docker.service (and its drop-ins) are writable by root only (0644 or stricter).
-import type { Rule } from '../rule.js';
 import { modeRule } from './support.js';
 import { unitFiles } from './targets.js';
 
-export const dockerServicePermissionsRule: Rule = modeRule({
+export const dockerServicePermissionsRule = modeRule({
   id: '3.2',
-  aliases: { '1.7.0': '3.2', '1.6.0': '3.2' },
   title: 'Ensure that docker.service file permissions are appropriately set',
-  level: 1,
   automated: true,
   severity: 'high',
   rationale: 'A group- or world-writable docker.service lets other users change what dockerd runs as root.',

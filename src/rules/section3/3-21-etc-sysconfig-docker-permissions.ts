@@ -1,13 +1,10 @@
 // CIS 3.21: /etc/sysconfig/docker is writable by root only where it exists.
-import type { Rule } from '../rule.js';
 import { fixedFile, modeRule } from './support.js';
 
-export const etcSysconfigDockerPermissionsRule: Rule = modeRule({
+export const etcSysconfigDockerPermissionsRule = modeRule({
   id: '3.21',
-  aliases: { '1.7.0': '3.21', '1.6.0': '3.21' },
   title: 'Ensure that the /etc/sysconfig/docker file permissions are set to 644 or more restrictively',
   level: 2,
-  automated: false,
   severity: 'high',
   rationale: 'A writable /etc/sysconfig/docker lets other users add dockerd options.',
   impact: 'None expected.',

@@ -1,13 +1,10 @@
 // CIS 3.22: /etc/sysconfig/docker belongs to root:root where it exists.
-import type { Rule } from '../rule.js';
 import { fixedFile, ownershipRule } from './support.js';
 
-export const etcSysconfigDockerOwnershipRule: Rule = ownershipRule({
+export const etcSysconfigDockerOwnershipRule = ownershipRule({
   id: '3.22',
-  aliases: { '1.7.0': '3.22', '1.6.0': '3.22' },
   title: 'Ensure that the /etc/sysconfig/docker file ownership is set to root:root',
   level: 2,
-  automated: false,
   severity: 'high',
   rationale: '/etc/sysconfig/docker can add dockerd options and environment; its owner controls the root daemon.',
   impact: 'None expected.',

@@ -1,14 +1,11 @@
 // CIS 3.23: containerd's socket belongs to root:root.
-import type { Rule } from '../rule.js';
 import { containerdSocket } from '../section1/docker-paths.js';
 import { ownershipRule } from './support.js';
 import { CONTAINERD_SOCKET_FIX_IMPACT, socketTargets } from './targets.js';
 
-export const containerdSockOwnershipRule: Rule = ownershipRule({
+export const containerdSockOwnershipRule = ownershipRule({
   id: '3.23',
-  aliases: { '1.7.0': '3.23', '1.6.0': '3.23' },
   title: 'Ensure that the Containerd socket file ownership is set to root:root',
-  level: 1,
   automated: true,
   severity: 'high',
   rationale: "Access to containerd's socket runs containers as root without going through dockerd.",

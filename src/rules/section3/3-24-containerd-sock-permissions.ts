@@ -1,14 +1,11 @@
 // CIS 3.24: containerd's socket is 0660 or stricter.
-import type { Rule } from '../rule.js';
 import { containerdSocket } from '../section1/docker-paths.js';
 import { modeRule } from './support.js';
 import { CONTAINERD_SOCKET_FIX_IMPACT, socketTargets } from './targets.js';
 
-export const containerdSockPermissionsRule: Rule = modeRule({
+export const containerdSockPermissionsRule = modeRule({
   id: '3.24',
-  aliases: { '1.7.0': '3.24', '1.6.0': '3.24' },
   title: 'Ensure that the Containerd socket file permissions are set to 660 or more restrictively',
-  level: 1,
   automated: true,
   severity: 'critical',
   rationale: 'A world-accessible containerd socket gives every local user root on the host.',

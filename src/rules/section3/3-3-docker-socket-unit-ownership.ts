@@ -1,13 +1,10 @@
 // CIS 3.3: the docker.socket unit (and its drop-ins) belong to root:root.
-import type { Rule } from '../rule.js';
 import { ownershipRule } from './support.js';
 import { unitFiles } from './targets.js';
 
-export const dockerSocketUnitOwnershipRule: Rule = ownershipRule({
+export const dockerSocketUnitOwnershipRule = ownershipRule({
   id: '3.3',
-  aliases: { '1.7.0': '3.3', '1.6.0': '3.3' },
   title: 'Ensure that docker.socket file ownership is set to root:root',
-  level: 1,
   automated: true,
   severity: 'high',
   rationale: 'docker.socket sets who may open the Docker API socket; whoever owns the unit can widen that.',

@@ -1,13 +1,10 @@
 // CIS 3.4: the docker.socket unit (and its drop-ins) are writable by root only.
-import type { Rule } from '../rule.js';
 import { modeRule } from './support.js';
 import { unitFiles } from './targets.js';
 
-export const dockerSocketUnitPermissionsRule: Rule = modeRule({
+export const dockerSocketUnitPermissionsRule = modeRule({
   id: '3.4',
-  aliases: { '1.7.0': '3.4', '1.6.0': '3.4' },
   title: 'Ensure that docker.socket file permissions are set to 644 or more restrictive',
-  level: 1,
   automated: true,
   severity: 'high',
   rationale: 'A writable docker.socket unit lets other users change the socket mode or group and reach the root daemon.',

@@ -1,12 +1,9 @@
 // CIS 3.5: /etc/docker belongs to root:root.
-import type { Rule } from '../rule.js';
 import { fixedFile, ownershipRule } from './support.js';
 
-export const etcDockerOwnershipRule: Rule = ownershipRule({
+export const etcDockerOwnershipRule = ownershipRule({
   id: '3.5',
-  aliases: { '1.7.0': '3.5', '1.6.0': '3.5' },
   title: 'Ensure that the /etc/docker directory ownership is set to root:root',
-  level: 1,
   automated: true,
   severity: 'high',
   rationale: '/etc/docker holds daemon.json, TLS keys and registry certificates; its owner can replace any of them.',

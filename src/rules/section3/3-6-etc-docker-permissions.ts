@@ -1,12 +1,9 @@
 // CIS 3.6: /etc/docker is writable by root only (0755 or stricter).
-import type { Rule } from '../rule.js';
 import { fixedFile, modeRule } from './support.js';
 
-export const etcDockerPermissionsRule: Rule = modeRule({
+export const etcDockerPermissionsRule = modeRule({
   id: '3.6',
-  aliases: { '1.7.0': '3.6', '1.6.0': '3.6' },
   title: 'Ensure that /etc/docker directory permissions are set to 755 or more restrictively',
-  level: 1,
   automated: true,
   severity: 'high',
   rationale: 'A writable /etc/docker lets other users add or replace daemon.json and certificates.',

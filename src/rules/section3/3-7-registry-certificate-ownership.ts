@@ -1,14 +1,10 @@
 // CIS 3.7: every file under /etc/docker/certs.d/ belongs to root:root.
-import type { Rule } from '../rule.js';
 import { ownershipRule } from './support.js';
 import { registryCertFiles } from './targets.js';
 
-export const registryCertificateOwnershipRule: Rule = ownershipRule({
+export const registryCertificateOwnershipRule = ownershipRule({
   id: '3.7',
-  aliases: { '1.7.0': '3.7', '1.6.0': '3.7' },
   title: 'Ensure that registry certificate file ownership is set to root:root',
-  level: 1,
-  automated: false,
   severity: 'medium',
   rationale: 'Registry certificates decide which registries the daemon trusts; their owner could swap them.',
   impact: 'None expected.',

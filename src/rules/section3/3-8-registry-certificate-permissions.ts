@@ -1,7 +1,6 @@
 // CIS 3.8: registry certificates are 0444 or stricter; client keys (*.key) are 0600 or stricter instead,
 // because the benchmark's blanket "chmod 444" would make a private key world-readable.
 import type { HostFacts } from '../../facts/host-facts.js';
-import type { Rule } from '../rule.js';
 import { type FileTarget, modeRule } from './support.js';
 import { registryCertFiles } from './targets.js';
 
@@ -10,12 +9,9 @@ const registryCertTargets = (facts: HostFacts) => {
   return Array.isArray(files) ? files.map((f): FileTarget => (f.path.endsWith('.key') ? { ...f, maxMode: 0o600 } : f)) : files;
 };
 
-export const registryCertificatePermissionsRule: Rule = modeRule({
+export const registryCertificatePermissionsRule = modeRule({
   id: '3.8',
-  aliases: { '1.7.0': '3.8', '1.6.0': '3.8' },
   title: 'Ensure that registry certificate file permissions are set to 444 or more restrictively',
-  level: 1,
-  automated: false,
   severity: 'medium',
   rationale: 'Writable registry certificates let other users change which registries are trusted; readable client keys leak registry credentials.',
   impact: 'None expected.',

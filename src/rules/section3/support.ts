@@ -3,7 +3,8 @@
 // means no bit outside 0644 is set, so 0640 and 0604 pass while 0660, 0700 and 04644 fail.
 import type { FileStat, HostFacts } from '../../facts/host-facts.js';
 import type { Contribution } from '../contribution.js';
-import type { CheckResult, Evidence, Rule, RuleMeta } from '../rule.js';
+import type { CheckResult, Evidence, Rule } from '../rule.js';
+import { itemMeta, type ItemSpec } from '../item-rule.js';
 import { fileStat, type HostPath } from '../section1/docker-paths.js';
 import { formatMode as octal } from '../../core/file-mode.js';
 
@@ -14,9 +15,7 @@ export interface FileTarget extends HostPath {
   maxMode?: number;
 }
 
-type Meta = Omit<RuleMeta, 'checks' | 'section'>;
-
-export interface FileRuleSpec extends Meta {
+export interface FileRuleSpec extends ItemSpec {
   /** Files to check, or a result to return as is (not applicable, warn). */
   targets(facts: HostFacts): FileTarget[] | CheckResult;
   /** What the chown/chmod may break, put on each file-permission contribution. */
@@ -142,13 +141,15 @@ export function ownershipRule(spec: OwnershipSpec): Rule {
     if (user && group)
       return {
         status: 'pass',
-        message: `${path} is owned by ${want}${spec.group === 'docker' && stat.gid === 0 ? ' (group root, stricter than docker)' : ''}.`,
+        message:
+          spec.group === 'docker' && stat.gid === 0
+            ? `${path} is owned by root:root; the benchmark allows root:docker, and group root is stricter.`
+            : `${path} is owned by ${want}.`,
         detail,
       };
     return { status: 'fail', message: `${path} is not owned by ${want}.`, detail };
   };
-  const { targets: _t, persist: _p, fixImpact: _i, group: _g, ...meta } = spec;
-  return fileRule(spec, meta, judge, (path) => ({ kind: 'file-permission', path, owner: 'root', group: spec.group }));
+  return fileRule(spec, judge, (path) => ({ kind: 'file-permission', path, owner: 'root', group: spec.group }));
 }
 
 export function modeRule(spec: ModeSpec): Rule {
@@ -159,19 +160,16 @@ export function modeRule(spec: ModeSpec): Rule {
     if (modeWithin(stat.mode, max)) return { status: 'pass', message: `${path} has mode ${octal(stat.mode)}, within ${octal(max)}.`, detail };
     return { status: 'fail', message: `${path} has mode ${octal(stat.mode)}, which sets ${octal(stat.mode & ~max)} beyond ${octal(max)}.`, detail };
   };
-  const { targets: _t, persist: _p, fixImpact: _i, maxMode: _m, ...meta } = spec;
-  return fileRule(spec, meta, judge, (path, stat, target) => ({
+  return fileRule(spec, judge, (path, stat, target) => ({
     kind: 'file-permission',
     path,
     mode: tightenedMode(stat.mode!, target.maxMode ?? spec.maxMode),
   }));
 }
 
-function fileRule(spec: FileRuleSpec, meta: Meta, judge: Judge, fix: Fix): Rule {
+function fileRule(spec: FileRuleSpec, judge: Judge, fix: Fix): Rule {
   return {
-    ...meta,
-    section: 3,
-    checks: 'facts',
+    ...itemMeta(spec, 'facts'),
     check: (facts) => evaluate(spec, facts, judge).map((o) => o.result),
     remediate(facts) {
       const out: Contribution[] = [];

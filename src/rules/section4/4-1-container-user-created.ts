@@ -1,10 +1,8 @@
 // 4.1: an image should name a non-root USER. Containers inherit it unless they override it, so a
 // root image whose every container runs as another user only warns, and a container that
 // overrides a non-root image back to root fails.
-import type { HostFacts } from '../../facts/host-facts.js';
-import type { CheckResult, Rule } from '../rule.js';
-import { listText, verdict } from '../section5/support.js';
-import { perImage, usedByText } from './support.js';
+import { listText, verdict, type Verdict } from '../section5/support.js';
+import { adviseEachImage, imageItem, type ImageView, usedByText } from './support.js';
 
 /** USER values that mean uid 0: empty (the default), "root", "0", with or without a group. */
 export function isRootUser(user: unknown): boolean {
@@ -14,34 +12,27 @@ export function isRootUser(user: unknown): boolean {
   return name === '' || name === 'root' || name === '0';
 }
 
-function check(facts: HostFacts): CheckResult[] {
-  return perImage(facts, (img) => {
-    const user = String(img.config.User ?? '');
-    const detail = `Config.User: ${JSON.stringify(user)} (${usedByText(img)})`;
-    const asRoot = img.usedBy.filter((c) => isRootUser(c.config.User));
-    const runs = asRoot.map((c) => `container ${c.name} runs as Config.User ${JSON.stringify(c.config.User ?? '')}`);
-    if (isRootUser(user)) {
-      if (img.usedBy.length > 0 && asRoot.length === 0) {
-        const others = img.usedBy.map((c) => `container ${c.name} overrides with Config.User ${JSON.stringify(c.config.User)}`);
-        return verdict('warn', `Image ${img.ref} defaults to root, but every container using it runs as another user.`, detail, ...others);
-      }
-      return verdict('fail', `Image ${img.ref} runs as root because it sets no non-root USER.`, detail, ...runs);
+function judge(img: ImageView): Verdict {
+  const user = String(img.config.User ?? '');
+  const detail = `Config.User: ${JSON.stringify(user)} (${usedByText(img)})`;
+  const asRoot = img.usedBy.filter((c) => isRootUser(c.config.User));
+  const runs = asRoot.map((c) => `container ${c.name} runs as Config.User ${JSON.stringify(c.config.User ?? '')}`);
+  if (isRootUser(user)) {
+    if (img.usedBy.length > 0 && asRoot.length === 0) {
+      const others = img.usedBy.map((c) => `container ${c.name} overrides with Config.User ${JSON.stringify(c.config.User)}`);
+      return verdict('warn', `Image ${img.ref} defaults to root, but every container using it runs as another user.`, detail, ...others);
     }
-    if (asRoot.length > 0) {
-      return verdict('fail', `Image ${img.ref} sets USER ${user}, but ${listText(asRoot.map((c) => c.name))} override it to root.`, detail, ...runs);
-    }
-    return verdict('pass', `Image ${img.ref} runs as the non-root user ${user}.`, detail);
-  });
+    return verdict('fail', `Image ${img.ref} runs as root because it sets no non-root USER.`, detail, ...runs);
+  }
+  if (asRoot.length > 0) {
+    return verdict('fail', `Image ${img.ref} sets USER ${user}, but ${listText(asRoot.map((c) => c.name))} override it to root.`, detail, ...runs);
+  }
+  return verdict('pass', `Image ${img.ref} runs as the non-root user ${user}.`, detail);
 }
 
-export const containerUserCreated: Rule = {
+export const containerUserCreated = imageItem({
   id: '4.1',
-  aliases: { '1.7.0': '4.1', '1.6.0': '4.1' },
   title: 'Ensure that a user for the container has been created',
-  section: 4,
-  level: 1,
-  automated: false,
-  checks: 'facts',
   severity: 'high',
   rationale:
     'A process running as root inside a container is root on the host as soon as it escapes (unless user namespaces remap it), and it can change everything in its own filesystem.',
@@ -49,13 +40,9 @@ export const containerUserCreated: Rule = {
   remediation:
     'Create a user in the Dockerfile and switch to it (`RUN useradd -r -u 10001 app` then `USER 10001`), or run the container with `--user 10001:10001` (Compose `user: "10001:10001"`). Images without USER fail; a root image whose every container overrides the user warns.',
   references: ['CIS Docker Benchmark v1.8.0, 4.1', 'https://docs.docker.com/reference/dockerfile/#user'],
-  check,
-  remediate: (facts) =>
-    check(facts)
-      .filter((r) => r.status === 'fail' && r.subject?.image)
-      .map((r) => ({
-        kind: 'manual' as const,
-        text: `Image ${r.subject!.image}: add a non-root USER to its Dockerfile and rebuild, or run its containers with --user (Compose \`user:\`).`,
-        impact: 'The service can no longer write root-owned paths or bind ports below 1024.',
-      })),
-};
+  judge,
+  fix: adviseEachImage({
+    text: (image) => `Image ${image}: add a non-root USER to its Dockerfile and rebuild, or run its containers with --user (Compose \`user:\`).`,
+    impact: 'The service can no longer write root-owned paths or bind ports below 1024.',
+  }),
+});

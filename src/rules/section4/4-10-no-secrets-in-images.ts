@@ -1,10 +1,8 @@
 // 4.10: secrets baked into an image are readable by anyone who can pull it (`docker history`,
 // `docker inspect`). Looks at Config.Env, labels, and the ENV/ARG/build-arg values and private
 // key blocks recorded in history. Evidence names the variable, never its value.
-import type { HostFacts } from '../../facts/host-facts.js';
-import type { CheckResult, Rule } from '../rule.js';
-import { verdict } from '../section5/support.js';
-import { instruction, perImage } from './support.js';
+import { verdict, type Verdict } from '../section5/support.js';
+import { instruction, imageItem, type ImageView } from './support.js';
 
 const SECRET_NAME = /PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|CREDENTIAL|_KEY$|_PASS$|^KEY$/;
 /** Names that match the pattern but by convention hold no secret: file pointers, public keys. */
@@ -53,23 +51,16 @@ export function secretFindings(config: { Env?: unknown; Labels?: unknown }, hist
   return [...new Set(found)];
 }
 
-function check(facts: HostFacts): CheckResult[] {
-  return perImage(facts, (img) => {
-    const found = secretFindings(img.config, img.history);
-    if (found.length > 0) return verdict('fail', `Image ${img.ref} carries values that look like secrets.`, ...found);
-    const scope = img.history ? 'Config.Env, Config.Labels and history' : 'Config.Env and Config.Labels (history not collected)';
-    return verdict('pass', `Image ${img.ref} shows no secret-looking values.`, `${scope}: no secret-named variable with a value, no private key block`);
-  });
+function judge(img: ImageView): Verdict {
+  const found = secretFindings(img.config, img.history);
+  if (found.length > 0) return verdict('fail', `Image ${img.ref} carries values that look like secrets.`, ...found);
+  const scope = img.history ? 'Config.Env, Config.Labels and history' : 'Config.Env and Config.Labels (history not collected)';
+  return verdict('pass', `Image ${img.ref} shows no secret-looking values.`, `${scope}: no secret-named variable with a value, no private key block`);
 }
 
-export const noSecretsInImages: Rule = {
+export const noSecretsInImages = imageItem({
   id: '4.10',
-  aliases: { '1.7.0': '4.10', '1.6.0': '4.10' },
   title: 'Ensure secrets are not stored in Dockerfiles',
-  section: 4,
-  level: 1,
-  automated: false,
-  checks: 'facts',
   severity: 'high',
   rationale:
     'ENV values, labels and build arguments are stored in the image config and history in clear text; anyone who can pull or inspect the image reads them, long after the secret was meant to be temporary.',
@@ -77,5 +68,5 @@ export const noSecretsInImages: Rule = {
   remediation:
     'Remove secrets from ENV, ARG and LABEL instructions and rebuild; pass build-time secrets with `docker build --secret id=...` (`RUN --mount=type=secret`) and run-time ones as mounted files (Compose/Swarm `secrets:`). Rotate any secret that was already published in an image.',
   references: ['CIS Docker Benchmark v1.8.0, 4.10', 'https://docs.docker.com/build/building/secrets/'],
-  check,
-};
+  judge,
+});

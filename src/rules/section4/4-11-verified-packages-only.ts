@@ -1,16 +1,12 @@
 // 4.11: whether packages were verified is decided inside the build, which leaves no trace the
 // engine exposes.
-import type { Rule } from '../rule.js';
 import { manualResult } from '../section5/support.js';
+import { manualItem } from '../item-rule.js';
 
-export const verifiedPackagesOnly: Rule = {
+export const verifiedPackagesOnly = manualItem({
   id: '4.11',
-  aliases: { '1.7.0': '4.11', '1.6.0': '4.11' },
   title: 'Ensure only verified packages are installed',
-  section: 4,
   level: 2,
-  automated: false,
-  checks: 'manual',
   severity: 'medium',
   rationale: 'Packages installed without signature checks (--allow-unauthenticated, --nogpgcheck, curl | sh) can be replaced in transit or at the source.',
   impact: 'Builds fail when a repository key or checksum is missing, until it is added properly.',
@@ -22,4 +18,4 @@ export const verifiedPackagesOnly: Rule = {
       'Package verification is not recorded in the facts; review the Dockerfiles and image histories for unverified installs.',
       "docker image history --no-trunc --format '{{.CreatedBy}}' <image> | grep -E 'allow-unauthenticated|nogpgcheck|allow-untrusted|curl[^|]*\\|\\s*(ba)?sh'",
     ),
-};
+});

@@ -1,15 +1,10 @@
 // 4.12: signature validation happens in the build and deploy pipeline, outside the host's facts.
-import type { Rule } from '../rule.js';
 import { manualResult } from '../section5/support.js';
+import { manualItem } from '../item-rule.js';
 
-export const signedArtifactsValidated: Rule = {
+export const signedArtifactsValidated = manualItem({
   id: '4.12',
-  aliases: { '1.7.0': '4.12', '1.6.0': '4.12' },
   title: 'Ensure all signed artifacts are validated',
-  section: 4,
-  level: 1,
-  automated: false,
-  checks: 'manual',
   severity: 'medium',
   rationale: 'A signature protects nothing unless someone checks it before the artifact is used; unvalidated images and packages can be swapped undetected.',
   impact: 'Deployments stop when a signature is missing or invalid, which is the point, but needs a process for exceptions.',
@@ -21,4 +16,4 @@ export const signedArtifactsValidated: Rule = {
       'Signature validation happens in the build and deploy pipeline; confirm it is enforced there.',
       'docker trust inspect --pretty <image>   # or: cosign verify <image>',
     ),
-};
+});

@@ -1,16 +1,11 @@
 // 4.2: where an image came from and whether its publisher is trusted is provenance the engine
 // does not record; the check lists what to review.
-import type { Rule } from '../rule.js';
 import { manualResult } from '../section5/support.js';
+import { manualItem } from '../item-rule.js';
 
-export const trustedBaseImages: Rule = {
+export const trustedBaseImages = manualItem({
   id: '4.2',
-  aliases: { '1.7.0': '4.2', '1.6.0': '4.2' },
   title: 'Ensure that containers use only trusted base images',
-  section: 4,
-  level: 1,
-  automated: false,
-  checks: 'manual',
   severity: 'medium',
   rationale: 'An image from an unknown publisher can carry malware or backdoors that no runtime setting contains.',
   impact: 'Replacing untrusted bases means rebuilding and retesting the images built on them.',
@@ -23,4 +18,4 @@ export const trustedBaseImages: Rule = {
       "docker image ls --digests --format '{{.Repository}}:{{.Tag}} {{.Digest}}'",
       'docker image history --no-trunc <image>',
     ),
-};
+});

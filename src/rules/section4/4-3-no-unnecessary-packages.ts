@@ -1,15 +1,10 @@
 // 4.3: which packages an image needs is a design judgement; the check says how to list them.
-import type { Rule } from '../rule.js';
 import { manualResult } from '../section5/support.js';
+import { manualItem } from '../item-rule.js';
 
-export const noUnnecessaryPackages: Rule = {
+export const noUnnecessaryPackages = manualItem({
   id: '4.3',
-  aliases: { '1.7.0': '4.3', '1.6.0': '4.3' },
   title: 'Ensure that unnecessary packages are not installed in the container',
-  section: 4,
-  level: 1,
-  automated: false,
-  checks: 'manual',
   severity: 'low',
   rationale: 'Every extra package adds vulnerabilities to patch and tools an intruder can use (shells, compilers, network clients).',
   impact: 'Slimmer images can lack the tools operators use for debugging; use a separate debug image or `docker debug` instead.',
@@ -21,4 +16,4 @@ export const noUnnecessaryPackages: Rule = {
       'Package lists are not in the facts; list what each image installs and remove what the service does not use.',
       'docker run --rm --entrypoint sh <image> -c "dpkg -l 2>/dev/null || apk info 2>/dev/null || rpm -qa"',
     ),
-};
+});

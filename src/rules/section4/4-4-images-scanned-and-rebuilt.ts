@@ -1,15 +1,10 @@
 // 4.4: vulnerability data lives in a scanner, not in the engine.
-import type { Rule } from '../rule.js';
 import { manualResult } from '../section5/support.js';
+import { manualItem } from '../item-rule.js';
 
-export const imagesScannedAndRebuilt: Rule = {
+export const imagesScannedAndRebuilt = manualItem({
   id: '4.4',
-  aliases: { '1.7.0': '4.4', '1.6.0': '4.4' },
   title: 'Ensure images are scanned and rebuilt to include security patches',
-  section: 4,
-  level: 1,
-  automated: false,
-  checks: 'manual',
   severity: 'medium',
   rationale: 'Images freeze their packages at build time; without regular scanning and rebuilding, known vulnerabilities stay in production indefinitely.',
   impact: 'Rebuilding on patched bases changes package versions; run the test suite before redeploying.',
@@ -22,4 +17,4 @@ export const imagesScannedAndRebuilt: Rule = {
       "docker ps --format '{{.Image}}' | sort -u",
       'trivy image <image>   # or: docker scout cves <image>',
     ),
-};
+});

@@ -2,8 +2,9 @@
 // the environment the tool ran in and the files that set login-shell environments. The client
 // enables trust for any non-empty value that is not a false boolean.
 import type { HostFacts } from '../../facts/host-facts.js';
-import type { CheckResult, Evidence, Rule } from '../rule.js';
+import type { CheckResult, Evidence } from '../rule.js';
 import { parseBool } from '../section5/support.js';
+import { factsItem } from '../item-rule.js';
 
 export const CONTENT_TRUST_FILE = '/etc/profile.d/docker-content-trust.sh';
 
@@ -36,14 +37,10 @@ function check(facts: HostFacts): CheckResult[] {
     : [{ status: 'fail', message: 'Docker content trust is not enabled: DOCKER_CONTENT_TRUST is unset or false.', evidence }];
 }
 
-export const contentTrustEnabled: Rule = {
+export const contentTrustEnabled = factsItem({
   id: '4.5',
-  aliases: { '1.7.0': '4.5', '1.6.0': '4.5' },
   title: 'Ensure Content trust for Docker is Enabled',
-  section: 4,
   level: 2,
-  automated: false,
-  checks: 'facts',
   severity: 'medium',
   rationale:
     'With content trust the docker client pulls, runs and builds only signed image tags, so a tampered registry or man-in-the-middle cannot substitute an image.',
@@ -53,8 +50,7 @@ export const contentTrustEnabled: Rule = {
     'Export `DOCKER_CONTENT_TRUST=1` for every shell and automation that runs docker (e.g. /etc/profile.d/docker-content-trust.sh and CI environments). The generated change writes that file when the profile sets contentTrust.',
   references: ['CIS Docker Benchmark v1.8.0, 4.5', 'https://docs.docker.com/engine/security/trust/'],
   check,
-  remediate: (facts, params) => {
-    if (!check(facts).some((r) => r.status === 'fail')) return [];
+  fix: (_failed, _facts, params) => {
     if (!params.contentTrust) {
       return [
         {
@@ -73,4 +69,4 @@ export const contentTrustEnabled: Rule = {
       },
     ];
   },
-};
+});

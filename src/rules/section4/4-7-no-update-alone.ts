@@ -1,10 +1,8 @@
 // 4.7: a RUN that only refreshes the package index is cached as its own layer, so a later
 // install reuses a stale index. Read from the image history: an index update with no install or
 // upgrade in the same RUN fails.
-import type { HostFacts } from '../../facts/host-facts.js';
-import type { CheckResult, Rule } from '../rule.js';
-import { verdict } from '../section5/support.js';
-import { clip, instruction, perImage } from './support.js';
+import { verdict, type Verdict } from '../section5/support.js';
+import { clip, instruction, imageItem, type ImageView } from './support.js';
 
 const OPTS = String.raw`(?:\s+-\S+)*`;
 const UPDATE = new RegExp(
@@ -22,34 +20,27 @@ export function updatesAlone(history: { CreatedBy?: unknown }[]): string[] {
     .map((i) => i.text);
 }
 
-function check(facts: HostFacts): CheckResult[] {
-  return perImage(facts, (img) => {
-    if (!img.history)
-      return verdict('warn', `The history of image ${img.ref} was not collected, so its RUN instructions could not be read.`, 'History: not collected');
-    const bad = updatesAlone(img.history);
-    return bad.length > 0
-      ? verdict(
-          'fail',
-          `Image ${img.ref} has a RUN that updates the package index without installing in the same layer.`,
-          ...bad.map((t) => `history: RUN ${clip(t)}`),
-        )
-      : verdict('pass', `Image ${img.ref} has no package-index update on its own in its history.`, `History: ${img.history.length} entries checked`);
-  });
+function judge(img: ImageView): Verdict {
+  if (!img.history)
+    return verdict('warn', `The history of image ${img.ref} was not collected, so its RUN instructions could not be read.`, 'History: not collected');
+  const bad = updatesAlone(img.history);
+  return bad.length > 0
+    ? verdict(
+        'fail',
+        `Image ${img.ref} has a RUN that updates the package index without installing in the same layer.`,
+        ...bad.map((t) => `history: RUN ${clip(t)}`),
+      )
+    : verdict('pass', `Image ${img.ref} has no package-index update on its own in its history.`, `History: ${img.history.length} entries checked`);
 }
 
-export const noUpdateAlone: Rule = {
+export const noUpdateAlone = imageItem({
   id: '4.7',
-  aliases: { '1.7.0': '4.7', '1.6.0': '4.7' },
   title: 'Ensure update instructions are not used alone in Dockerfiles',
-  section: 4,
-  level: 1,
-  automated: false,
-  checks: 'facts',
   severity: 'low',
   rationale: 'The build cache keeps a lone `apt-get update` layer indefinitely; later installs then resolve against an old index and miss security fixes.',
   impact: 'Combining the instructions changes layer caching: the install layer rebuilds whenever the update does.',
   remediation:
     'Update and install in one RUN with pinned versions: `RUN apt-get update && apt-get install -y --no-install-recommends pkg=1.2.3 && rm -rf /var/lib/apt/lists/*` (or `apk add --no-cache pkg`); rebuild with --no-cache when patches are needed.',
   references: ['CIS Docker Benchmark v1.8.0, 4.7', 'https://docs.docker.com/build/building/best-practices/#apt-get'],
-  check,
-};
+  judge,
+});

@@ -2,9 +2,10 @@
 // Without scan data the item stays manual; with it, each scanned image passes or fails on what
 // find saw, and an image find could not fully read warns instead of pretending to be clean.
 import type { HostFacts } from '../../facts/host-facts.js';
-import type { CheckResult, Rule } from '../rule.js';
+import type { CheckResult } from '../rule.js';
 import { manualResult, verdict } from '../section5/support.js';
-import { perImage, usedByText } from './support.js';
+import { adviseEachImage, perImage, usedByText } from './support.js';
+import { factsItem } from '../item-rule.js';
 
 const FIND = (image: string) => `docker run --rm --network none --cap-drop ALL --entrypoint find ${image} / -xdev -perm /6000 -type f`;
 /** Evidence lines per image; a full distribution image has a dozen, a broken one could have thousands. */
@@ -36,14 +37,10 @@ function check(facts: HostFacts): CheckResult[] {
   });
 }
 
-export const setuidSetgidRemoved: Rule = {
+export const setuidSetgidRemoved = factsItem({
   id: '4.8',
-  aliases: { '1.7.0': '4.8', '1.6.0': '4.8' },
   title: 'Ensure setuid and setgid permissions are removed',
-  section: 4,
   level: 2,
-  automated: false,
-  checks: 'facts',
   severity: 'medium',
   rationale:
     'setuid and setgid binaries let an unprivileged process in the container become root (or another user), which is the usual next step after a compromise.',
@@ -52,12 +49,9 @@ export const setuidSetgidRemoved: Rule = {
     'Remove the bits at build time, at the end of the Dockerfile: `RUN find / -xdev -perm /6000 -type f -exec chmod a-s {} \\; || true`, keeping only those the service needs. Runtime --security-opt no-new-privileges (item 5.26) also neutralises them. `audit --deep` scans the images containers use.',
   references: ['CIS Docker Benchmark v1.8.0, 4.8', 'https://man7.org/linux/man-pages/man2/execve.2.html'],
   check,
-  remediate: (facts) =>
-    check(facts)
-      .filter((r) => r.status === 'fail' && r.subject?.image)
-      .map((r) => ({
-        kind: 'manual' as const,
-        text: `Image ${r.subject!.image}: strip the setuid/setgid bits at the end of its Dockerfile (\`RUN find / -xdev -perm /6000 -type f -exec chmod a-s {} +\`), keeping only those the service needs, and rebuild.`,
-        impact: 'Tools that rely on setuid (su, passwd, ping) stop working for non-root users in the container.',
-      })),
-};
+  fix: adviseEachImage({
+    text: (image) =>
+      `Image ${image}: strip the setuid/setgid bits at the end of its Dockerfile (\`RUN find / -xdev -perm /6000 -type f -exec chmod a-s {} +\`), keeping only those the service needs, and rebuild.`,
+    impact: 'Tools that rely on setuid (su, passwd, ping) stop working for non-root users in the container.',
+  }),
+});

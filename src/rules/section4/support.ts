@@ -1,7 +1,9 @@
 // Reading raw image inspect data (plus /history) for the image rules: one result per image on
 // the host, images that containers use first, each naming the image by its tag.
 import type { EngineObject, HostFacts } from '../../facts/host-facts.js';
-import type { CheckResult, Evidence } from '../rule.js';
+import type { Contribution } from '../contribution.js';
+import type { CheckResult, Evidence, Rule } from '../rule.js';
+import { factsItem, type FactsItemSpec } from '../item-rule.js';
 import { containerViews, engineGate, type ContainerView, type Verdict } from '../section5/support.js';
 
 export interface ImageView {
@@ -57,6 +59,21 @@ export function perImage(facts: HostFacts, judge: (img: ImageView) => Verdict): 
     const v = judge(img);
     return { status: v.status, message: v.message, evidence: v.details.map((d) => imageEvidence(img, d)), subject: { image: img.ref } };
   });
+}
+
+/** An image item: `judge` decides each image on the host (see perImage). */
+export interface ImageItemSpec extends Omit<FactsItemSpec, 'check'> {
+  judge(img: ImageView): Verdict;
+}
+
+export function imageItem(spec: ImageItemSpec): Rule {
+  return factsItem({ ...spec, check: (facts) => perImage(facts, spec.judge) });
+}
+
+/** The fix of an item whose images must be rebuilt: advice per failing image, by its reference. */
+export function adviseEachImage(advice: { text(image: string): string; impact: string }): (failed: CheckResult[]) => Contribution[] {
+  return (failed) =>
+    failed.filter((r) => r.subject?.image).map((r): Contribution => ({ kind: 'manual', text: advice.text(r.subject!.image!), impact: advice.impact }));
 }
 
 export interface Instruction {

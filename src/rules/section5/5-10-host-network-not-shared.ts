@@ -1,15 +1,11 @@
 // 5.10: --network host gives the container the host's interfaces, routes and every listening
 // socket, including services bound to 127.0.0.1.
-import type { Rule } from '../rule.js';
 import { hostNamespaceItem } from './namespaces.js';
-import { checkWorkloads, remediateWorkloads } from './workload-item.js';
+import { workloadRule } from './workload-rule.js';
 
 export const hostNetwork = hostNamespaceItem({
   id: '5.10',
   kind: 'network',
-  field: 'NetworkMode',
-  label: 'network',
-  composeKey: 'network_mode',
   recreate: (w) => ['--network', `${w.name}-net`],
   impact: {
     container:
@@ -18,14 +14,8 @@ export const hostNetwork = hostNamespaceItem({
   },
 });
 
-export const hostNetworkNotShared: Rule = {
-  id: '5.10',
-  aliases: { '1.7.0': '5.10', '1.6.0': '5.10' },
+export const hostNetworkNotShared = workloadRule(hostNetwork, {
   title: "Ensure that the host's network namespace is not shared",
-  section: 5,
-  level: 1,
-  automated: false,
-  checks: 'facts',
   severity: 'high',
   rationale:
     'A container on the host network can bind any host port, sniff and reconfigure host interfaces (with NET_ADMIN/NET_RAW) and reach services listening only on localhost, such as a TCP Docker API.',
@@ -33,6 +23,4 @@ export const hostNetworkNotShared: Rule = {
   remediation:
     'Recreate the container on a user-defined network (`docker network create app-net; docker run --network app-net -p 127.0.0.1:8080:80 ...`); in Compose remove `network_mode: host` and publish ports under `ports:`.',
   references: ['CIS Docker Benchmark v1.8.0, 5.10', 'https://docs.docker.com/engine/network/drivers/host/'],
-  check: checkWorkloads(hostNetwork),
-  remediate: remediateWorkloads(hostNetwork),
-};
+});

@@ -1,8 +1,8 @@
 // 5.11: without a memory limit one container can push the whole host into the OOM killer.
-import type { Rule } from '../rule.js';
 import { doubledSize } from './remediation.js';
 import { verdict } from './support.js';
-import { checkWorkloads, remediateWorkloads, type WorkloadItem } from './workload-item.js';
+import type { WorkloadItem } from './workload-item.js';
+import { workloadRule } from './workload-rule.js';
 
 export const memoryLimit: WorkloadItem = {
   id: '5.11',
@@ -24,14 +24,8 @@ export const memoryLimit: WorkloadItem = {
   }),
 };
 
-export const memoryLimited: Rule = {
-  id: '5.11',
-  aliases: { '1.7.0': '5.11', '1.6.0': '5.11' },
+export const memoryLimited = workloadRule(memoryLimit, {
   title: 'Ensure that the memory usage for containers is limited',
-  section: 5,
-  level: 1,
-  automated: false,
-  checks: 'facts',
   severity: 'medium',
   rationale:
     'A container without a memory limit can consume all host memory, so a leak or an attack in one service degrades or kills every other service and the daemon itself.',
@@ -39,6 +33,4 @@ export const memoryLimited: Rule = {
   remediation:
     'Set a limit: `docker update --memory 512m --memory-swap 1024m <container>` for a running container (both flags in one call: the engine refuses --memory alone on a container created without limits), `--memory` on docker run, or `mem_limit` in Compose. The profile parameter memoryLimit sets the value.',
   references: ['CIS Docker Benchmark v1.8.0, 5.11', 'https://docs.docker.com/engine/containers/resource_constraints/#memory'],
-  check: checkWorkloads(memoryLimit),
-  remediate: remediateWorkloads(memoryLimit),
-};
+});

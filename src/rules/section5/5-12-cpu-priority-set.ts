@@ -1,17 +1,16 @@
 // 5.12: CPU shares of 0 or 1024 are the engine default: the container competes for CPU on equal
 // terms with everything else, so a busy one can starve its neighbours.
-import type { Rule } from '../rule.js';
-import { verdict } from './support.js';
-import { checkWorkloads, remediateWorkloads, type WorkloadItem } from './workload-item.js';
+import { passIf } from './support.js';
+import type { WorkloadItem } from './workload-item.js';
+import { workloadRule } from './workload-rule.js';
 
 export const cpuShares: WorkloadItem = {
   id: '5.12',
   fixes: ['fail'],
   judge: (w) => {
     const detail = `HostConfig.CpuShares: ${w.cpuShares}`;
-    return w.cpuShares === 0 || w.cpuShares === 1024
-      ? verdict('fail', `${w.who} runs with the default CPU priority.`, detail)
-      : verdict('pass', `${w.who} has CPU shares set to ${w.cpuShares}.`, detail);
+    const isDefault = w.cpuShares === 0 || w.cpuShares === 1024;
+    return passIf(!isDefault, `${w.who} has CPU shares set to ${w.cpuShares}.`, `${w.who} runs with the default CPU priority.`, detail);
   },
   fix: (w, params) => ({
     compose: [{ key: 'cpu_shares', value: params.cpuShares }],
@@ -20,14 +19,8 @@ export const cpuShares: WorkloadItem = {
   }),
 };
 
-export const cpuPrioritySet: Rule = {
-  id: '5.12',
-  aliases: { '1.7.0': '5.12', '1.6.0': '5.12' },
+export const cpuPrioritySet = workloadRule(cpuShares, {
   title: 'Ensure that CPU priority is set appropriately on containers',
-  section: 5,
-  level: 1,
-  automated: false,
-  checks: 'facts',
   severity: 'low',
   rationale:
     'Relative CPU shares decide who wins when the CPU is contended; without them a runaway or attacked container gets as much CPU as the services that matter.',
@@ -35,6 +28,4 @@ export const cpuPrioritySet: Rule = {
   remediation:
     'Give each container a deliberate share: `docker update --cpu-shares 512 <container>`, `--cpu-shares` on docker run, or `cpu_shares` in Compose (profile parameter cpuShares). 0 and 1024 are the default and fail this check.',
   references: ['CIS Docker Benchmark v1.8.0, 5.12', 'https://docs.docker.com/engine/containers/resource_constraints/#cpu'],
-  check: checkWorkloads(cpuShares),
-  remediate: remediateWorkloads(cpuShares),
-};
+});

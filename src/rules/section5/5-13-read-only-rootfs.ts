@@ -1,8 +1,8 @@
 // 5.13: a read-only root filesystem stops an intruder from planting binaries or changing the
 // image's configuration; writable state goes to volumes and tmpfs instead.
-import type { Rule } from '../rule.js';
 import { verdict } from './support.js';
-import { checkWorkloads, remediateWorkloads, type WorkloadItem } from './workload-item.js';
+import type { WorkloadItem } from './workload-item.js';
+import { workloadRule } from './workload-rule.js';
 
 export const readOnlyRoot: WorkloadItem = {
   id: '5.13',
@@ -21,14 +21,8 @@ export const readOnlyRoot: WorkloadItem = {
   }),
 };
 
-export const readOnlyRootfs: Rule = {
-  id: '5.13',
-  aliases: { '1.7.0': '5.13', '1.6.0': '5.13' },
+export const readOnlyRootfs = workloadRule(readOnlyRoot, {
   title: "Ensure that the container's root filesystem is mounted as read only",
-  section: 5,
-  level: 1,
-  automated: false,
-  checks: 'facts',
   severity: 'medium',
   rationale:
     'With a writable root filesystem an attacker can drop tools, alter binaries and configuration, and persist until the container is recreated; read-only makes every write path explicit.',
@@ -36,6 +30,4 @@ export const readOnlyRootfs: Rule = {
   remediation:
     'Run with `--read-only --tmpfs /tmp --tmpfs /run` and volumes for real data (Compose: `read_only: true` plus `tmpfs: ["/tmp", "/run"]`). The engine cannot change this on a live container: it must be recreated.',
   references: ['CIS Docker Benchmark v1.8.0, 5.13', 'https://docs.docker.com/reference/cli/docker/container/run/#read-only'],
-  check: checkWorkloads(readOnlyRoot),
-  remediate: remediateWorkloads(readOnlyRoot),
-};
+});

@@ -1,8 +1,8 @@
 // 5.15: "always" and "unless-stopped" restart a crashing (or deliberately crashed) container
 // forever; on-failure with a small retry count stops a restart loop from starving the host.
-import type { Rule } from '../rule.js';
 import { verdict } from './support.js';
-import { checkWorkloads, remediateWorkloads, type WorkloadItem } from './workload-item.js';
+import type { WorkloadItem } from './workload-item.js';
+import { workloadRule } from './workload-rule.js';
 
 const MAX_RETRIES = 5;
 
@@ -31,14 +31,8 @@ export const restartPolicy: WorkloadItem = {
   },
 };
 
-export const restartOnFailure5: Rule = {
-  id: '5.15',
-  aliases: { '1.7.0': '5.15', '1.6.0': '5.15' },
+export const restartOnFailure5 = workloadRule(restartPolicy, {
   title: "Ensure that the 'on-failure' container restart policy is set to '5'",
-  section: 5,
-  level: 1,
-  automated: false,
-  checks: 'facts',
   severity: 'low',
   rationale:
     'An unlimited restart policy keeps restarting a container that crashes on start, burning CPU and filling logs, and hides the failure; capping retries makes it stop and show up as exited.',
@@ -46,6 +40,4 @@ export const restartOnFailure5: Rule = {
   remediation:
     'Use `--restart on-failure:5` (`docker update --restart on-failure:5 <container>` works live; Compose `restart: "on-failure:5"`). "no" passes too; on-failure with 1 to 5 retries passes; always, unless-stopped and on-failure without a limit or above 5 fail.',
   references: ['CIS Docker Benchmark v1.8.0, 5.15', 'https://docs.docker.com/engine/containers/start-containers-automatically/'],
-  check: checkWorkloads(restartPolicy),
-  remediate: remediateWorkloads(restartPolicy),
-};
+});

@@ -1,14 +1,10 @@
 // 5.17: the host IPC namespace exposes host shared memory segments and semaphores.
-import type { Rule } from '../rule.js';
 import { hostNamespaceItem } from './namespaces.js';
-import { checkWorkloads, remediateWorkloads } from './workload-item.js';
+import { workloadRule } from './workload-rule.js';
 
 export const hostIpc = hostNamespaceItem({
   id: '5.17',
   kind: 'ipc',
-  field: 'IpcMode',
-  label: 'IPC',
-  composeKey: 'ipc',
   recreate: () => ['--ipc=private'],
   impact: {
     container: 'it no longer shares System V IPC and /dev/shm with the host; software that exchanges shared memory with host processes breaks.',
@@ -16,14 +12,8 @@ export const hostIpc = hostNamespaceItem({
   },
 });
 
-export const hostIpcNotShared: Rule = {
-  id: '5.17',
-  aliases: { '1.7.0': '5.17', '1.6.0': '5.17' },
+export const hostIpcNotShared = workloadRule(hostIpc, {
   title: "Ensure that the host's IPC namespace is not shared",
-  section: 5,
-  level: 1,
-  automated: false,
-  checks: 'facts',
   severity: 'high',
   rationale:
     "With --ipc=host the container can read and write the host's shared memory segments, semaphores and message queues, and so the data of host processes that use them.",
@@ -31,6 +21,4 @@ export const hostIpcNotShared: Rule = {
   remediation:
     'Recreate the container without `--ipc=host` (Compose: remove `ipc: host`); use `--ipc=shareable` / `container:<name>` between containers that must share memory.',
   references: ['CIS Docker Benchmark v1.8.0, 5.17', 'https://docs.docker.com/reference/cli/docker/container/run/#ipc'],
-  check: checkWorkloads(hostIpc),
-  remediate: remediateWorkloads(hostIpc),
-};
+});

@@ -1,8 +1,8 @@
 // 5.18: a host device node inside a container bypasses the filesystem isolation entirely (raw
 // disks, GPUs, serial lines). Read-only cgroup permission ("r") limits the damage, so it warns.
-import type { Rule } from '../rule.js';
 import { verdict } from './support.js';
-import { checkWorkloads, remediateWorkloads, type WorkloadItem } from './workload-item.js';
+import type { WorkloadItem } from './workload-item.js';
+import { workloadRule } from './workload-rule.js';
 
 export const hostDevices: WorkloadItem = {
   id: '5.18',
@@ -27,14 +27,8 @@ export const hostDevices: WorkloadItem = {
   }),
 };
 
-export const hostDevicesNotExposed: Rule = {
-  id: '5.18',
-  aliases: { '1.7.0': '5.18', '1.6.0': '5.18' },
+export const hostDevicesNotExposed = workloadRule(hostDevices, {
   title: 'Ensure that host devices are not directly exposed to containers',
-  section: 5,
-  level: 1,
-  automated: false,
-  checks: 'facts',
   severity: 'high',
   rationale:
     'A device passed with --device (default permissions rwm) lets the container read or write the hardware directly, e.g. a raw disk holding the host filesystem, without any file permission check.',
@@ -42,6 +36,4 @@ export const hostDevicesNotExposed: Rule = {
   remediation:
     'Remove --device options that are not needed; where one is, grant the least cgroup permission (`--device /dev/ttyUSB0:/dev/ttyUSB0:r`). Any device with w or m permission fails; read-only ones warn.',
   references: ['CIS Docker Benchmark v1.8.0, 5.18', 'https://docs.docker.com/reference/cli/docker/container/run/#device'],
-  check: checkWorkloads(hostDevices),
-  remediate: remediateWorkloads(hostDevices),
-};
+});

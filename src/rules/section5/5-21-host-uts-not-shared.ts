@@ -1,14 +1,10 @@
 // 5.21: the host UTS namespace lets the container change the host's hostname and domain name.
-import type { Rule } from '../rule.js';
 import { hostNamespaceItem } from './namespaces.js';
-import { checkWorkloads, remediateWorkloads } from './workload-item.js';
+import { workloadRule } from './workload-rule.js';
 
 export const hostUts = hostNamespaceItem({
   id: '5.21',
   kind: 'uts',
-  field: 'UTSMode',
-  label: 'UTS',
-  composeKey: 'uts',
   // The empty value selects the container's own UTS namespace.
   recreate: () => ['--uts='],
   impact: {
@@ -17,19 +13,11 @@ export const hostUts = hostNamespaceItem({
   },
 });
 
-export const hostUtsNotShared: Rule = {
-  id: '5.21',
-  aliases: { '1.7.0': '5.21', '1.6.0': '5.21' },
+export const hostUtsNotShared = workloadRule(hostUts, {
   title: "Ensure that the host's UTS namespace is not shared",
-  section: 5,
-  level: 1,
-  automated: false,
-  checks: 'facts',
   severity: 'medium',
   rationale: "With --uts=host a process in the container can change the host's hostname and NIS domain name, which other services and logs rely on.",
   impact: "Agents that report the host name report the container's instead.",
   remediation: 'Recreate the container without `--uts=host` (Compose: remove `uts: host`).',
   references: ['CIS Docker Benchmark v1.8.0, 5.21', 'https://docs.docker.com/reference/cli/docker/container/run/#uts'],
-  check: checkWorkloads(hostUts),
-  remediate: remediateWorkloads(hostUts),
-};
+});

@@ -1,42 +1,41 @@
 // 5.22: the default seccomp profile blocks about 44 dangerous syscalls (keyctl, mount, kexec...).
 // It is off when a container says seccomp=unconfined, when it is privileged, or when the daemon's
 // own default profile is "unconfined".
-import type { HostFacts } from '../../facts/host-facts.js';
 import { effectiveConfig } from '../../facts/effective-config.js';
-import type { CheckResult, Rule } from '../rule.js';
-import { remediateFailures } from './remediation.js';
-import { perContainer, securityOpts, verdict } from './support.js';
+import { adviceName, securityOptions } from '../workload/workload-spec.js';
+import { verdict } from './support.js';
+import type { WorkloadItem } from './workload-item.js';
+import { workloadRule } from './workload-rule.js';
 
-function check(facts: HostFacts): CheckResult[] {
-  const daemon = effectiveConfig(facts).get('seccomp-profile');
-  return perContainer(facts, (c) => {
-    const own = securityOpts(c).find((o) => o.key === 'seccomp');
-    if (own?.value === 'unconfined') return verdict('fail', `Container ${c.name} disables seccomp.`, `HostConfig.SecurityOpt: ${own.raw}`);
-    if (c.hostConfig.Privileged === true)
-      return verdict('fail', `Container ${c.name} is privileged, which runs it without seccomp.`, 'HostConfig.Privileged: true');
-    if (own)
-      return verdict(
-        'pass',
-        `Container ${c.name} runs with its own seccomp profile.`,
-        `HostConfig.SecurityOpt: seccomp=${own.value && own.value.length > 80 ? '<inline profile>' : own.value}`,
-      );
-    if (daemon?.value === 'unconfined') return verdict('fail', `Container ${c.name} inherits the daemon's "unconfined" seccomp default.`, daemon.evidence);
-    return verdict(
-      'pass',
-      `Container ${c.name} runs with the daemon's seccomp profile.`,
-      daemon ? daemon.evidence : 'HostConfig.SecurityOpt: no seccomp option (engine default profile)',
-    );
-  });
-}
-
-export const seccompNotDisabled: Rule = {
+export const seccomp: WorkloadItem = {
   id: '5.22',
-  aliases: { '1.7.0': '5.22', '1.6.0': '5.22' },
+  fixes: ['fail'],
+  judge: (w, facts) => {
+    const own = securityOptions(w).find((o) => o.key === 'seccomp');
+    if (own?.value === 'unconfined') return verdict('fail', `${w.who} disables seccomp.`, `HostConfig.SecurityOpt: ${own.raw}`);
+    if (w.privileged) return verdict('fail', `${w.who} is privileged, which runs it without seccomp.`, 'HostConfig.Privileged: true');
+    if (own) {
+      const profile = own.value && own.value.length > 80 ? '<inline profile>' : own.value;
+      return verdict('pass', `${w.who} runs with its own seccomp profile.`, `HostConfig.SecurityOpt: seccomp=${profile}`);
+    }
+    const daemon = effectiveConfig(facts).get('seccomp-profile');
+    if (daemon?.value === 'unconfined') return verdict('fail', `${w.who} inherits the daemon's "unconfined" seccomp default.`, daemon.evidence);
+    const detail = daemon ? daemon.evidence : 'HostConfig.SecurityOpt: no seccomp option (engine default profile)';
+    return verdict('pass', `${w.who} runs with the daemon's seccomp profile.`, detail);
+  },
+  fix: (w) => {
+    if (w.kind === 'container') {
+      const what = 'remove seccomp=unconfined from its security options (and --privileged), or give it a custom seccomp profile';
+      return { manual: `${adviceName(w)}: ${what}.` };
+    }
+    // The override removes a service's seccomp=unconfined itself (src/compose/service-wants.ts).
+    const what = 'is privileged, which runs it without seccomp: set privileged: false and grant only the capabilities and devices it needs';
+    return w.privileged ? { manual: `${w.who} ${what}.` } : null;
+  },
+};
+
+export const seccompNotDisabled = workloadRule(seccomp, {
   title: 'Ensure the default seccomp profile is not Disabled',
-  section: 5,
-  level: 1,
-  automated: false,
-  checks: 'facts',
   severity: 'high',
   rationale:
     'Seccomp filters the syscalls a container may make; without it every kernel entry point is reachable, and most container-escape kernel bugs need one of the syscalls the default profile blocks.',
@@ -44,9 +43,4 @@ export const seccompNotDisabled: Rule = {
   remediation:
     'Remove `--security-opt seccomp=unconfined` (also written seccomp:unconfined) and --privileged, or give the container a custom profile (`--security-opt seccomp=/path/profile.json`) that adds only the syscalls it needs. Do not set the daemon\'s seccomp-profile to "unconfined".',
   references: ['CIS Docker Benchmark v1.8.0, 5.22', 'https://docs.docker.com/engine/security/seccomp/'],
-  check,
-  remediate: (facts) =>
-    remediateFailures(facts, check, (c) => ({
-      manual: `Container ${c.name}${c.subject.service ? ` (compose service ${c.subject.project}/${c.subject.service})` : ''}: remove seccomp=unconfined from its security options (and --privileged), or give it a custom seccomp profile.`,
-    })),
-};
+});

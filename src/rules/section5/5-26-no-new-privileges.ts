@@ -3,10 +3,10 @@
 // daemon's effective no-new-privileges setting decides.
 import type { HostFacts } from '../../facts/host-facts.js';
 import { effectiveConfig } from '../../facts/effective-config.js';
-import type { Rule } from '../rule.js';
 import { parseSecurityOpt } from '../workload/workload-spec.js';
 import { parseBool, verdict } from './support.js';
-import { checkWorkloads, remediateWorkloads, type WorkloadItem } from './workload-item.js';
+import type { WorkloadItem } from './workload-item.js';
+import { workloadRule } from './workload-rule.js';
 
 /** The daemon's effective setting, read once per facts rather than once per container. */
 const daemonSettings = new WeakMap<HostFacts, { on: boolean; evidence: string | null }>();
@@ -54,14 +54,8 @@ export const noNewPrivs: WorkloadItem = {
   }),
 };
 
-export const noNewPrivileges: Rule = {
-  id: '5.26',
-  aliases: { '1.7.0': '5.26', '1.6.0': '5.26' },
+export const noNewPrivileges = workloadRule(noNewPrivs, {
   title: 'Ensure that the container is restricted from acquiring additional privileges',
-  section: 5,
-  level: 1,
-  automated: false,
-  checks: 'facts',
   severity: 'medium',
   rationale:
     'Without no_new_privs, a process in the container can run a setuid-root binary (su, passwd, a planted one) or a file with capabilities and gain privileges it was not started with.',
@@ -73,6 +67,4 @@ export const noNewPrivileges: Rule = {
     'https://docs.docker.com/reference/cli/docker/container/run/#security-opt',
     'https://www.kernel.org/doc/html/latest/userspace-api/no_new_privs.html',
   ],
-  check: checkWorkloads(noNewPrivs),
-  remediate: remediateWorkloads(noNewPrivs),
-};
+});

@@ -1,10 +1,10 @@
 // 5.27: a container without a health check is "running" even when the service inside has hung;
 // nothing restarts or routes around it.
-import type { Rule } from '../rule.js';
 import { byImagePrefix } from './remediation.js';
 import { shellQuote } from '../../core/shell-quote.js';
 import { verdict } from './support.js';
-import { checkWorkloads, remediateWorkloads, type WorkloadItem } from './workload-item.js';
+import type { WorkloadItem } from './workload-item.js';
+import { workloadRule } from './workload-rule.js';
 
 /** docker run --health-cmd text for a Compose-style test list. */
 function healthCmd(test: string[]): string {
@@ -47,14 +47,8 @@ export const healthCheck: WorkloadItem = {
   },
 };
 
-export const healthChecked: Rule = {
-  id: '5.27',
-  aliases: { '1.7.0': '5.27', '1.6.0': '5.27' },
+export const healthChecked = workloadRule(healthCheck, {
   title: 'Ensure that container health is checked at runtime',
-  section: 5,
-  level: 1,
-  automated: false,
-  checks: 'facts',
   severity: 'low',
   rationale:
     'Availability is part of security: a health check lets the engine, orchestrators and monitoring see a hung or compromised-and-broken service instead of a container that merely runs.',
@@ -66,6 +60,4 @@ export const healthChecked: Rule = {
     'https://docs.docker.com/reference/dockerfile/#healthcheck',
     'https://docs.docker.com/reference/compose-file/services/#healthcheck',
   ],
-  check: checkWorkloads(healthCheck),
-  remediate: remediateWorkloads(healthCheck),
-};
+});

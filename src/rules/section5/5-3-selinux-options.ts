@@ -1,23 +1,24 @@
 // 5.3: on an SELinux host, CIS asks for explicit `label=` options; only those count here (a
 // seccomp= or apparmor= option says nothing about SELinux), and label=disable is the opposite.
-import type { HostFacts } from '../../facts/host-facts.js';
-import type { CheckResult, Rule } from '../rule.js';
-import { engineGate, hostSecurityOptions, perContainer, securityOpts, verdict } from './support.js';
+import { containerRule } from './workload-rule.js';
+import { engineGate, securityModuleGate, securityOpts, verdict } from './support.js';
 
-function check(facts: HostFacts): CheckResult[] {
-  const gate = engineGate(facts);
-  if (gate) return gate;
-  if (!hostSecurityOptions(facts).has('selinux')) {
-    const opts = JSON.stringify(facts.engine!.info?.SecurityOptions ?? []);
-    return [
-      {
-        status: 'not-applicable',
-        message: 'The engine does not run with SELinux support, so SELinux options cannot apply.',
-        evidence: [{ kind: 'engine', detail: `docker info: SecurityOptions: ${opts}` }],
-      },
-    ];
-  }
-  return perContainer(facts, (c) => {
+const NO_SELINUX = 'The engine does not run with SELinux support, so SELinux options cannot apply.';
+
+export const selinuxOptions = containerRule(
+  {
+    id: '5.3',
+    title: 'Ensure that, if applicable, SELinux security options are set',
+    level: 2,
+    severity: 'medium',
+    rationale:
+      "SELinux type and MCS labels keep a container from reading or writing other containers' and the host's files even after a breakout; label=disable (also implied by --privileged) removes that layer.",
+    impact: 'Bind mounts need the :z/:Z relabel suffix or a matching label, or the container loses access to them.',
+    remediation:
+      'Start dockerd with `"selinux-enabled": true` and run containers with explicit SELinux options, e.g. `--security-opt label=type:container_t --security-opt label=level:s0:c100,c200`; never `label=disable`. In Compose: `security_opt: ["label=type:container_t"]`. The labels depend on the site policy, so no change is generated.',
+    references: ['CIS Docker Benchmark v1.8.0, 5.3', 'https://docs.docker.com/reference/cli/docker/container/run/#security-opt'],
+  },
+  (c) => {
     const labels = securityOpts(c).filter((o) => o.key === 'label');
     const disabled = labels.find((o) => o.value === 'disable');
     if (disabled) return verdict('fail', `Container ${c.name} has SELinux labelling disabled.`, `HostConfig.SecurityOpt: ${disabled.raw}`);
@@ -26,23 +27,6 @@ function check(facts: HostFacts): CheckResult[] {
       return verdict('fail', `Container ${c.name} sets no SELinux label options.`, `HostConfig.SecurityOpt: ${all} (no label= option)`);
     }
     return verdict('pass', `Container ${c.name} sets SELinux label options.`, `HostConfig.SecurityOpt: ${labels.map((o) => o.raw).join(', ')}`);
-  });
-}
-
-export const selinuxOptions: Rule = {
-  id: '5.3',
-  aliases: { '1.7.0': '5.3', '1.6.0': '5.3' },
-  title: 'Ensure that, if applicable, SELinux security options are set',
-  section: 5,
-  level: 2,
-  automated: false,
-  checks: 'facts',
-  severity: 'medium',
-  rationale:
-    "SELinux type and MCS labels keep a container from reading or writing other containers' and the host's files even after a breakout; label=disable (also implied by --privileged) removes that layer.",
-  impact: 'Bind mounts need the :z/:Z relabel suffix or a matching label, or the container loses access to them.',
-  remediation:
-    'Start dockerd with `"selinux-enabled": true` and run containers with explicit SELinux options, e.g. `--security-opt label=type:container_t --security-opt label=level:s0:c100,c200`; never `label=disable`. In Compose: `security_opt: ["label=type:container_t"]`. The labels depend on the site policy, so no change is generated.',
-  references: ['CIS Docker Benchmark v1.8.0, 5.3', 'https://docs.docker.com/reference/cli/docker/container/run/#security-opt'],
-  check,
-};
+  },
+  { gate: (facts) => engineGate(facts) ?? securityModuleGate(facts, 'selinux', NO_SELINUX) },
+);

@@ -1,9 +1,9 @@
 // 5.30: every container on docker0 can reach every other one (unless icc is off), and the default
 // bridge has no service-name DNS; user-defined networks isolate groups of containers.
-import type { Rule } from '../rule.js';
 import type { WorkloadSpec } from '../workload/workload-spec.js';
 import { verdict } from './support.js';
-import { checkWorkloads, remediateWorkloads, type WorkloadItem } from './workload-item.js';
+import type { WorkloadItem } from './workload-item.js';
+import { workloadRule } from './workload-rule.js';
 
 function onDefaultBridge(w: WorkloadSpec): string | null {
   const mode = w.namespaces.network;
@@ -32,14 +32,9 @@ export const defaultBridge: WorkloadItem = {
   }),
 };
 
-export const defaultBridgeNotUsed: Rule = {
-  id: '5.30',
-  aliases: { '1.7.0': '5.30', '1.6.0': '5.30' },
-  title: "Ensure that Docker's default bridge docker0 is not used",
-  section: 5,
+export const defaultBridgeNotUsed = workloadRule(defaultBridge, {
   level: 2,
-  automated: false,
-  checks: 'facts',
+  title: "Ensure that Docker's default bridge docker0 is not used",
   severity: 'low',
   rationale:
     'All containers on docker0 share one flat network where any of them can reach (and ARP-spoof) the others; user-defined networks separate applications and give name-based discovery.',
@@ -50,6 +45,4 @@ export const defaultBridgeNotUsed: Rule = {
     'CIS Docker Benchmark v1.8.0, 5.30',
     'https://docs.docker.com/engine/network/drivers/bridge/#differences-between-user-defined-bridges-and-the-default-bridge',
   ],
-  check: checkWorkloads(defaultBridge),
-  remediate: remediateWorkloads(defaultBridge),
-};
+});

@@ -1,15 +1,11 @@
 // 5.31: on a daemon with userns-remap, --userns=host opts one container out of the remapping, so
 // its root is the host's root again.
-import type { Rule } from '../rule.js';
 import { hostNamespaceItem } from './namespaces.js';
-import { checkWorkloads, remediateWorkloads } from './workload-item.js';
+import { workloadRule } from './workload-rule.js';
 
 export const hostUserns = hostNamespaceItem({
   id: '5.31',
   kind: 'userns',
-  field: 'UsernsMode',
-  label: 'user',
-  composeKey: 'userns_mode',
   // The empty value follows the daemon's userns-remap setting.
   recreate: () => ['--userns='],
   impact: {
@@ -19,20 +15,12 @@ export const hostUserns = hostNamespaceItem({
   },
 });
 
-export const hostUsernsNotShared: Rule = {
-  id: '5.31',
-  aliases: { '1.7.0': '5.31', '1.6.0': '5.31' },
+export const hostUsernsNotShared = workloadRule(hostUserns, {
   title: "Ensure that the host's user namespaces are not shared",
-  section: 5,
-  level: 1,
-  automated: false,
-  checks: 'facts',
   severity: 'high',
   rationale:
     'User namespace remapping makes root in a container an unprivileged user on the host; --userns=host turns that off for the container, so a breakout lands as real root.',
   impact: 'Containers that need host-root file ownership (privileged or host-namespace workloads) fail under remapping.',
   remediation: 'Recreate the container without `--userns=host` (Compose: remove `userns_mode: host`), and enable userns-remap on the daemon (item 2.10).',
   references: ['CIS Docker Benchmark v1.8.0, 5.31', 'https://docs.docker.com/engine/security/userns-remap/'],
-  check: checkWorkloads(hostUserns),
-  remediate: remediateWorkloads(hostUserns),
-};
+});

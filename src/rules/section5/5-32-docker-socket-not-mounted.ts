@@ -3,13 +3,14 @@
 // /var/run, /) exposes it just as well.
 import type { HostFacts } from '../../facts/host-facts.js';
 import { effectiveConfig } from '../../facts/effective-config.js';
-import type { CheckResult, Rule } from '../rule.js';
-import { bindMounts, describeMount, normalizeHostPath } from './host-bindings.js';
-import { remediateFailures } from './remediation.js';
-import { perContainer, verdict } from './support.js';
+import { adviceName } from '../workload/workload-spec.js';
+import { describeMount, normalizeHostPath } from './host-bindings.js';
+import { verdict } from './support.js';
+import type { WorkloadItem } from './workload-item.js';
+import { workloadRule } from './workload-rule.js';
 
-/** Unix socket paths the daemon listens on, besides the usual ones. */
-function daemonSockets(facts: HostFacts): string[] {
+/** Unix socket paths the daemon listens on besides the usual ones (-H unix://..., "hosts" in daemon.json). */
+export function daemonSockets(facts: HostFacts): string[] {
   const hosts = effectiveConfig(facts).get('hosts')?.value;
   const list = Array.isArray(hosts) ? hosts : typeof hosts === 'string' ? [hosts] : [];
   return list
@@ -18,35 +19,36 @@ function daemonSockets(facts: HostFacts): string[] {
     .map((h) => normalizeHostPath(h.slice('unix://'.length)));
 }
 
-function check(facts: HostFacts): CheckResult[] {
-  const sockets = new Set(daemonSockets(facts));
-  const exposes = (source: string) => source.endsWith('/docker.sock') || sockets.has(source) || ['/', '/run', '/var/run'].includes(source);
-  return perContainer(facts, (c) => {
-    const hits = bindMounts(c).filter((m) => exposes(m.source));
+/** Directories that hold the socket: removing such a bind is a decision for a person. */
+const SOCKET_DIRS = ['/', '/run', '/var/run'];
+
+export const dockerSocket: WorkloadItem = {
+  id: '5.32',
+  fixes: ['fail'],
+  judge: (w, facts) => {
+    const sockets = new Set(daemonSockets(facts));
+    const hits = w.binds.filter((m) => m.source.endsWith('/docker.sock') || sockets.has(m.source) || SOCKET_DIRS.includes(m.source));
     if (hits.length === 0)
-      return verdict(
-        'pass',
-        `Container ${c.name} does not mount the Docker socket.`,
-        `bind mounts: ${
-          bindMounts(c)
-            .map((m) => m.source)
-            .join(', ') || 'none'
-        }`,
-      );
+      return verdict('pass', `${w.who} does not mount the Docker socket.`, `bind mounts: ${w.binds.map((m) => m.source).join(', ') || 'none'}`);
     const direct = hits.some((m) => m.source.endsWith('docker.sock') || sockets.has(m.source));
     const what = direct ? 'the Docker socket' : 'a host directory that contains the Docker socket';
-    return verdict('fail', `Container ${c.name} mounts ${what}, which gives it root on the host.`, ...hits.map(describeMount));
-  });
-}
+    return verdict('fail', `${w.who} mounts ${what}, which gives it root on the host.`, ...hits.map(describeMount));
+  },
+  fix: (w) => {
+    if (w.kind === 'container')
+      return {
+        manual: `${adviceName(w)}: remove the Docker socket mount; if it needs the API, give it a filtering socket proxy instead.`,
+        impact: 'The container can no longer control the Docker engine.',
+      };
+    // The override removes binds of the socket itself (src/compose/service-wants.ts); a directory holding it needs a person.
+    const dirs = w.binds.filter((m) => SOCKET_DIRS.includes(m.source)).map((m) => m.source);
+    const what = 'which holds the Docker socket; if it needs the API, give it a filtering socket proxy';
+    return dirs.length > 0 ? { manual: `${w.who}: mount only what it needs instead of ${dirs.join(', ')}, ${what}.` } : null;
+  },
+};
 
-export const dockerSocketNotMounted: Rule = {
-  id: '5.32',
-  aliases: { '1.7.0': '5.32', '1.6.0': '5.32' },
+export const dockerSocketNotMounted = workloadRule(dockerSocket, {
   title: 'Ensure that the Docker socket is not mounted inside any containers',
-  section: 5,
-  level: 1,
-  automated: false,
-  checks: 'facts',
   severity: 'critical',
   rationale:
     'The Docker API has no per-call authorisation: a process that can write to docker.sock (read-only binds do not help) can start a privileged container with the host filesystem mounted, i.e. it is root on the host.',
@@ -55,10 +57,4 @@ export const dockerSocketNotMounted: Rule = {
   remediation:
     "Remove the docker.sock bind mount (-v /var/run/docker.sock:..., Compose volumes, `use_api_socket: true`). Where a tool truly needs the API, put an API-filtering proxy in front of it and mount that proxy's socket instead.",
   references: ['CIS Docker Benchmark v1.8.0, 5.32', 'https://docs.docker.com/engine/security/#docker-daemon-attack-surface'],
-  check,
-  remediate: (facts) =>
-    remediateFailures(facts, check, (c) => ({
-      manual: `Container ${c.name}${c.subject.service ? ` (compose service ${c.subject.project}/${c.subject.service})` : ''}: remove the Docker socket mount; if it needs the API, give it a filtering socket proxy instead.`,
-      impact: 'The container can no longer control the Docker engine.',
-    })),
-};
+});

@@ -3,11 +3,11 @@
 //   pass - CapDrop holds ALL (anything re-added is listed for review);
 //   fail - capabilities beyond Docker's default set are added without dropping ALL;
 //   warn - Docker's default set is kept as it is (the tool cannot tell which of them are needed).
-import type { Rule } from '../rule.js';
 import { capNames, type WorkloadSpec } from '../workload/workload-spec.js';
 import { byImagePrefix } from './remediation.js';
 import { listText, verdict } from './support.js';
-import { checkWorkloads, remediateWorkloads, type WorkloadItem } from './workload-item.js';
+import type { WorkloadItem } from './workload-item.js';
+import { workloadRule } from './workload-rule.js';
 
 const DEFAULT_CAPS = new Set([
   'CHOWN',
@@ -57,8 +57,10 @@ export const capabilities: WorkloadItem = {
   fix: (w, params) => {
     const { keep, removed } = keptCaps(w, params.capAddByImage);
     const lost = removed.length > 0 ? ` It loses ${listText(removed)}.` : '';
-    // "keeps only no capabilities" on containers is pinned by the plan goldens, as is the service wording.
-    const kept = keep.length > 0 ? `only ${listText(keep)}` : w.kind === 'container' ? 'only no capabilities' : 'no capabilities';
+    // The Compose override keeps NET_BIND_SERVICE for a service that listens below 1024 (src/compose/place-lists.ts).
+    const kept = w.lowPortReason && !keep.includes('NET_BIND_SERVICE') ? [...keep, 'NET_BIND_SERVICE'] : keep;
+    const fails = kept.includes('NET_BIND_SERVICE') ? 'chown or setuid' : 'chown, setuid or binding ports below 1024';
+    const keeps = kept.length > 0 ? `only ${listText(kept)}` : 'no capabilities';
     return {
       compose: [
         ...(w.privileged ? [{ key: 'privileged', value: false }] : []),
@@ -66,19 +68,13 @@ export const capabilities: WorkloadItem = {
         ...(keep.length > 0 ? [{ key: 'cap_add', value: keep }] : []),
       ],
       recreate: [...(w.privileged ? ['--privileged=false'] : []), '--cap-drop', 'ALL', ...keep.flatMap((k) => ['--cap-add', k])],
-      impact: `${w.who} keeps ${kept}; chown, setuid or binding ports below 1024 as root fail unless listed in capAddByImage.${lost}`,
+      impact: `${w.who} keeps ${keeps}; ${fails} as root fail unless listed in capAddByImage.${lost}`,
     };
   },
 };
 
-export const capabilitiesRestricted: Rule = {
-  id: '5.4',
-  aliases: { '1.7.0': '5.4', '1.6.0': '5.4' },
+export const capabilitiesRestricted = workloadRule(capabilities, {
   title: 'Ensure that Linux kernel capabilities are restricted within containers',
-  section: 5,
-  level: 1,
-  automated: false,
-  checks: 'facts',
   severity: 'high',
   rationale:
     "Capabilities split root's power; SYS_ADMIN or ALL give a container most of root on the host (mounts, namespaces, kernel interfaces), and every unneeded default capability is one more step for an attacker.",
@@ -90,7 +86,4 @@ export const capabilitiesRestricted: Rule = {
     'https://docs.docker.com/engine/containers/run/#runtime-privilege-and-linux-capabilities',
     'https://man7.org/linux/man-pages/man7/capabilities.7.html',
   ],
-  check: checkWorkloads(capabilities),
-  remediatesWarnings: true,
-  remediate: remediateWorkloads(capabilities),
-};
+});

@@ -1,8 +1,8 @@
 // 5.5: --privileged lifts every isolation layer at once (all capabilities, all devices, no
 // seccomp, no AppArmor/SELinux confinement). Created-but-stopped containers count too.
-import type { Rule } from '../rule.js';
 import { verdict } from './support.js';
-import { checkWorkloads, remediateWorkloads, type WorkloadItem } from './workload-item.js';
+import type { WorkloadItem } from './workload-item.js';
+import { workloadRule } from './workload-rule.js';
 
 export const noPrivileged: WorkloadItem = {
   id: '5.5',
@@ -23,14 +23,8 @@ export const noPrivileged: WorkloadItem = {
   }),
 };
 
-export const noPrivilegedContainers: Rule = {
-  id: '5.5',
-  aliases: { '1.7.0': '5.5', '1.6.0': '5.5' },
+export const noPrivilegedContainers = workloadRule(noPrivileged, {
   title: 'Ensure that privileged containers are not used',
-  section: 5,
-  level: 1,
-  automated: false,
-  checks: 'facts',
   severity: 'critical',
   rationale:
     'A privileged container has every capability, sees every host device, and runs without seccomp and LSM confinement; root inside it can mount the host disk or load kernel modules, so it is root on the host.',
@@ -38,6 +32,4 @@ export const noPrivilegedContainers: Rule = {
   remediation:
     'Recreate the container without --privileged (Compose: `privileged: false`), granting only the capabilities (`--cap-add`) and devices (`--device`) it really needs.',
   references: ['CIS Docker Benchmark v1.8.0, 5.5', 'https://docs.docker.com/engine/containers/run/#runtime-privilege-and-linux-capabilities'],
-  check: checkWorkloads(noPrivileged),
-  remediate: remediateWorkloads(noPrivileged),
-};
+});

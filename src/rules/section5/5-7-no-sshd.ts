@@ -2,9 +2,8 @@
 // Cmd, looking inside `sh -c` scripts and through init wrappers) and warns on image names made
 // for sshd. Only an executable whose basename is exactly "sshd" counts: `grep sshd`, `pgrep sshd`
 // or a container called sshd-audit must not match.
-import type { HostFacts } from '../../facts/host-facts.js';
-import type { CheckResult, Rule } from '../rule.js';
-import { perContainer, verdict } from './support.js';
+import { verdict } from './support.js';
+import { containerRule } from './workload-rule.js';
 
 const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh']);
 /** Programs that run their arguments as the real command. */
@@ -69,8 +68,19 @@ function imageSuggestsSshd(image: string): boolean {
   return repo === 'sshd' || repo === 'openssh-server' || /[-_]sshd$/.test(repo);
 }
 
-function check(facts: HostFacts): CheckResult[] {
-  return perContainer(facts, (c) => {
+export const noSshd = containerRule(
+  {
+    id: '5.7',
+    title: 'Ensure sshd is not run within containers',
+    severity: 'medium',
+    rationale:
+      'An SSH daemon in a container is one more network service with its own keys, users and patch cycle; `docker exec` already gives operators a shell without exposing one.',
+    impact: 'People or tools that log in to the container over SSH must switch to `docker exec` (or a bastion on the host).',
+    remediation:
+      'Remove sshd from the image and its entrypoint and use `docker exec -it <container> sh` for access. To confirm on a running container: `docker exec <container> ps -ef` and look for an sshd process.',
+    references: ['CIS Docker Benchmark v1.8.0, 5.7', 'https://docs.docker.com/reference/cli/docker/container/exec/'],
+  },
+  (c) => {
     const argv = [...asList(c.config.Entrypoint), ...asList(c.config.Cmd)];
     const cmd = `Config.Entrypoint + Cmd: ${JSON.stringify(argv)}`;
     const found = findSshd(argv);
@@ -84,23 +94,5 @@ function check(facts: HostFacts): CheckResult[] {
       );
     }
     return verdict('pass', `Container ${c.name} does not start sshd (judged from its command; the process list was not inspected).`, cmd);
-  });
-}
-
-export const noSshd: Rule = {
-  id: '5.7',
-  aliases: { '1.7.0': '5.7', '1.6.0': '5.7' },
-  title: 'Ensure sshd is not run within containers',
-  section: 5,
-  level: 1,
-  automated: false,
-  checks: 'facts',
-  severity: 'medium',
-  rationale:
-    'An SSH daemon in a container is one more network service with its own keys, users and patch cycle; `docker exec` already gives operators a shell without exposing one.',
-  impact: 'People or tools that log in to the container over SSH must switch to `docker exec` (or a bastion on the host).',
-  remediation:
-    'Remove sshd from the image and its entrypoint and use `docker exec -it <container> sh` for access. To confirm on a running container: `docker exec <container> ps -ef` and look for an sshd process.',
-  references: ['CIS Docker Benchmark v1.8.0, 5.7', 'https://docs.docker.com/reference/cli/docker/container/exec/'],
-  check,
-};
+  },
+);

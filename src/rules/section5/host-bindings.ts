@@ -1,70 +1,9 @@
-// Bind mounts and published ports of a container, gathered from every place inspect data keeps
-// them: the live view (Mounts, NetworkSettings.Ports) and the requested one (HostConfig), so a
-// stopped container is judged on what it will get when it starts.
-import path from 'node:path';
-import type { ContainerView } from './support.js';
+// How the items that read bind mounts and published ports (5.8, 5.14, 5.20, 5.32) describe them
+// in evidence and advice. The mounts and ports themselves are read once: from inspect data by
+// src/facts/container-bindings.ts and from a Compose service by src/compose/service-spec.ts.
+import type { BindMount, PortBinding } from '../../facts/container-inspect.js';
 
-export interface BindMount {
-  source: string;
-  destination: string;
-  rw: boolean;
-  /** "" when not set (the engine default, rprivate). */
-  propagation: string;
-  /** Where it was read, for evidence: "Mounts", "HostConfig.Binds" or "HostConfig.Mounts". */
-  origin: string;
-}
-
-const PROPAGATIONS = new Set(['shared', 'rshared', 'slave', 'rslave', 'private', 'rprivate']);
-
-export function normalizeHostPath(p: string): string {
-  const n = path.posix.normalize(p);
-  return n.length > 1 ? n.replace(/\/+$/, '') : n;
-}
-
-export function bindMounts(c: ContainerView): BindMount[] {
-  const out: BindMount[] = [];
-  const seen = new Set<string>();
-  const add = (m: BindMount) => {
-    const key = `${m.source}\0${m.destination}`;
-    if (seen.has(key)) return;
-    seen.add(key);
-    out.push(m);
-  };
-  for (const m of (c.raw.Mounts ?? []) as any[]) {
-    if (m?.Type !== 'bind' || typeof m.Source !== 'string') continue;
-    add({
-      source: normalizeHostPath(m.Source),
-      destination: String(m.Destination ?? ''),
-      rw: m.RW !== false,
-      propagation: String(m.Propagation ?? ''),
-      origin: 'Mounts',
-    });
-  }
-  for (const spec of (c.hostConfig.Binds ?? []) as unknown[]) {
-    const parts = String(spec).split(':');
-    // Named volumes ("data:/data") are not host paths.
-    if (parts.length < 2 || !parts[0].startsWith('/')) continue;
-    const opts = (parts[2] ?? '').split(',');
-    add({
-      source: normalizeHostPath(parts[0]),
-      destination: parts[1],
-      rw: !opts.includes('ro'),
-      propagation: opts.find((o) => PROPAGATIONS.has(o)) ?? '',
-      origin: 'HostConfig.Binds',
-    });
-  }
-  for (const m of (c.hostConfig.Mounts ?? []) as any[]) {
-    if (m?.Type !== 'bind' || typeof m.Source !== 'string') continue;
-    add({
-      source: normalizeHostPath(m.Source),
-      destination: String(m.Target ?? ''),
-      rw: m.ReadOnly !== true,
-      propagation: String(m.BindOptions?.Propagation ?? ''),
-      origin: 'HostConfig.Mounts',
-    });
-  }
-  return out;
-}
+export { normalizeHostPath } from '../../facts/container-bindings.js';
 
 export function describeMount(m: BindMount): string {
   // rprivate is the engine default; naming it on every mount would only add noise.
@@ -72,41 +11,7 @@ export function describeMount(m: BindMount): string {
   return `${m.origin}: ${m.source} -> ${m.destination} (${m.rw ? 'rw' : 'ro'}${prop})`;
 }
 
-export interface PortBinding {
-  /** "80/tcp" */
-  containerPort: string;
-  /** As the engine reports it: "", "0.0.0.0", "::", "127.0.0.1", ... */
-  hostIp: string;
-  /** "" when the engine picks a port. */
-  hostPort: string;
-  origin: string;
-}
-
-export function publishedPorts(c: ContainerView): PortBinding[] {
-  const out: PortBinding[] = [];
-  const seen = new Set<string>();
-  const sources: [string, Record<string, any[] | null> | undefined][] = [
-    ['HostConfig.PortBindings', c.hostConfig.PortBindings],
-    ['NetworkSettings.Ports', c.raw.NetworkSettings?.Ports],
-  ];
-  for (const [origin, map] of sources) {
-    for (const [containerPort, bindings] of Object.entries(map ?? {})) {
-      for (const b of bindings ?? []) {
-        const hostIp = String(b?.HostIp ?? '');
-        const hostPort = String(b?.HostPort ?? '');
-        const key = `${containerPort}|${stripBrackets(hostIp)}|${hostPort}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        out.push({ containerPort, hostIp, hostPort, origin });
-      }
-    }
-  }
-  return out;
-}
-
-function stripBrackets(ip: string): string {
-  return ip.replace(/^\[(.*)\]$/, '$1');
-}
+const stripBrackets = (ip: string): string => ip.replace(/^\[(.*)\]$/, '$1');
 
 /** An empty host IP, 0.0.0.0 or :: listens on every interface of the host. */
 export function isWildcardIp(ip: string): boolean {
@@ -127,3 +32,6 @@ export function describePort(p: PortBinding): string {
 export function hostPortNumber(p: PortBinding): number {
   return p.hostPort === '' ? Number.NaN : Number.parseInt(p.hostPort, 10);
 }
+
+/** "80->80/tcp, 443->443/tcp": the host and container side of each binding, once. */
+export const portPairs = (ports: readonly PortBinding[]): string => [...new Set(ports.map((p) => `${p.hostPort}->${p.containerPort}`))].join(', ');

@@ -133,3 +133,20 @@ export function listText(items: readonly string[], max = 10): string {
 export function manualResult(message: string, ...commands: string[]): CheckResult[] {
   return [{ status: 'manual', message, evidence: commands.map((detail) => ({ kind: 'command', detail })) }];
 }
+
+/** The usual two-way judgement: pass or fail on one condition, with the same evidence either way. */
+export const passIf = (ok: boolean, pass: string, fail: string, ...details: string[]): Verdict => verdict(ok ? 'pass' : 'fail', ok ? pass : fail, ...details);
+
+/**
+ * The single not-applicable result of an item that needs an LSM the engine does not report
+ * (AppArmor for 5.2, SELinux for 5.3), or null where it is there or there is no engine to ask.
+ */
+export function securityModuleGate(facts: HostFacts, name: string, message: string): CheckResult[] | null {
+  if (!facts.engine || hostSecurityOptions(facts).has(name)) return null;
+  const opts = JSON.stringify(facts.engine.info?.SecurityOptions ?? []);
+  return [{ status: 'not-applicable', message, evidence: [{ kind: 'engine', detail: `docker info: SecurityOptions: ${opts}` }] }];
+}
+
+/** Exec sessions leave no trace in inspect data (5.23, 5.24): the daemon's events list them. */
+export const EXEC_EVENTS_COMMAND =
+  "docker events --since 24h --filter event=exec_create --format '{{.Time}} {{.Actor.Attributes.name}} {{.Actor.Attributes.execID}}'";

@@ -1,7 +1,8 @@
 // 6.1: images no container uses. Dangling ones (no tag left) are unambiguous sprawl and fail;
 // tagged unused images may be kept on purpose (rollback, pre-pull), so they warn.
 import type { HostFacts } from '../../facts/host-facts.js';
-import type { CheckResult, Rule } from '../rule.js';
+import type { CheckResult } from '../rule.js';
+import { factsItem } from '../item-rule.js';
 import { engineGate, listText } from '../section5/support.js';
 import { unusedImages } from './support.js';
 
@@ -22,14 +23,9 @@ function check(facts: HostFacts): CheckResult[] {
   return [{ status: 'pass', message: 'Every image on this host is used by a container.', evidence }];
 }
 
-export const imageSprawlAvoided: Rule = {
+export const imageSprawlAvoided = factsItem({
   id: '6.1',
-  aliases: { '1.7.0': '6.1', '1.6.0': '6.1' },
   title: 'Ensure that image sprawl is avoided',
-  section: 6,
-  level: 1,
-  automated: false,
-  checks: 'facts',
   severity: 'low',
   rationale: 'Old images keep old, vulnerable software one `docker run` away, fill the disk, and make it hard to tell which image is current.',
   impact: 'Removed images must be pulled or rebuilt again before use; keep rollback images deliberately (tagged).',
@@ -37,13 +33,7 @@ export const imageSprawlAvoided: Rule = {
     'Remove dangling images with `docker image prune` and unused tagged ones with `docker image prune -a` (or `docker rmi <image>` selectively); pull by digest so versions are explicit. Dangling images fail this check; unused tagged images warn.',
   references: ['CIS Docker Benchmark v1.8.0, 6.1', 'https://docs.docker.com/engine/manage-resources/pruning/#prune-images'],
   check,
-  remediate: (facts) =>
-    check(facts).some((r) => r.status === 'fail')
-      ? [
-          {
-            kind: 'manual',
-            text: 'Run `docker image prune` to remove dangling images; review unused tagged images with `docker image ls` before `docker rmi`.',
-          },
-        ]
-      : [],
-};
+  advice: {
+    text: 'Run `docker image prune` to remove dangling images; review unused tagged images with `docker image ls` before `docker rmi`.',
+  },
+});

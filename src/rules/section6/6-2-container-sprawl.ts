@@ -2,7 +2,8 @@
 // their environment). A few are normal; the check warns when stopped containers exceed the
 // threshold or outnumber running ones, and fails when both hold.
 import type { HostFacts } from '../../facts/host-facts.js';
-import type { CheckResult, Rule } from '../rule.js';
+import type { CheckResult } from '../rule.js';
+import { factsItem } from '../item-rule.js';
 import { engineGate, listText } from '../section5/support.js';
 import { containersByState, STOPPED_CONTAINER_THRESHOLD } from './support.js';
 
@@ -30,14 +31,9 @@ function check(facts: HostFacts): CheckResult[] {
   return [{ status: 'pass', message: `${stopped.length} stopped container(s) against ${running.length} running is within limits.`, evidence }];
 }
 
-export const containerSprawlAvoided: Rule = {
+export const containerSprawlAvoided = factsItem({
   id: '6.2',
-  aliases: { '1.7.0': '6.2', '1.6.0': '6.2' },
   title: 'Ensure that container sprawl is avoided',
-  section: 6,
-  level: 1,
-  automated: false,
-  checks: 'facts',
   severity: 'low',
   rationale:
     'Stopped containers keep their filesystems, logs and environment on disk and can be restarted with their old image and settings; many of them hide which containers matter.',
@@ -45,13 +41,7 @@ export const containerSprawlAvoided: Rule = {
   remediation: `Remove containers that are no longer needed (\`docker container prune\`, or \`docker rm <name>\`), and use \`--rm\` for one-off runs. Warns above ${STOPPED_CONTAINER_THRESHOLD} stopped containers or when stopped ones outnumber running ones; fails when both hold.`,
   references: ['CIS Docker Benchmark v1.8.0, 6.2', 'https://docs.docker.com/engine/manage-resources/pruning/#prune-containers'],
   check,
-  remediate: (facts) =>
-    check(facts).some((r) => r.status === 'fail')
-      ? [
-          {
-            kind: 'manual',
-            text: 'Review stopped containers with `docker ps -a --filter status=exited --filter status=created` and remove the ones not needed (`docker container prune`).',
-          },
-        ]
-      : [],
-};
+  advice: {
+    text: 'Review stopped containers with `docker ps -a --filter status=exited --filter status=created` and remove the ones not needed (`docker container prune`).',
+  },
+});

@@ -1,14 +1,12 @@
 // 7.1: Raft needs a majority of managers; an even count adds a manager without adding fault
 // tolerance, and beyond seven the consensus traffic costs more than it protects.
 import type { HostFacts } from '../../facts/host-facts.js';
-import type { CheckResult, Rule } from '../rule.js';
-import { isManager, swarmGate, swarmInfo } from './support.js';
+import type { CheckResult } from '../rule.js';
+import { isManager, swarmInfo, swarmItem } from './support.js';
 
 const MAX_MANAGERS = 7;
 
 function check(facts: HostFacts): CheckResult[] {
-  const gate = swarmGate(facts);
-  if (gate) return gate;
   if (!isManager(facts)) {
     return [
       {
@@ -32,14 +30,9 @@ function check(facts: HostFacts): CheckResult[] {
   return [{ status: 'pass', message: `The swarm has ${managers} manager(s), an odd number; confirm no fewer would do.`, evidence }];
 }
 
-export const minimumManagers: Rule = {
+export const minimumManagers = swarmItem({
   id: '7.1',
-  aliases: { '1.7.0': '7.1', '1.6.0': '7.1' },
   title: 'Ensure that the minimum number of manager nodes have been created in a swarm',
-  section: 7,
-  level: 1,
-  automated: false,
-  checks: 'facts',
   severity: 'medium',
   rationale:
     'Each manager holds the full cluster state and its keys, so every extra one is another machine whose compromise takes the whole swarm; an odd count of 3 or 5 gives fault tolerance with the fewest such machines.',
@@ -48,4 +41,4 @@ export const minimumManagers: Rule = {
     'Keep an odd, minimal number of managers (1 for tests, 3 or 5 in production, at most 7): `docker node demote <node>` for the surplus, `docker node promote <node>` to fix an even count.',
   references: ['CIS Docker Benchmark v1.8.0, 7.1', 'https://docs.docker.com/engine/swarm/admin_guide/#add-manager-nodes-for-fault-tolerance'],
   check,
-};
+});

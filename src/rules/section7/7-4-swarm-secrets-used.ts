@@ -1,27 +1,10 @@
 // 7.4: whether services pass secrets through `docker secret` or through environment variables
 // is in the service specs, which the facts do not hold.
-import type { HostFacts } from '../../facts/host-facts.js';
-import type { CheckResult, Rule } from '../rule.js';
-import { swarmManual } from './support.js';
+import { swarmManualItem } from './support.js';
 
-function check(facts: HostFacts): CheckResult[] {
-  return swarmManual(
-    facts,
-    'Service definitions are not in the facts; confirm services take credentials from swarm secrets, not environment variables.',
-    [],
-    'docker secret ls',
-    "docker service ls -q | xargs -r docker service inspect --format '{{.Spec.Name}}: secrets={{len .Spec.TaskTemplate.ContainerSpec.Secrets}} env={{.Spec.TaskTemplate.ContainerSpec.Env}}'",
-  );
-}
-
-export const swarmSecretsUsed: Rule = {
+export const swarmSecretsUsed = swarmManualItem({
   id: '7.4',
-  aliases: { '1.7.0': '7.4', '1.6.0': '7.4' },
   title: "Ensure that Docker's secret management commands are used for managing secrets in a swarm cluster",
-  section: 7,
-  level: 1,
-  automated: false,
-  checks: 'manual',
   severity: 'high',
   rationale:
     'Swarm secrets are encrypted in the Raft log and delivered only to the tasks that need them, in memory; environment variables are visible in every inspect and often in logs.',
@@ -29,5 +12,9 @@ export const swarmSecretsUsed: Rule = {
   remediation:
     'Create secrets with `docker secret create <name> -` and attach them with `docker service create/update --secret <name>` (stack files: `secrets:`); remove credentials from service environments.',
   references: ['CIS Docker Benchmark v1.8.0, 7.4', 'https://docs.docker.com/engine/swarm/secrets/'],
-  check,
-};
+  message: 'Service definitions are not in the facts; confirm services take credentials from swarm secrets, not environment variables.',
+  commands: [
+    'docker secret ls',
+    "docker service ls -q | xargs -r docker service inspect --format '{{.Spec.Name}}: secrets={{len .Spec.TaskTemplate.ContainerSpec.Secrets}} env={{.Spec.TaskTemplate.ContainerSpec.Env}}'",
+  ],
+});

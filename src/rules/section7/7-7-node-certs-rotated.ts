@@ -1,31 +1,18 @@
 // 7.7: "as appropriate" is site policy; the check reports the configured node certificate expiry.
-import type { HostFacts } from '../../facts/host-facts.js';
-import type { CheckResult, Rule } from '../rule.js';
-import { nsToDays, swarmInfo, swarmManual } from './support.js';
+import { nsToDays, swarmInfo, swarmManualItem } from './support.js';
 
-function check(facts: HostFacts): CheckResult[] {
-  const expiry = swarmInfo(facts).Cluster?.Spec?.CAConfig?.NodeCertExpiry;
-  return swarmManual(
-    facts,
-    "Node certificates renew automatically before they expire; confirm the expiry period matches the site's policy.",
-    [`docker info: Swarm.Cluster.Spec.CAConfig.NodeCertExpiry: ${expiry === undefined ? 'not visible on this node' : nsToDays(expiry)}`],
-    "docker info --format '{{.Swarm.Cluster.Spec.CAConfig.NodeCertExpiry}}'",
-    'docker swarm update --cert-expiry 720h',
-  );
-}
-
-export const nodeCertsRotated: Rule = {
+export const nodeCertsRotated = swarmManualItem({
   id: '7.7',
-  aliases: { '1.7.0': '7.7', '1.6.0': '7.7' },
   title: 'Ensure that node certificates are rotated as appropriate',
-  section: 7,
-  level: 1,
-  automated: false,
-  checks: 'manual',
   severity: 'low',
   rationale: 'Node certificates authenticate every node to the managers; a shorter lifetime shortens the window in which a stolen certificate works.',
   impact: 'Very short expiry periods add renewal traffic and fail nodes that are offline longer than the period.',
   remediation: 'Set the node certificate lifetime to the site policy with `docker swarm update --cert-expiry <duration>` (default 90 days).',
   references: ['CIS Docker Benchmark v1.8.0, 7.7', 'https://docs.docker.com/reference/cli/docker/swarm/update/'],
-  check,
-};
+  message: "Node certificates renew automatically before they expire; confirm the expiry period matches the site's policy.",
+  shown: (facts) => {
+    const expiry = swarmInfo(facts).Cluster?.Spec?.CAConfig?.NodeCertExpiry;
+    return [`docker info: Swarm.Cluster.Spec.CAConfig.NodeCertExpiry: ${expiry === undefined ? 'not visible on this node' : nsToDays(expiry)}`];
+  },
+  commands: ["docker info --format '{{.Swarm.Cluster.Spec.CAConfig.NodeCertExpiry}}'", 'docker swarm update --cert-expiry 720h'],
+});

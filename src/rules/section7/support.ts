@@ -1,8 +1,9 @@
 // Swarm items apply only where this engine is an active swarm node; most cluster settings are
 // visible only on managers.
 import type { EngineObject, HostFacts } from '../../facts/host-facts.js';
-import type { CheckResult } from '../rule.js';
+import type { CheckResult, Rule } from '../rule.js';
 import { engineGate } from '../section5/support.js';
+import { factsItem, manualItem, type FactsItemSpec, type ItemSpec } from '../item-rule.js';
 
 /** Results for an engine that is not an active swarm node, or null when it is one. */
 export function swarmGate(facts: HostFacts): CheckResult[] | null {
@@ -49,4 +50,23 @@ export function swarmManual(facts: HostFacts, message: string, details: string[]
 export function nsToDays(ns: unknown): string {
   const n = Number(ns);
   return Number.isFinite(n) && n > 0 ? `${Math.round(n / 8.64e13)} days` : 'unknown';
+}
+
+/** A swarm item the facts decide: `check` runs only on an active swarm node. */
+export function swarmItem(spec: FactsItemSpec): Rule {
+  return factsItem({ ...spec, check: (facts) => swarmGate(facts) ?? spec.check(facts) });
+}
+
+export interface SwarmManualSpec extends ItemSpec {
+  /** What to confirm, as one sentence. */
+  message: string;
+  /** What the engine does show about it, as engine evidence. */
+  shown?(facts: HostFacts): string[];
+  /** The commands that show the rest. */
+  commands: string[];
+}
+
+/** A swarm item the facts cannot decide: manual guidance on a swarm node (see swarmManual). */
+export function swarmManualItem(spec: SwarmManualSpec): Rule {
+  return manualItem({ ...spec, check: (facts) => swarmManual(facts, spec.message, spec.shown?.(facts) ?? [], ...spec.commands) });
 }

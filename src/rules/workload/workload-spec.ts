@@ -1,7 +1,14 @@
 // What one workload asks the engine for, whether it exists as a container (read from inspect
 // data) or only as a Compose service definition (read from YAML, src/compose/service-spec.ts).
 // The section-5 items judge and fix this shape, so one decision serves every kind of workload.
-import type { ContainerInspect } from '../../facts/container-inspect.js';
+import type { BindMount, ContainerInspect, PortBinding } from '../../facts/container-inspect.js';
+
+/** A published port; a service's carries its `ports:` entry as written, which its fix rewrites. */
+export interface PublishedPort extends PortBinding {
+  entry?: unknown;
+  /** An entry only Compose can read (${VAR} interpolation): kept as written, never judged. */
+  unjudged?: boolean;
+}
 
 export type NamespaceKind = 'network' | 'pid' | 'ipc' | 'uts' | 'userns';
 
@@ -11,6 +18,8 @@ export interface WorkloadSpec {
   who: string;
   /** The container name, or "project/service". */
   name: string;
+  /** "project/service" of a compose-managed container, for advice that names where to change it. */
+  composeService: string | null;
   /** Image reference as written ('' where a service is built locally). */
   image: string;
   /** A service has no container yet, so it is never running. */
@@ -33,6 +42,18 @@ export interface WorkloadSpec {
   /** '' where no policy is set. */
   restart: { name: string; retries: number };
   securityOpt: string[];
+  /**
+   * The AppArmor profile in force: '' where none applies; null for a service, whose profile the
+   * engine picks when it creates the container.
+   */
+  apparmorProfile: string | null;
+  ports: PublishedPort[];
+  binds: BindMount[];
+  /**
+   * Why a fix that drops ALL keeps NET_BIND_SERVICE (the Compose override adds it for a service that
+   * listens below 1024), or null.
+   */
+  lowPortReason: string | null;
   /** Host devices; `source` is the entry as written (a service's YAML item), for advice. */
   devices: { pathOnHost: string; pathInContainer: string; permissions: string; source: string }[];
   user: string;
@@ -54,6 +75,7 @@ export function containerSpec(c: ContainerInspect): WorkloadSpec {
     kind: 'container',
     who: `Container ${c.name}`,
     name: c.name,
+    composeService: c.labels['com.docker.compose.service'] ? `${c.labels['com.docker.compose.project']}/${c.labels['com.docker.compose.service']}` : null,
     image: c.image,
     running: c.running,
     privileged: c.privileged,
@@ -67,6 +89,10 @@ export function containerSpec(c: ContainerInspect): WorkloadSpec {
     pidsLimit: c.pidsLimit,
     restart: c.restartPolicy,
     securityOpt: c.securityOpt,
+    apparmorProfile: c.apparmorProfile,
+    ports: c.ports,
+    binds: c.binds,
+    lowPortReason: null,
     devices: c.devices.map((d) => ({ ...d, source: d.pathOnHost })),
     user: c.user,
     healthcheck: { test: c.healthcheck, disabled: c.healthcheck?.[0] === 'NONE' },
@@ -79,6 +105,12 @@ export interface SecurityOpt {
   value: string | null;
   raw: unknown;
 }
+
+/** The container's or service's security options split as dockerd splits them. */
+export const securityOptions = (w: WorkloadSpec): SecurityOpt[] => w.securityOpt.map(parseSecurityOpt);
+
+/** How advice names it: a compose-managed container also names its service. */
+export const adviceName = (w: WorkloadSpec): string => (w.composeService ? `${w.who} (compose service ${w.composeService})` : w.who);
 
 /** "key=value", the deprecated "key:value", or a bare key, as dockerd's parseSecurityOpt reads them. */
 export function parseSecurityOpt(raw: unknown): SecurityOpt {
