@@ -35,7 +35,7 @@ export function guardKey(key: string, value: unknown, ctx: GuardContext): GuardV
   if (flag) {
     return {
       refuse:
-        `"${key}" is already set by the flag \`${flag.raw.join(' ')}\` (${flagSource(ctx)}); dockerd refuses to start when an ` +
+        `"${key}" is already set by the flag \`${flag.raw.join(' ')}\` (${flagSource(ctx, key)}); dockerd refuses to start when an ` +
         `option is both a flag and in daemon.json, so it is not written — change the flag instead.`,
     };
   }
@@ -94,8 +94,12 @@ export function sharesHostNamespaces(facts: HostFacts): string[] {
   return out.sort();
 }
 
-export function flagSource(ctx: Pick<GuardContext, 'facts' | 'effective'>): string {
-  if (ctx.effective.argsSource === 'process') return `command line of the running dockerd, pid ${ctx.facts.dockerd?.pid}`;
+export function flagSource(ctx: Pick<GuardContext, 'facts' | 'effective'>, key?: string): string {
+  // The variable of an environment file (DOCKER_OPTS in /etc/default/docker) is where to change it.
+  const origin = key === undefined ? undefined : ctx.effective.origin(key)?.variable ? ctx.effective.origin(key) : undefined;
+  if (ctx.effective.argsSource === 'process')
+    return `command line of the running dockerd, pid ${ctx.facts.dockerd?.pid}${origin ? `, from ${origin.text}` : ''}`;
+  if (origin) return origin.text;
   const unit = ctx.facts.systemd.service;
   const env = unit?.content.includes('EnvironmentFile') ? ' with its EnvironmentFile' : '';
   return `ExecStart of ${unit?.path ?? 'docker.service'}${unit?.dropIns.length ? ' and its drop-ins' : ''}${env}`;

@@ -4,6 +4,7 @@
 import type { HostFacts } from '../facts/host-facts.js';
 import { parseDockerdArgs, splitCommandLine } from '../facts/dockerd-flags.js';
 import { effectiveExecStart, parseUnitFile } from '../facts/systemd-unit.js';
+import { effectiveConfig } from '../facts/effective-config.js';
 import { emptyNotes, type PlanNotes } from '../plan-model/plan.js';
 import { DROPIN_NAME } from './systemd-paths.js';
 
@@ -57,10 +58,14 @@ export function rewriteExecStart(facts: HostFacts, conflictKeys: readonly string
     i += n - 1;
   }
   for (const key of conflictKeys.filter((k) => !removedKeys.has(k))) {
-    // The flag comes from an environment variable (EnvironmentFile such as /etc/default/docker).
+    // The flag comes from an environment variable (EnvironmentFile such as /etc/default/docker): name the one.
+    const origin = effectiveConfig(facts).origin(key);
+    const flag = effectiveConfig(facts).flags.get(key)?.raw.join(' ');
     notes.refused.push({
       key,
-      text: `daemon.json sets "${key}", which dockerd also gets as a flag through an environment variable of docker.service; remove it from that environment file (e.g. DOCKER_OPTS in /etc/default/docker) or from daemon.json.`,
+      text: origin?.variable
+        ? `daemon.json sets "${key}", which dockerd also gets as the flag ${flag} from ${origin.text}; remove it there or from daemon.json.`
+        : `daemon.json sets "${key}", which dockerd also gets as a flag through an environment variable of docker.service; remove it from that environment file (e.g. DOCKER_OPTS in /etc/default/docker) or from daemon.json.`,
     });
   }
   if (removed.length === 0) return { ...notes, rewrite: null };

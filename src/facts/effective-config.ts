@@ -3,6 +3,7 @@
 import type { HostFacts } from './host-facts.js';
 import { parseDockerdArgs, splitCommandLine, type ParsedFlag } from './dockerd-flags.js';
 import { effectiveExecStart, effectiveValues, expandVariables, parseEnvironmentFile } from './systemd-unit.js';
+import { originsOfKey, unitArgOrigins, type FlagOrigin } from './flag-origins.js';
 
 export interface EffectiveOption {
   key: string;
@@ -21,6 +22,11 @@ export interface EffectiveConfig {
   get(key: string): EffectiveOption | undefined;
   /** Keys set both as a flag and in daemon.json: dockerd refuses to start with these. */
   conflicts: string[];
+  /**
+   * Where docker.service writes the flag of `key` (its ExecStart, or a variable of an environment
+   * file), when the flag in force is the one the unit gives; undefined where that is not known.
+   */
+  origin(key: string): FlagOrigin | undefined;
 }
 
 const cache = new WeakMap<HostFacts, EffectiveConfig>();
@@ -45,6 +51,7 @@ export function effectiveConfig(facts: HostFacts): EffectiveConfig {
       return undefined;
     },
     conflicts: file ? Object.keys(file).filter((k) => flags.has(k)) : [],
+    origin: (key) => flagOrigin(facts, flags, key),
   };
   cache.set(facts, cfg);
   return cfg;
@@ -55,22 +62,37 @@ export function dockerdArgs(facts: HostFacts): { source: EffectiveConfig['argsSo
   if (facts.dockerd) return { source: 'process', args: facts.dockerd.argv.slice(1) };
   // Several daemons run and none is the endpoint's: the unit's flags may be another daemon's.
   if (facts.daemonIdentity?.status === 'ambiguous') return { source: 'none', args: [] };
-  const unit = facts.systemd.service;
-  if (unit) {
-    const exec = effectiveExecStart(unit);
-    if (exec) {
-      // Variable names come from the host's files: no prototype, so "$constructor" expands to nothing.
-      const env: Record<string, string> = Object.create(null);
-      for (const spec of effectiveValues(unit, 'Service', 'EnvironmentFile')) {
-        const path = spec.replace(/^-/, '');
-        const content = facts.envFiles[path];
-        if (content) Object.assign(env, parseEnvironmentFile(content));
-      }
-      for (const spec of effectiveValues(unit, 'Service', 'Environment')) {
-        Object.assign(env, parseEnvironmentFile(splitCommandLine(spec).join('\n')));
-      }
-      return { source: 'systemd', args: splitCommandLine(expandVariables(exec, env)).slice(1) };
-    }
-  }
+  const fromUnit = unitArgs(facts);
+  if (fromUnit) return { source: 'systemd', args: fromUnit.args };
   return { source: 'none', args: [] };
+}
+
+/** docker.service's ExecStart line and the dockerd arguments it expands to, or null. */
+function unitArgs(facts: HostFacts): { line: string; args: string[] } | null {
+  const unit = facts.systemd.service;
+  const exec = unit ? effectiveExecStart(unit) : null;
+  if (!unit || !exec) return null;
+  // Variable names come from the host's files: no prototype, so "$constructor" expands to nothing.
+  const env: Record<string, string> = Object.create(null);
+  for (const spec of effectiveValues(unit, 'Service', 'EnvironmentFile')) {
+    const path = spec.replace(/^-/, '');
+    const content = facts.envFiles[path];
+    if (content) Object.assign(env, parseEnvironmentFile(content));
+  }
+  for (const spec of effectiveValues(unit, 'Service', 'Environment')) {
+    Object.assign(env, parseEnvironmentFile(splitCommandLine(spec).join('\n')));
+  }
+  return { line: exec, args: splitCommandLine(expandVariables(exec, env)).slice(1) };
+}
+
+/** The unit's place for a flag, when the flag in force (process or unit) is written the same there. */
+function flagOrigin(facts: HostFacts, flags: Map<string, ParsedFlag>, key: string): FlagOrigin | undefined {
+  const flag = flags.get(key);
+  const unit = flag && facts.daemonIdentity?.status !== 'ambiguous' ? unitArgs(facts) : null;
+  const origins = unit ? unitArgOrigins(facts, unit.line, unit.args) : null;
+  if (!flag || !unit || !origins) return undefined;
+  const same = parseDockerdArgs(unit.args).get(key);
+  if (!same || same.raw.join(' ') !== flag.raw.join(' ')) return undefined;
+  const places = originsOfKey(unit.args, origins, key);
+  return places.length === 1 ? places[0] : undefined;
 }

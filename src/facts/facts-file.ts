@@ -5,6 +5,7 @@ import { writeFileAtomic } from '../core/atomic-write.js';
 import { findJsonError, findNestingError } from './json-error.js';
 import { INPUT_LIMITS, describeReadError, readInputText } from '../core/read-input.js';
 import { factsSchemaError } from './facts-schema.js';
+import { modesAsNumbers, modesAsText } from '../core/file-mode.js';
 
 export async function readFactsFile(file: string): Promise<HostFacts> {
   let text: string;
@@ -29,6 +30,9 @@ export async function readFactsFile(file: string): Promise<HostFacts> {
     const where = at ? `line ${at.line}, column ${at.column}: ${at.message}` : 'syntax error';
     throw new UserError(`The facts file ${file} is not valid JSON (${where}).`, 'Create it again with `docker-harden inspect --save FILE`.');
   }
+  // Modes are written as "0644"; files saved before that hold numbers. Both read as numbers.
+  const files = (data as { files?: unknown } | null)?.files;
+  if (files && typeof files === 'object') (data as { files: unknown }).files = modesAsNumbers(files);
   const version = (data as { schemaVersion?: unknown } | null)?.schemaVersion;
   if (typeof data !== 'object' || data === null || Array.isArray(data) || version !== FACTS_SCHEMA_VERSION) {
     throw new UserError(
@@ -42,6 +46,11 @@ export async function readFactsFile(file: string): Promise<HostFacts> {
   return { ...(data as HostFacts), source: 'file' };
 }
 
+/** Facts as JSON, with file modes as "0644" (what `inspect --json` prints and `--save` writes). */
+export function factsJson(facts: HostFacts): string {
+  return JSON.stringify({ ...facts, files: JSON.parse(JSON.stringify(facts.files, modesAsText)) }, null, 2);
+}
+
 export async function writeFactsFile(file: string, facts: HostFacts): Promise<void> {
-  await writeFileAtomic(file, JSON.stringify(facts, null, 2) + '\n', { mode: 0o600 });
+  await writeFileAtomic(file, factsJson(facts) + '\n', { mode: 0o600 });
 }

@@ -24,7 +24,9 @@ export type ProbeName =
   /** The containerd dockerd started itself (dockerd 20.10 without --containerd). */
   | 'containerd'
   /** Only with --deep: the setuid/setgid scan of the images containers use. */
-  | 'imageScans';
+  | 'imageScans'
+  /** The host's own IP addresses, for bindHostIp (5.14). */
+  | 'hostAddresses';
 
 export interface FileStat {
   exists: boolean;
@@ -231,4 +233,6 @@ export interface HostFacts {
   dataRootMount: MountFacts | null;
   /** Value of DOCKER_CONTENT_TRUST in the environment the tool ran in, and in /etc/environment or profile.d. */
   contentTrust: { env: string | null; files: TextFile[] };
+  /** The host's own IP addresses (IPv4 dotted, IPv6 compressed); null where they could not be read; absent in older facts. */
+  hostAddresses?: string[] | null;
 }

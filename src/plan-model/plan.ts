@@ -49,6 +49,18 @@ export interface PlanNote {
    * Left out of `plan --format json`.
    */
   paths?: string[];
+  /**
+   * The containers or Compose services the note names, where the same words hold for several:
+   * each with the paths it alone is about, so a file is shown only its own (`narrowNote`).
+   * `plan --format json` lists their names.
+   */
+  targets?: NoteTarget[];
+}
+
+/** One workload a note names, and the files that note is about for it (as `PlanNote.paths`). */
+export interface NoteTarget {
+  name: string;
+  paths?: string[];
 }
 
 export interface Plan {

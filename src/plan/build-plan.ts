@@ -13,12 +13,14 @@ import { renderComposeOverrides } from '../artifacts/compose-override.js';
 import type { ComposeProjectInput } from '../compose/load-project.js';
 import { collectContributions } from './collect-contributions.js';
 import { gateAmbiguousDaemon } from './ambiguous-daemon-gate.js';
+import { gateBindAddress } from './bind-address-gate.js';
 import { adviceNotes, dockerUpdateSteps } from './container-advice.js';
 import { planEndpoint } from './docker-cli.js';
 import { planSteps } from './plan-steps.js';
 import { withCreatedFiles } from './planned-facts.js';
 import { withImpactPaths } from './impact-paths.js';
 import { leaveOut } from './leave-out.js';
+import { groupByTarget, workloadNames } from './note-targets.js';
 import type { Plan, PlanNote, PlanNotes } from '../plan-model/plan.js';
 
 export interface BuildPlanInput {
@@ -36,7 +38,10 @@ export interface BuildPlanInput {
 
 export function buildPlan(input: BuildPlanInput): Plan {
   const { facts, params, profileName } = input;
-  const collected = collectContributions(facts, input.rules, params);
+  // A bindHostIp the host does not have: nothing for 5.14, and a refusal that says why.
+  const bind = gateBindAddress(facts, input.rules, params, (input.compose?.projects?.length ?? 0) > 0);
+  const rules = bind.rules;
+  const collected = collectContributions(facts, rules, params);
   // An ambiguous daemon: nothing for its own files (daemon.json, drop-ins, their audit watches).
   const gate = gateAmbiguousDaemon(facts, collected.contributions);
   const contributions = gate.contributions;
@@ -50,7 +55,7 @@ export function buildPlan(input: BuildPlanInput): Plan {
     steps: [],
     warnings: [...warnings],
     manual: [],
-    refused: [...gate.refused],
+    refused: [...gate.refused, ...bind.refused],
   };
   const take = (notes: PlanNotes) => {
     plan.warnings.push(...notes.warnings);
@@ -72,8 +77,7 @@ export function buildPlan(input: BuildPlanInput): Plan {
 
   // Audit watches are planned for the host as this plan leaves it (a daemon.json it creates is watched too).
   const planned = withCreatedFiles(facts, [daemon.file]);
-  const watches =
-    planned === facts ? contributions : gateAmbiguousDaemon(planned, collectContributions(planned, input.rules, params).contributions).contributions;
+  const watches = planned === facts ? contributions : gateAmbiguousDaemon(planned, collectContributions(planned, rules, params).contributions).contributions;
   const audit = renderAuditRules({ facts: planned, contributions: ofKind(watches, 'audit-watch'), params, profileName });
   take(audit);
   if (audit.file) plan.files.push(audit.file);
@@ -91,7 +95,7 @@ export function buildPlan(input: BuildPlanInput): Plan {
     contributions,
     params,
     profileName,
-    selected: new Set(input.rules.map((r) => r.id)),
+    selected: new Set(rules.map((r) => r.id)),
     fileProjects: input.compose?.projects,
     existing: input.compose?.existing,
   });
@@ -121,7 +125,8 @@ export function buildPlan(input: BuildPlanInput): Plan {
   // A drop-in that rewrites ExecStart already settles flag/daemon.json clashes: no advice to remove one.
   const advised = contributions.filter((c) => !compose.handled.has(c) && !(daemon.execStart && c.flagConflict));
   plan.manual.push(...steps.manual, ...adviceNotes(advised, plan.endpoint));
-  plan.warnings = mergeNotes(plan.warnings);
+  // One warning per rule and wording, naming every container or service it is about.
+  plan.warnings = mergeNotes(groupByTarget(plan.warnings, workloadNames(facts, input.compose?.projects)));
   plan.manual = mergeNotes(plan.manual);
   return plan;
 }

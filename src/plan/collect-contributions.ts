@@ -25,7 +25,8 @@ export function collectContributions(facts: HostFacts, rules: readonly Rule[], p
       for (const c of rule.remediate(facts, params, results)) {
         const tagged = { ...c, ruleId: c.ruleId ?? rule.id } as Tagged;
         contributions.push(tagged);
-        if (c.impact && !impacts.has(`${tagged.ruleId}\0${c.impact}`)) {
+        // What manual advice may break is said with the advice: the plan itself does not do it.
+        if (c.impact && c.kind !== 'manual' && !impacts.has(`${tagged.ruleId}\0${c.impact}`)) {
           impacts.add(`${tagged.ruleId}\0${c.impact}`);
           warnings.push({ ruleId: tagged.ruleId, text: c.impact });
         }

@@ -42,7 +42,8 @@ export function dockerUpdateSteps(updates: Tagged<'docker-update'>[], endpoint?:
 
 export function adviceNotes(contributions: Tagged[], endpoint?: string): PlanNote[] {
   const notes: PlanNote[] = [];
-  for (const c of ofKind(contributions, 'manual')) notes.push({ ruleId: c.ruleId, text: c.text });
+  // Its impact goes with the advice: it is not something the plan does, so not one of its warnings.
+  for (const c of ofKind(contributions, 'manual')) notes.push({ ruleId: c.ruleId, text: c.impact ? `${c.text} Impact: ${c.impact}` : c.text });
   notes.push(...recreateNotes(ofKind(contributions, 'recreate-advice'), endpoint));
   for (const c of ofKind(contributions, 'compose-service')) {
     notes.push({ ruleId: c.ruleId, text: `Compose project ${c.project}, service ${c.service}: set ${c.key}: ${JSON.stringify(c.value)}.` });

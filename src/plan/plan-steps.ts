@@ -3,6 +3,7 @@
 // the daemon (systemd, OpenRC, sysvinit), and a daemon started by hand gets an instruction.
 import type { HostFacts } from '../facts/host-facts.js';
 import { effectiveConfig } from '../facts/effective-config.js';
+import { parseAuditRules } from '../facts/audit-rule-parser.js';
 import { isReloadable } from '../artifacts/daemon-keys.js';
 import { dropInPath } from '../artifacts/systemd-paths.js';
 import { daemonManager, reloadCommand, restartCommand, type DaemonManager } from './daemon-manager.js';
@@ -19,6 +20,11 @@ export interface StepsResult {
   warnings: PlanNote[];
   manual: PlanNote[];
 }
+
+const ruleLines = (text: string | null): string =>
+  parseAuditRules(text ?? '')
+    .map((r) => r.raw)
+    .join('\n');
 
 const step = (id: string, description: string, command: string[], reason: string): PlanStep => ({ id, description, command, when: 'after-files', reason });
 
@@ -41,7 +47,8 @@ export function planSteps({ facts, files, daemonJsonChangedKeys }: StepsInput): 
       ),
     );
   }
-  const audit = files.find((f) => f.artifact === 'audit-rules' && f.kind !== 'unchanged');
+  // Loading matters only when a rule line changed: a new header or comment loads nothing new.
+  const audit = files.find((f) => f.artifact === 'audit-rules' && f.kind !== 'unchanged' && ruleLines(f.before) !== ruleLines(f.after));
   if (audit && facts.audit.loadedRules === null && facts.probes.audit?.status === 'missing') {
     out.manual.push({ paths: [audit.path], text: `auditctl was not found: install auditd (e.g. apt-get install auditd); ${audit.path} loads when it starts.` });
   } else if (audit) {

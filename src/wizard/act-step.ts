@@ -1,64 +1,92 @@
 // Step 5 of the flow: write now (after a confirmation, with progress), save a script or a patch,
-// or leave. Returns null when the person goes back to Review.
+// or leave. Saving comes back here, so a script can be followed by a patch or by writing. Returns
+// null when the person goes back to Review.
 import path from 'node:path';
 import type { Plan } from '../plan-model/plan.js';
-import { planBlockers } from '../plan-model/plan.js';
+import { planBlockers, planHasChanges } from '../plan-model/plan.js';
 import { line, type Line } from './model/lines.js';
 import { createStore } from './model/store.js';
 import { changedFiles, planSize, plural } from './model/plan-view.js';
 import { saveScript, savePatch, writeBlocked, writePlan } from './act.js';
 import { explain } from './wizard-data.js';
 import { renderAct, renderAskPath, renderConfirm, renderReport } from './ui/prompts.js';
-import type { ActOption } from './ui/screens/act-screen.js';
+import type { ActChoice, ActOption } from './ui/screens/act-screen.js';
 import type { ReportState } from './ui/screens/message-screen.js';
 import type { WizardRun } from './wizard-run.js';
 import { noChanges, type WizardOutcome } from './outcome.js';
 
-/** The Act screen's options; the ones that cannot be taken here carry the reason. */
+const QUIT: ActOption = { id: 'quit', label: 'Quit without changes', detail: '' };
+
+/** The Act screen's options; the ones that cannot be taken here carry the reason. A plan that changes nothing offers only leaving. */
 export function actOptions(plan: Plan, root: string, uid: number | undefined): ActOption[] {
+  if (!planHasChanges(plan)) return [QUIT];
   const blocked = planBlockers(plan)[0]?.text;
   const noWrite = blocked ?? writeBlocked(root, uid) ?? undefined;
   return [
     { id: 'write', label: 'Write the changes now', detail: `under ${root}, after a backup; rollback undoes it`, disabled: noWrite },
     { id: 'script', label: 'Save a shell script', detail: 'for review; run it on the host later', disabled: blocked },
     { id: 'patch', label: 'Save a patch', detail: 'a unified diff plus a .json of modes, owners and steps', disabled: blocked },
-    { id: 'quit', label: 'Quit without changes', detail: '' },
+    QUIT,
   ];
+}
+
+/** The line over the options: what the plan does, or why it does nothing. */
+export function actSummary(plan: Plan, leftOut: number): string {
+  const out = leftOut ? ` (${plural(leftOut, 'file')} left out)` : '';
+  if (planHasChanges(plan)) return `Profile ${plan.profile}: ${planSize(plan)}${out}.`;
+  return leftOut
+    ? `Profile ${plan.profile}: nothing to write, every file it changes is left out. Press q to switch some back on in the review.`
+    : `Profile ${plan.profile}: nothing to write, this host already matches it.`;
+}
+
+/** "Write 2 files and fix 1 permission under /", naming only what the plan holds. */
+export function writeQuestion(plan: Plan, root: string): string {
+  const files = changedFiles(plan).length;
+  const parts = [
+    ...(files ? [`write ${plural(files, 'file')}`] : []),
+    ...(plan.permissions.length ? [`fix ${plural(plan.permissions.length, 'permission')}`] : []),
+    ...(plan.steps.length ? [`run ${plural(plan.steps.length, 'step')}`] : []),
+  ];
+  const text = parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : (parts[0] ?? 'change nothing');
+  return `${text[0].toUpperCase()}${text.slice(1)} under ${root}?`;
 }
 
 export async function act(run: WizardRun, plan: Plan, leftOut: number): Promise<WizardOutcome | null> {
   const { host, opts } = run;
-  const summary = `Profile ${plan.profile}: ${planSize(plan)}${leftOut ? ` (${plural(leftOut, 'file')} left out)` : ''}.`;
+  const saved: string[] = [];
+  let last: ActChoice | undefined;
   for (;;) {
-    const r = await renderAct(host, { summary, options: actOptions(plan, opts.root, run.uid) });
+    const r = await renderAct(host, { summary: actSummary(plan, leftOut), notices: saved, options: actOptions(plan, opts.root, run.uid), initial: last });
     if (r.type === 'back') return null;
-    if (r.type === 'quit') return noChanges();
+    if (r.type === 'quit') return saved.length ? { exitCode: 0, summary: [...saved, 'Nothing was written to the host.'] } : noChanges();
+    last = r.type;
     if (r.type === 'write') {
       const yes = await renderConfirm(host, {
-        question: `Write ${planSize(plan)} under ${opts.root}?`,
+        question: writeQuestion(plan, opts.root),
         details: ['Every file replaced is backed up first; the backup id is shown when done.', ...changedFiles(plan).map((f) => `  ${f.kind} ${f.path}`)],
         yes: 'Yes, write now',
         no: 'No, go back',
       });
-      if (yes) return writeWithProgress(run, plan);
+      if (yes) return writeWithProgress(run, plan, saved);
       continue;
     }
-    const saved = await save(run, r.type, plan);
-    if (saved) return saved;
+    const message = await save(run, r.type, plan);
+    if (message) saved.push(message);
   }
 }
 
-async function writeWithProgress(run: WizardRun, plan: Plan): Promise<WizardOutcome> {
+async function writeWithProgress(run: WizardRun, plan: Plan, saved: readonly string[]): Promise<WizardOutcome> {
   const store = createStore<ReportState>({ lines: [line(`Writing the plan for profile ${plan.profile} under ${run.opts.root}…`), []], finished: false });
   // Ctrl+C is ignored while files are being written: stopping half-way helps no one.
   const shown = renderReport(run.host, { step: 'Act', title: 'Writing', store, cancellable: false });
   const outcome = await writePlan(plan, await run.facts, run.opts.root, (l: Line) => store.set((s) => ({ ...s, lines: [...s.lines, l] })));
   store.set((s) => ({ lines: [...s.lines, [], line('Press enter to finish.')], finished: true }));
   await shown;
-  return outcome;
+  return { ...outcome, summary: [...saved, ...outcome.summary] };
 }
 
-async function save(run: WizardRun, kind: 'script' | 'patch', plan: Plan): Promise<WizardOutcome | null> {
+/** Ask where, and save; the message says what was written, or null when the person went back. */
+async function save(run: WizardRun, kind: 'script' | 'patch', plan: Plan): Promise<string | null> {
   let initial = kind === 'script' ? './docker-harden.sh' : './docker-harden.patch';
   let error: string | undefined;
   for (;;) {
@@ -74,10 +102,7 @@ async function save(run: WizardRun, kind: 'script' | 'patch', plan: Plan): Promi
     if (r.type === 'back') return null;
     const file = path.resolve(run.cwd, r.path);
     try {
-      const message = kind === 'script' ? await saveScript(plan, file, run.opts) : await savePatch(plan, file, run.opts);
-      const store = createStore<ReportState>({ lines: [line(message), [], line('Press enter to finish.')], finished: true });
-      await renderReport(run.host, { step: 'Act', title: kind === 'script' ? 'Script saved' : 'Patch saved', store });
-      return { exitCode: 0, summary: [message] };
+      return kind === 'script' ? await saveScript(plan, file, run.opts) : await savePatch(plan, file, run.opts);
     } catch (err) {
       error = explain(err);
       initial = r.path;

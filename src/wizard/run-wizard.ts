@@ -43,6 +43,7 @@ async function flow(run: WizardRun): Promise<WizardOutcome> {
   let choices: Promise<PlannedChoice[]> | undefined;
   let chosen: PlannedChange | undefined;
   let excluded: string[] = [];
+  let reviewCursor = 0;
   let profileError: string | undefined;
   let typedPath: string | undefined;
   let step: Step = 'inspect';
@@ -92,10 +93,12 @@ async function flow(run: WizardRun): Promise<WizardOutcome> {
       }
       typedPath = undefined;
       excluded = [];
+      reviewCursor = 0;
       step = 'review';
     } else if (step === 'review') {
-      const r = await renderReview(host, { plan: chosen!.plan, excluded });
+      const r = await renderReview(host, { plan: chosen!.plan, excluded, cursor: reviewCursor });
       excluded = r.excluded;
+      reviewCursor = r.cursor;
       step = r.type === 'back' ? 'profile' : 'act';
     } else {
       // The planner is loaded by now (it made the choices): building again without some files is cheap.

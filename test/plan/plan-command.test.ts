@@ -92,7 +92,7 @@ describe('docker-harden plan --root (real probes over a host tree)', () => {
     const plan = JSON.parse(first.stdout) as Plan;
     expect(plan.facts.root).toBe(root);
     expect(plan.files.map((f) => [f.path, f.kind])).toContainEqual(['/etc/audit/rules.d/docker.rules', 'create']);
-    expect(plan.permissions).toContainEqual(expect.objectContaining({ path: '/etc/docker/daemon.json', mode: 0o644, fromMode: 0o666 }));
+    expect(plan.permissions).toContainEqual(expect.objectContaining({ path: '/etc/docker/daemon.json', mode: '0644', fromMode: '0666' }));
     expect((await run(...args, '--check')).code).toBe(1);
 
     await applyPlan(plan, { root });

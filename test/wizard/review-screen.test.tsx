@@ -105,13 +105,22 @@ describe('Review screen', () => {
     const onDone = vi.fn();
     const r = renderScreen(<ReviewScreen plan={samplePlan()} excluded={['/etc/audit/rules.d/docker.rules']} onDone={onDone} />);
     await type(r, KEYS.down, KEYS.down, KEYS.space, 'c');
-    expect(onDone).toHaveBeenCalledWith({ type: 'next', excluded: ['/etc/audit/rules.d/docker.rules', '/etc/profile.d/docker-content-trust.sh'] });
+    expect(onDone).toHaveBeenCalledWith({ type: 'next', excluded: ['/etc/audit/rules.d/docker.rules', '/etc/profile.d/docker-content-trust.sh'], cursor: 2 });
+  });
+
+  it('starts on the file it was on when the person comes back from Act', () => {
+    const r = renderScreen(<ReviewScreen plan={samplePlan()} excluded={[]} cursor={1} onDone={() => {}} />);
+    expect(frame(r)).toContain('› [x] modify  /etc/docker/daemon.json');
+    // A plan with fewer files than before keeps the cursor on its last one.
+    cleanup();
+    const fewer = renderScreen(<ReviewScreen plan={samplePlan()} excluded={[]} cursor={7} onDone={() => {}} />);
+    expect(frame(fewer)).toContain('› [x] create  /etc/profile.d/docker-content-trust.sh');
   });
 
   it('goes back with esc, keeping the toggles', async () => {
     const onDone = vi.fn();
     const r = renderScreen(<ReviewScreen plan={samplePlan()} excluded={[]} onDone={onDone} />);
     await type(r, KEYS.space, KEYS.escape);
-    expect(onDone).toHaveBeenCalledWith({ type: 'back', excluded: ['/etc/audit/rules.d/docker.rules'] });
+    expect(onDone).toHaveBeenCalledWith({ type: 'back', excluded: ['/etc/audit/rules.d/docker.rules'], cursor: 0 });
   });
 });

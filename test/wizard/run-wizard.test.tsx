@@ -52,7 +52,7 @@ function start(opts: Partial<GlobalOptions> & { root: string }, facts?: Promise<
 }
 
 describe('the wizard flow', () => {
-  it('inspects, audits, plans strict, leaves a file out, and saves a script without it', async () => {
+  it('inspects, audits, plans strict, leaves a file out, and saves a script and a patch without it', async () => {
     const root = hostRoot();
     const w = start({ root });
     await w.until('Press enter to see the findings.');
@@ -76,14 +76,40 @@ describe('the wizard flow', () => {
     await w.keys(...new Array<string>(row).fill('j'), KEYS.space, 'c');
     await w.until('5/5 Act');
     expect(w.screen()).toContain('(1 file left out)');
+    // Back in Review, the cursor is still on the file switched off.
+    await w.keys('q');
+    await w.until('4/5 Review');
+    expect(
+      w
+        .screen()
+        .split('\n')
+        .find((l) => l.startsWith('› ')),
+    ).toContain(`[ ] create  ${off}`);
+    await w.keys('c');
+    await w.until('5/5 Act');
     await w.keys('j', KEYS.enter);
     await w.until('Path: ./docker-harden.sh');
     await w.keys(KEYS.enter);
-    await w.until('Press enter to finish.');
+    // Saving comes back to the Act screen, the cursor where it was: a patch can follow, or writing.
+    await w.until('✓ Wrote');
+    expect(w.screen()).toMatch(/› Save a shell script/);
+    await w.keys('j', KEYS.enter);
+    await w.until('Path: ./docker-harden.patch');
     await w.keys(KEYS.enter);
+    await w.until('docker-harden.patch (apply with');
+    expect(w.screen()).toMatch(/› Save a patch/);
+    await w.keys('G', KEYS.enter);
     const outcome = await w.outcome;
     const script = path.join(w.cwd, 'docker-harden.sh');
-    expect(outcome).toEqual({ exitCode: 0, summary: [expect.stringContaining(`Wrote ${script}`)] });
+    expect(outcome).toEqual({
+      exitCode: 0,
+      summary: [
+        expect.stringContaining(`Wrote ${script}`),
+        expect.stringContaining(`Wrote ${path.join(w.cwd, 'docker-harden.patch')}`),
+        'Nothing was written to the host.',
+      ],
+    });
+    expect(readFileSync(path.join(w.cwd, 'docker-harden.patch'), 'utf8')).not.toContain(off);
     const text = readFileSync(script, 'utf8');
     expect(text).not.toContain(off);
     expect(text).toContain('/etc/docker/daemon.json');

@@ -43,7 +43,9 @@ export function configBlocker(facts: HostFacts, keys: readonly string[]): CheckR
   const clashes = keys.filter((k) => cfg.conflicts.includes(k));
   if (clashes.length > 0) {
     const evidence = clashes.flatMap((k) => [flagEvidence(facts, k), fileEvidence(facts, k)]);
-    const list = clashes.map((k) => `"${k}" (${cfg.flags.get(k)!.raw.join(' ')})`).join(', ');
+    // Where the flag is written (DOCKER_OPTS in /etc/default/docker) is where it can be removed.
+    const from = (k: string) => (cfg.origin(k)?.variable ? ` from ${cfg.origin(k)!.text}` : '');
+    const list = clashes.map((k) => `"${k}" (${cfg.flags.get(k)!.raw.join(' ')}${from(k)})`).join(', ');
     return {
       status: 'fail',
       message: `${list} ${clashes.length > 1 ? 'are' : 'is'} set both as a dockerd flag and in daemon.json, so dockerd refuses to start.`,

@@ -24,7 +24,7 @@ export function blockerAdvice(facts: HostFacts, keys: string[]): Contribution | 
   if (clash) {
     return {
       ...manual(
-        `"${clash}" is given both as the ${cfg.flags.get(clash)!.raw.join(' ')} flag in ${flagSource(facts).text} and in ${dj.path}; remove one of them, dockerd refuses to start with both.`,
+        `"${clash}" is given both as the ${cfg.flags.get(clash)!.raw.join(' ')} flag in ${flagSource(facts, clash).text} and in ${dj.path}; remove one of them, dockerd refuses to start with both.`,
       ),
       flagConflict: true,
     };
@@ -35,7 +35,7 @@ export function blockerAdvice(facts: HostFacts, keys: string[]): Contribution | 
 /** Advice for an option that a dockerd flag sets: daemon.json cannot override it. */
 export function flagAdvice(facts: HostFacts, key: string): Contribution {
   const flag = effectiveConfig(facts).flags.get(key);
-  return manual(`"${key}" is set by the ${flag?.raw.join(' ') ?? key} flag in ${flagSource(facts).text}; change it there.`);
+  return manual(`"${key}" is set by the ${flag?.raw.join(' ') ?? key} flag in ${flagSource(facts, key).text}; change it there.`);
 }
 
 export interface SettingRemedy {

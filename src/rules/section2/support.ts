@@ -55,20 +55,24 @@ export function flagsUnknownNote(facts: HostFacts): string | null {
     : null;
 }
 
-/** Where the dockerd flags were read from, for evidence and advice. */
-export function flagSource(facts: HostFacts): { text: string; path?: string } {
+/** Where the dockerd flags (or the one of `key`: a variable of an environment file) were read from, for evidence and advice. */
+export function flagSource(facts: HostFacts, key?: string): { text: string; path?: string } {
   const cfg = effectiveConfig(facts);
+  // Only a variable says more than the unit's ExecStart does.
+  const origin = key === undefined ? undefined : cfg.origin(key)?.variable ? cfg.origin(key) : undefined;
   if (cfg.argsSource === 'process' && facts.dockerd) {
-    return { text: `the running dockerd command line (pid ${facts.dockerd.pid})`, path: `/proc/${facts.dockerd.pid}/cmdline` };
+    const from = origin ? `, from ${origin.text}` : '';
+    return { text: `the running dockerd command line (pid ${facts.dockerd.pid})${from}`, path: origin?.path ?? `/proc/${facts.dockerd.pid}/cmdline` };
   }
   const unit = facts.systemd.service;
+  if (cfg.argsSource === 'systemd' && origin) return { text: origin.text, path: origin.path };
   if (cfg.argsSource === 'systemd' && unit) return { text: `the docker.service ExecStart (${unit.path} and its drop-ins)`, path: unit.path };
   return { text: 'the dockerd command line' };
 }
 
 export function flagEvidence(facts: HostFacts, key: string): Evidence {
   const flag = effectiveConfig(facts).flags.get(key);
-  const src = flagSource(facts);
+  const src = flagSource(facts, key);
   return { kind: 'flag', detail: `${flag?.raw.join(' ') ?? key} in ${src.text}`, ...(src.path ? { path: src.path } : {}) };
 }
 

@@ -2,12 +2,13 @@
 // each of which opens to its message and evidence. Rows are keyed so the cursor survives a
 // section opening or closing above it.
 import type { Finding, FindingStatus } from '../../audit/findings.js';
-import { subjectLabel } from '../../audit/findings.js';
 import { SECTION_TITLES } from '../../rules/cis-v1.8.0-ids.js';
 import type { Section } from '../../rules/rule.js';
-import { cells, line, padEnd, padStart, seg, wrap, type Line, type Segment } from './lines.js';
+import { line, padEnd, padStart, seg, type Line, type Segment } from './lines.js';
+import { findingDetail, findingLine } from './finding-lines.js';
 import type { KeyEvent } from './key-event.js';
-import { keyAction } from './keys.js';
+import { keyAction, leaving } from './keys.js';
+import { toggled } from './toggled.js';
 
 export interface FindingsRow {
   /** "s:2" for a section, "f:17" for report.findings[17]; absent on detail rows. */
@@ -22,15 +23,6 @@ export interface FindingsExpansion {
 
 const COUNTED: readonly FindingStatus[] = ['pass', 'fail', 'manual', 'waived'];
 const COLUMN = 7;
-
-export const MARKS: Record<FindingStatus, Segment> = {
-  pass: seg('✓', 'ok'),
-  fail: seg('✗', 'bad'),
-  warn: seg('⚠', 'warn'),
-  manual: seg('?', 'info'),
-  'not-applicable': seg('–', 'muted'),
-  waived: seg('~', 'muted'),
-};
 
 /** The column titles over the section rows, right-aligned to the counts. */
 export function findingsHeader(width: number): Line {
@@ -53,28 +45,11 @@ export function findingsRows(findings: readonly Finding[], open: FindingsExpansi
     rows.push({ key: `s:${section}`, line: line(seg(title, 'strong'), ...counts) });
     if (!expanded) continue;
     for (const [f, i] of inSection) {
-      const subject = subjectLabel(f);
-      rows.push({ key: `f:${i}`, line: line('  ', MARKS[f.status], ' ', padEnd(f.id, 7), f.title, ...(subject ? [seg(` — ${subject}`, 'muted')] : [])) });
-      if (open.findings.has(i)) rows.push(...findingDetail(f, width));
+      rows.push({ key: `f:${i}`, line: findingLine(f) });
+      if (open.findings.has(i)) rows.push(...findingDetail(f, width).map((l) => ({ line: l })));
     }
   }
   return rows;
-}
-
-/** A finding's message and evidence, wrapped to the width under the finding's title. */
-function findingDetail(f: Finding, width: number): FindingsRow[] {
-  const indent = '        ';
-  const room = Math.max(20, width - 2 - indent.length);
-  const out: Line[] = [];
-  const para = (lead: Segment, text: string) => {
-    for (const [i, t] of wrap(text, room - cells(lead.text)).entries()) out.push(line(indent, i === 0 ? lead : seg(' '.repeat(cells(lead.text))), t));
-  };
-  para(seg(`${f.status} · ${f.severity} · level ${f.level}: `, 'muted'), f.message);
-  for (const e of f.evidence) para(seg('• ', 'muted'), `${e.kind}: ${e.detail}`);
-  if (f.waiver)
-    para(seg('waived: ', 'muted'), `${f.waiver.reason}${f.waiver.expires ? ` (until ${f.waiver.expires})` : ''}${f.waiver.expired ? ' — expired' : ''}`);
-  if (f.status === 'fail' && f.remediation) para(seg('fix: ', 'muted'), f.remediation);
-  return out.map((l) => ({ line: l }));
 }
 
 /** Index of the row the cursor key points at, or of the nearest selectable row. */
@@ -110,7 +85,10 @@ export function findingsStep(findings: readonly Finding[], nav: FindingsNav, ev:
   if (nav.done) return nav;
   const rows = findingsRows(findings, nav.open, 80);
   const page = Math.max(1, (ev.page ?? 10) - 1);
-  switch (keyAction(ev.input, ev.key)) {
+  const action = keyAction(ev.input, ev.key);
+  const done = leaving(action);
+  if (done) return { ...nav, done };
+  switch (action) {
     case 'up':
       return { ...nav, cursor: moveKey(rows, nav.cursor, -1) };
     case 'down':
@@ -126,21 +104,12 @@ export function findingsStep(findings: readonly Finding[], nav: FindingsNav, ev:
     case 'enter':
     case 'toggle':
       return nav.cursor ? { ...nav, open: toggleOpen(nav.open, nav.cursor) } : nav;
-    case 'continue':
-      return { ...nav, done: 'next' };
-    case 'back':
-      return { ...nav, done: 'back' };
     default:
       return nav;
   }
 }
 
 function toggleOpen(open: FindingsExpansion, key: string): FindingsExpansion {
-  const sections = new Set(open.sections);
-  const findings = new Set(open.findings);
-  const set = key.startsWith('s:') ? sections : findings;
   const id = Number(key.slice(2));
-  if (set.has(id)) set.delete(id);
-  else set.add(id);
-  return { sections, findings };
+  return key.startsWith('s:') ? { ...open, sections: toggled(open.sections, id) } : { ...open, findings: toggled(open.findings, id) };
 }

@@ -35,7 +35,8 @@ export function frameLines(input: FrameInput): Line[] {
     seg('docker-harden', 'strong'),
     seg(' · '),
     seg(`${n}/${STEPS.length} ${input.step}`, 'accent'),
-    ...(input.title ? [seg(` › ${input.title}`)] : []),
+    // A title is often a path: cut in its middle, the file name stays.
+    ...(input.title ? [{ ...seg(` › ${input.title}`), cut: 'middle' as const }] : []),
   );
   const leftWidth = cells(left.map((s) => s.text).join(''));
   const context = input.context ? truncate(input.context, Math.max(0, columns - leftWidth - 2)) : '';
@@ -49,7 +50,7 @@ export function frameLines(input: FrameInput): Line[] {
 }
 
 /** The body shown while "?" is held open: every key of the screen with what it does. */
-export function helpBody(keys: readonly (readonly [string, string])[]): Line[] {
+export function helpBody(keys: KeyHelp): Line[] {
   const width = Math.max(...keys.map(([k]) => cells(k)), 5) + 2;
   return [
     line(seg('Keys on this screen', 'strong')),
@@ -59,4 +60,12 @@ export function helpBody(keys: readonly (readonly [string, string])[]): Line[] {
     [],
     line(seg('Press any key to close this help.', 'muted')),
   ];
+}
+
+export type KeyHelp = readonly (readonly [string, string])[];
+
+/** A screen's frame, or its key help in the same frame while "?" holds it open. */
+export function screenLines(input: FrameInput & { keys: KeyHelp; helpOpen: boolean }): Line[] {
+  const { keys, helpOpen, ...frame } = input;
+  return frameLines(helpOpen ? { ...frame, body: helpBody(keys), footer: 'any key closes the help' } : frame);
 }

@@ -43,6 +43,12 @@ export function keyAction(input: string, key: KeyFlags): KeyAction | null {
   }
 }
 
+/** The keys that leave a list screen, the same on each: c goes on, q / esc goes back. */
+export function leaving(action: KeyAction | null): 'next' | 'back' | undefined {
+  if (action === 'continue') return 'next';
+  return action === 'back' ? 'back' : undefined;
+}
+
 /**
  * Plain keys typed faster than they are read arrive as one string ("jj\r"); split them back into
  * single key presses. Escape sequences (arrows) are already split by Ink; null means "leave as is".

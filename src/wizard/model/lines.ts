@@ -14,11 +14,19 @@ export type Tone = 'ok' | 'warn' | 'bad' | 'info' | 'muted' | 'strong' | 'accent
 export interface Segment {
   text: string;
   tone?: Tone;
+  /** Where a segment too long for the line loses its text: a path keeps both ends ('middle'). */
+  cut?: Cut;
 }
+
+/** Which part of a text too long for its room gives way to "…". */
+export type Cut = 'end' | 'middle' | 'start';
 
 export type Line = Segment[];
 
 export const seg = (text: string, tone?: Tone): Segment => (tone ? { text, tone } : { text });
+
+/** A path: elided in the middle when it does not fit, so the file name stays visible. */
+export const pathSeg = (text: string, tone?: Tone): Segment => ({ ...seg(text, tone), cut: 'middle' });
 
 export const line = (...parts: (Segment | string)[]): Line => parts.map((p) => (typeof p === 'string' ? { text: p } : p));
 
@@ -28,17 +36,23 @@ export function cells(text: string): number {
 }
 
 /** Cut to `width` cells, marking the cut with "…"; control characters are shown escaped. */
-export function truncate(text: string, width: number): string {
+export function truncate(text: string, width: number, position: Cut = 'end'): string {
   const clean = visibleText(text);
   if (width <= 0) return '';
-  const cut = cliTruncate(clean, width);
-  // cli-truncate keeps a wide character that starts in the last kept cell, one cell too many;
-  // cutting one cell earlier then always fits.
-  return cells(cut) <= width ? cut : cliTruncate(clean, width - 1);
+  // cli-truncate keeps a wide character that starts at the edge of the kept cells, one cell too
+  // many; cutting one cell shorter then fits.
+  for (let room = width; room > 0; room--) {
+    const cut = cliTruncate(clean, room, { position });
+    if (cells(cut) <= width) return cut;
+  }
+  return '';
 }
 
-export function padEnd(text: string, width: number): string {
-  const t = truncate(text, width);
+/** A path cut in the middle: "/etc/…/docker.rules" keeps the file name. */
+export const elidePath = (path: string, width: number): string => truncate(path, width, 'middle');
+
+export function padEnd(text: string, width: number, position: Cut = 'end'): string {
+  const t = truncate(text, width, position);
   return t + ' '.repeat(Math.max(0, width - cells(t)));
 }
 
@@ -59,7 +73,7 @@ export function fitLine(parts: Line, width: number): Line {
       left -= w;
       continue;
     }
-    out.push({ ...part, text: truncate(text, left) });
+    out.push({ ...part, text: truncate(text, left, part.cut) });
     break;
   }
   return out;

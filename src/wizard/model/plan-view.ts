@@ -2,7 +2,7 @@
 // what it may break. The diff itself comes from the plan renderer, so `plan` and the wizard agree.
 import type { FileChange, Plan, PlanNote } from '../../plan-model/plan.js';
 import { diffLines } from '../../plan/render-plan-text.js';
-import { noteConcerns } from '../../plan/note-scope.js';
+import { notesAbout, notesAboutNoFile } from '../../plan/note-scope.js';
 import { line, seg, type Line } from './lines.js';
 
 export function changedFiles(plan: Plan): FileChange[] {
@@ -37,13 +37,12 @@ export { closedIds } from '../../plan/closed-ids.js';
 
 /** Impact warnings about this file: those that name it, or without names, about a rule it closes. */
 export function warningsFor(plan: Plan, file: FileChange): PlanNote[] {
-  return plan.warnings.filter((w) => noteConcerns(w, file));
+  return notesAbout(plan.warnings, file);
 }
 
 /** Impact warnings that belong to no single file (a restart that stops containers). */
 export function planWideWarnings(plan: Plan): PlanNote[] {
-  const files = changedFiles(plan);
-  return plan.warnings.filter((w) => !files.some((f) => warningsFor(plan, f).includes(w)));
+  return notesAboutNoFile(plan.warnings, changedFiles(plan));
 }
 
 export const plural = (n: number, word: string, many = `${word}s`): string => `${n} ${n === 1 ? word : many}`;

@@ -2,8 +2,9 @@
 // diff open (with how far it is scrolled).
 import type { FileChange } from '../../plan-model/plan.js';
 import type { KeyEvent } from './key-event.js';
-import { keyAction } from './keys.js';
+import { keyAction, leaving } from './keys.js';
 import { scrollBy } from './scroll.js';
+import { toggled } from './toggled.js';
 import { diffView } from './plan-view.js';
 
 export interface ReviewNav {
@@ -15,8 +16,8 @@ export interface ReviewNav {
   done?: 'next' | 'back';
 }
 
-export function initialReviewNav(excluded: Iterable<string>): ReviewNav {
-  return { cursor: 0, excluded: new Set(excluded), diff: null, diffTop: 0 };
+export function initialReviewNav(excluded: Iterable<string>, cursor = 0): ReviewNav {
+  return { cursor, excluded: new Set(excluded), diff: null, diffTop: 0 };
 }
 
 export function reviewStep(files: readonly FileChange[], nav: ReviewNav, ev: KeyEvent): ReviewNav {
@@ -30,6 +31,8 @@ export function reviewStep(files: readonly FileChange[], nav: ReviewNav, ev: Key
     }
     return nav;
   }
+  const done = leaving(action);
+  if (done) return { ...nav, done };
   const file = files[nav.cursor];
   switch (action) {
     case 'up':
@@ -38,17 +41,8 @@ export function reviewStep(files: readonly FileChange[], nav: ReviewNav, ev: Key
       return { ...nav, cursor: Math.max(0, Math.min(files.length - 1, nav.cursor + 1)) };
     case 'enter':
       return file ? { ...nav, diff: file.path, diffTop: 0 } : nav;
-    case 'toggle': {
-      if (!file) return nav;
-      const excluded = new Set(nav.excluded);
-      if (excluded.has(file.path)) excluded.delete(file.path);
-      else excluded.add(file.path);
-      return { ...nav, excluded };
-    }
-    case 'continue':
-      return { ...nav, done: 'next' };
-    case 'back':
-      return { ...nav, done: 'back' };
+    case 'toggle':
+      return file ? { ...nav, excluded: toggled(nav.excluded, file.path) } : nav;
     default:
       return nav;
   }

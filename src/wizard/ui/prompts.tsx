@@ -26,7 +26,7 @@ export const renderFindings = (host: ScreenHost, props: { report: AuditReport })
 export const renderSelectProfile = (host: ScreenHost, props: Props<ProfileScreenProps>) =>
   host.show<ProfileResult>((done) => <ProfileScreen {...props} onDone={done} />);
 
-export const renderReview = (host: ScreenHost, props: { plan: Plan; excluded: readonly string[] }) =>
+export const renderReview = (host: ScreenHost, props: { plan: Plan; excluded: readonly string[]; cursor?: number }) =>
   host.show<ReviewResult>((done) => <ReviewScreen {...props} onDone={done} />);
 
 export const renderAct = (host: ScreenHost, props: Props<ActScreenProps>) => host.show<ActResult>((done) => <ActScreen {...props} onDone={done} />);

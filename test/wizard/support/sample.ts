@@ -19,6 +19,14 @@ const finding = (id: string, section: Finding['section'], status: Finding['statu
   ...extra,
 });
 
+const reportOf = (findings: Finding[]): AuditReport => ({
+  facts: { source: 'host', collectedAt: '2026-01-01T00:00:00.000Z', hostname: 'web-1' },
+  rules: [],
+  findings,
+  summary: summarize(findings),
+  notes: [],
+});
+
 export function sampleReport(): AuditReport {
   const findings: Finding[] = [
     finding('1.1.3', 1, 'fail', 'Ensure auditing is configured for the Docker daemon', {
@@ -37,13 +45,7 @@ export function sampleReport(): AuditReport {
     finding('2.2', 2, 'pass', 'Ensure network traffic is restricted between containers on the default bridge'),
     finding('5.5', 5, 'fail', 'Ensure that privileged containers are not used', { subject: { container: 'web' } }),
   ];
-  return {
-    facts: { source: 'host', collectedAt: '2026-01-01T00:00:00.000Z', hostname: 'web-1' },
-    rules: [],
-    findings,
-    summary: summarize(findings),
-    notes: [],
-  };
+  return reportOf(findings);
 }
 
 const DAEMON_BEFORE = '{"log-level":"debug"}\n';
@@ -117,4 +119,23 @@ export function samplePlan(): Plan {
     manual: [{ ruleId: '2.14', text: 'Pick the central log target.' }],
     refused: [],
   };
+}
+
+/** Seven containers failing 5.4 and one a different way: a report whose rows differ only by target. */
+export function sevenTargetsReport(): AuditReport {
+  const title = 'Ensure that Linux kernel capabilities are restricted within containers';
+  const names = ['web', 'worker', 'cache', 'db', 'queue', 'proxy', 'api'];
+  const findings: Finding[] = names.map((name, i) =>
+    finding('5.4', 5, 'fail', title, {
+      subject: { container: name },
+      message: i === 0 ? `Container ${name} adds ALL.` : `Container ${name} adds SYS_ADMIN, NET_ADMIN; drop ALL and add back only what it needs.`,
+    }),
+  );
+  findings.push(
+    finding('5.5', 5, 'fail', 'Ensure that privileged containers are not used', {
+      subject: { container: 'debug-shell' },
+      message: 'Container debug-shell is privileged.',
+    }),
+  );
+  return reportOf(findings);
 }

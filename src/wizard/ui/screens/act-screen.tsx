@@ -1,11 +1,11 @@
 // Screen 5: what to do with the reviewed plan. Options that cannot be taken stay visible with the
-// reason, so the person learns why (not root, a blocked plan) and what to do instead.
-import { frameLines, helpBody } from '../../model/frame.js';
-import { line, padEnd, seg, wrap, type Line } from '../../model/lines.js';
-import { LinesView } from '../lines-view.js';
-import { useKeyState, useScreenKeys } from '../use-screen-keys.js';
+// reason, so the person learns why (not root, a blocked plan) and what to do instead. The screen
+// comes back after a script or patch is saved, with what was saved on top.
 import type { KeyEvent } from '../../model/key-event.js';
+import { line, padEnd, seg, wrap, type Line } from '../../model/lines.js';
 import { initialListNav, listStep, type ListNav } from '../../model/list-state.js';
+import { ScreenFrame } from '../screen-frame.js';
+import { useKeyState, useScreenKeys } from '../use-screen-keys.js';
 import { useTerminalSize } from '../use-terminal-size.js';
 
 export type ActChoice = 'write' | 'script' | 'patch' | 'quit';
@@ -23,7 +23,11 @@ export type ActResult = { type: ActChoice } | { type: 'back' };
 export interface ActScreenProps {
   /** "Profile strict: 1 file, 1 permission fix, 1 step." */
   summary: string;
+  /** What this visit has done so far, e.g. "✓ Wrote ./docker-harden.sh: …". */
+  notices?: readonly string[];
   options: readonly ActOption[];
+  /** The option the cursor starts on: the one last taken, when the person comes back to this screen. */
+  initial?: ActChoice;
   onDone(result: ActResult): void;
 }
 
@@ -33,23 +37,31 @@ export const ACT_KEYS = [
   ['q / esc', 'back to the review'],
 ] as const;
 
-export function ActScreen({ summary, options, onDone }: ActScreenProps) {
+export function ActScreen({ summary, notices = [], options, initial, onDone }: ActScreenProps) {
   const size = useTerminalSize();
   const enabled = options.map((o) => !o.disabled);
   const [nav, dispatch] = useKeyState(
     (st: ListNav, ev: KeyEvent) => listStep(enabled, st, ev),
-    () => initialListNav(enabled),
+    () =>
+      initialListNav(
+        enabled,
+        Math.max(
+          0,
+          options.findIndex((o) => o.id === initial),
+        ),
+      ),
     (done) => onDone(done === 'back' ? { type: 'back' } : { type: options[done].id }),
   );
   const helpOpen = useScreenKeys(dispatch);
-  const cursor = nav.cursor;
 
   const width = Math.max(...options.map((o) => o.label.length)) + 3;
-  const body: Line[] = [line(summary), [], line('What now?'), []];
+  const body: Line[] = [...wrap(summary, size.columns).map((t) => line(t))];
+  for (const n of notices) body.push(...wrap(n, size.columns - 2).map((t, i) => line(seg(i === 0 ? '✓ ' : '  ', 'ok'), t)));
+  body.push([], line(options.some((o) => o.id !== 'quit') ? 'What now?' : 'There is nothing to write, save or run.'), []);
   options.forEach((o, i) => {
     body.push(
       line(
-        seg(i === cursor ? '› ' : '  ', 'accent'),
+        seg(i === nav.cursor ? '› ' : '  ', 'accent'),
         seg(padEnd(o.label, width), o.disabled ? 'muted' : 'strong'),
         o.disabled ? seg('unavailable', 'warn') : seg(o.detail, 'muted'),
       ),
@@ -57,11 +69,5 @@ export function ActScreen({ summary, options, onDone }: ActScreenProps) {
     // The reason in full: it says what to do instead.
     if (o.disabled) body.push(...wrap(o.disabled, size.columns - width - 2).map((t) => line(' '.repeat(width + 2), seg(t, 'muted'))));
   });
-  const lines = frameLines({
-    step: 'Act',
-    body: helpOpen ? helpBody(ACT_KEYS) : body,
-    footer: helpOpen ? 'any key closes the help' : '↑↓ move  enter choose  q back  ? help',
-    size,
-  });
-  return <LinesView lines={lines} width={size.columns} />;
+  return <ScreenFrame step="Act" body={body} footer="↑↓ move  enter choose  q back  ? help" size={size} keys={ACT_KEYS} helpOpen={helpOpen} />;
 }

@@ -2,7 +2,7 @@
 import { frameLines } from '../../model/frame.js';
 import type { KeyEvent } from '../../model/key-event.js';
 import { keyAction } from '../../model/keys.js';
-import { line, seg, type Line } from '../../model/lines.js';
+import { line, pathSeg, seg, wrap, type Line } from '../../model/lines.js';
 import { listStep, type ListNav } from '../../model/list-state.js';
 import { LinesView } from '../lines-view.js';
 import { useKeyState, useScreenKeys } from '../use-screen-keys.js';
@@ -34,8 +34,9 @@ export function ConfirmScreen({ question, details, yes, no, onDone }: ConfirmScr
   );
   useScreenKeys(dispatch, { help: false });
   const body: Line[] = [
-    line(seg(question, 'strong')),
-    ...details.map((d) => line(seg(d, 'muted'))),
+    ...wrap(question, size.columns).map((t) => line(seg(t, 'strong'))),
+    // The details list the files: a long path loses its middle, not its file name.
+    ...details.map((d) => line(pathSeg(d, 'muted'))),
     [],
     line(seg(nav.cursor === 0 ? '› ' : '  ', 'accent'), no),
     line(seg(nav.cursor === 1 ? '› ' : '  ', 'accent'), yes),

@@ -3,12 +3,12 @@
 import { useRef } from 'react';
 import type { AuditReport } from '../../../audit/findings.js';
 import { summaryLine } from '../../../audit/summary.js';
-import { bodyHeight, frameLines, helpBody } from '../../model/frame.js';
+import { bodyHeight } from '../../model/frame.js';
 import { cursorIndex, findingsHeader, findingsRows, findingsStep, initialFindingsNav, type FindingsNav } from '../../model/findings-view.js';
 import type { KeyEvent } from '../../model/key-event.js';
 import { line, seg, type Line } from '../../model/lines.js';
 import { follow, rangeLabel } from '../../model/scroll.js';
-import { LinesView } from '../lines-view.js';
+import { ScreenFrame } from '../screen-frame.js';
 import { useKeyState, useScreenKeys } from '../use-screen-keys.js';
 import { useTerminalSize } from '../use-terminal-size.js';
 
@@ -41,12 +41,6 @@ export function FindingsScreen({ report, onDone }: { readonly report: AuditRepor
     .map((r, i): Line => [seg(offset.current + i === at ? '› ' : '  ', 'accent'), ...r.line]);
   const body = [line(summaryLine(report.summary)), [], findingsHeader(size.columns), ...visible];
   const where = rangeLabel(offset.current, listHeight, rows.length);
-  const lines = frameLines({
-    step: 'Findings',
-    context: report.facts.hostname,
-    body: helpOpen ? helpBody(FINDINGS_KEYS) : body,
-    footer: helpOpen ? 'any key closes the help' : `↑↓ move  enter open  c continue  q back  ? help${where ? `   ${where}` : ''}`,
-    size,
-  });
-  return <LinesView lines={lines} width={size.columns} />;
+  const footer = `↑↓ move  enter open  c continue  q back  ? help${where ? `   ${where}` : ''}`;
+  return <ScreenFrame step="Findings" context={report.facts.hostname} body={body} footer={footer} size={size} keys={FINDINGS_KEYS} helpOpen={helpOpen} />;
 }

@@ -1,7 +1,8 @@
-// Asks where to save the script or the patch, with a default the person can take with enter.
+// Asks where to save the script or the patch, with a default the person can take with enter. A
+// path longer than the row shows its end, where the typing happens.
 import { frameLines } from '../../model/frame.js';
 import type { KeyEvent } from '../../model/key-event.js';
-import { line, seg, type Line } from '../../model/lines.js';
+import { line, seg, truncate, type Line } from '../../model/lines.js';
 import { fieldStep, type FieldState } from '../../model/text-edit.js';
 import { LinesView } from '../lines-view.js';
 import { useKeyState, useScreenKeys } from '../use-screen-keys.js';
@@ -27,7 +28,13 @@ export function PathScreen({ title, initial, note, error, onDone }: PathScreenPr
     (d) => onDone(d.type === 'submit' ? { type: 'save', path: d.value } : { type: 'back' }),
   );
   useScreenKeys(dispatch, { help: false });
-  const body: Line[] = [line(seg(title, 'strong')), [], line('Path: ', seg(field.value, 'accent'), seg('█', 'accent')), [], line(seg(note, 'muted'))];
+  const body: Line[] = [
+    line(seg(title, 'strong')),
+    [],
+    line('Path: ', seg(truncate(field.value, size.columns - 7, 'start'), 'accent'), seg('█', 'accent')),
+    [],
+    line(seg(note, 'muted')),
+  ];
   if (error) body.push([], line(seg(`✗ ${error}`, 'bad')));
   const lines = frameLines({ step: 'Act', title, body, footer: 'enter save  esc back  ctrl+u clear', size });
   return <LinesView lines={lines} width={size.columns} />;

@@ -1,11 +1,10 @@
 // Screen 3: pick a shipped profile, each shown with what its plan would do to this host, or type
 // the path of a profile file.
-import { frameLines, helpBody } from '../../model/frame.js';
 import type { KeyEvent } from '../../model/key-event.js';
-import { line, padEnd, seg, type Line } from '../../model/lines.js';
+import { line, padEnd, seg, truncate, type Line } from '../../model/lines.js';
 import { plural } from '../../model/plan-view.js';
 import { initialProfileNav, profileStep, type ProfileNav, type ProfileResult } from '../../model/profile-state.js';
-import { LinesView } from '../lines-view.js';
+import { ScreenFrame } from '../screen-frame.js';
 import { useKeyState, useScreenKeys } from '../use-screen-keys.js';
 import { useTerminalSize } from '../use-terminal-size.js';
 
@@ -56,10 +55,10 @@ export function ProfileScreen({ choices, error, initialPath, onDone }: ProfileSc
     body.push(line('  ', ' '.repeat(nameWidth), seg(c.description, 'muted')));
   });
   body.push(line(mark(choices.length), seg('Profile file…', 'strong')));
-  if (nav.editing) body.push(line('  ', ' '.repeat(nameWidth), 'path: ', seg(nav.field.value, 'accent'), seg('█', 'accent')));
+  if (nav.editing)
+    body.push(line('  ', ' '.repeat(nameWidth), 'path: ', seg(truncate(nav.field.value, size.columns - nameWidth - 9, 'start'), 'accent'), seg('█', 'accent')));
   if (error) body.push([], line(seg(`✗ ${error}`, 'bad')));
 
   const footer = nav.editing ? 'type the path  enter load  esc stop typing  ctrl+u clear' : '↑↓ move  enter choose  q back  ? help';
-  const lines = frameLines({ step: 'Profile', body: helpOpen ? helpBody(PROFILE_KEYS) : body, footer: helpOpen ? 'any key closes the help' : footer, size });
-  return <LinesView lines={lines} width={size.columns} />;
+  return <ScreenFrame step="Profile" body={body} footer={footer} size={size} keys={PROFILE_KEYS} helpOpen={helpOpen} />;
 }

@@ -3,22 +3,24 @@
 import { useRef } from 'react';
 import type { Plan, PlanNote } from '../../../plan-model/plan.js';
 import { planBlockers } from '../../../plan-model/plan.js';
-import { bodyHeight, frameLines, helpBody } from '../../model/frame.js';
+import { bodyHeight } from '../../model/frame.js';
 import type { KeyEvent } from '../../model/key-event.js';
-import { line, padEnd, padStart, seg, wrap, type Line } from '../../model/lines.js';
+import { line, padEnd, padStart, pathSeg, seg, wrap, type Line } from '../../model/lines.js';
 import { changedFiles, diffStat, planWideWarnings, plural, warningsFor } from '../../model/plan-view.js';
 import { initialReviewNav, reviewStep, type ReviewNav } from '../../model/review-state.js';
 import { follow } from '../../model/scroll.js';
-import { LinesView } from '../lines-view.js';
+import { ScreenFrame } from '../screen-frame.js';
 import { useKeyState, useScreenKeys } from '../use-screen-keys.js';
 import { useTerminalSize } from '../use-terminal-size.js';
 import { DiffView } from './diff-view.js';
 
-export type ReviewResult = { type: 'next' | 'back'; excluded: string[] };
+export type ReviewResult = { type: 'next' | 'back'; excluded: string[]; cursor: number };
 
 export interface ReviewScreenProps {
   plan: Plan;
   excluded: readonly string[];
+  /** The file the cursor starts on: where it was, when the person comes back from Act. */
+  cursor?: number;
   onDone(result: ReviewResult): void;
 }
 
@@ -30,13 +32,13 @@ export const REVIEW_KEYS = [
   ['q / esc', 'back to the profiles'],
 ] as const;
 
-export function ReviewScreen({ plan, excluded, onDone }: ReviewScreenProps) {
+export function ReviewScreen({ plan, excluded, cursor = 0, onDone }: ReviewScreenProps) {
   const size = useTerminalSize();
   const files = changedFiles(plan);
   const [nav, dispatch] = useKeyState(
     (s: ReviewNav, ev: KeyEvent) => reviewStep(files, s, ev),
-    () => initialReviewNav(excluded),
-    (type, s) => onDone({ type, excluded: [...s.excluded] }),
+    () => initialReviewNav(excluded, Math.min(cursor, Math.max(0, files.length - 1))),
+    (type, s) => onDone({ type, excluded: [...s.excluded], cursor: s.cursor }),
   );
   const helpOpen = useScreenKeys(dispatch, { page: bodyHeight(size.rows) });
   const offset = useRef(0);
@@ -65,7 +67,7 @@ export function ReviewScreen({ plan, excluded, onDone }: ReviewScreenProps) {
         seg(offset.current + i === nav.cursor ? '› ' : '  ', 'accent'),
         seg(off ? '[ ] ' : '[x] ', off ? 'muted' : 'ok'),
         seg(padEnd(f.kind, 8), off ? 'muted' : undefined),
-        seg(padEnd(f.path, pathWidth), off ? 'muted' : 'strong'),
+        seg(padEnd(f.path, pathWidth, 'middle'), off ? 'muted' : 'strong'),
         seg(padStart(`+${added}`, 6), 'add'),
         seg(padStart(`-${removed}`, 6), 'del'),
         seg(warnings ? padStart(`! ${warnings}`, 6) : '', 'warn'),
@@ -75,20 +77,23 @@ export function ReviewScreen({ plan, excluded, onDone }: ReviewScreenProps) {
   const current = files[nav.cursor];
   if (current) {
     const notes = warningsFor(plan, current);
-    body.push([], line(seg(current.path, 'strong')));
+    body.push([], line(pathSeg(current.path, 'strong')));
     if (current.closes.length) body.push(...wrap(`closes ${current.closes.join(', ')}`, size.columns - 2).map((t) => line('  ', seg(t, 'muted'))));
     if (notes.length === 0) body.push(line(seg('  No impact warnings for this file.', 'muted')));
     for (const n of notes) body.push(...noteLines(n, size.columns));
   }
   const general = planWideWarnings(plan);
   if (general.length) body.push([], line(seg('For the whole plan', 'strong')), ...general.flatMap((n) => noteLines(n, size.columns)));
-  const lines = frameLines({
-    step: 'Review',
-    body: helpOpen ? helpBody(REVIEW_KEYS) : body,
-    footer: helpOpen ? 'any key closes the help' : '↑↓ move  enter diff  space toggle  c continue  q back  ? help',
-    size,
-  });
-  return <LinesView lines={lines} width={size.columns} />;
+  return (
+    <ScreenFrame
+      step="Review"
+      body={body}
+      footer="↑↓ move  enter diff  space toggle  c continue  q back  ? help"
+      size={size}
+      keys={REVIEW_KEYS}
+      helpOpen={helpOpen}
+    />
+  );
 }
 
 function noteLines(n: PlanNote, width: number): Line[] {
