@@ -7,6 +7,7 @@
 import { mkdir, readdir, writeFile, lstat, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { writeFileAtomic } from '../core/atomic-write.js';
+import { modesAsNumbers, modesAsText } from '../core/file-mode.js';
 import { UserError } from '../core/errors.js';
 import { resolveUnderRoot } from './host-paths.js';
 import { readRegularFile } from './confined-fs.js';
@@ -49,7 +50,7 @@ export async function saveOriginal(dir: string, index: number, bytes: Uint8Array
 }
 
 export async function writeManifest(dir: string, manifest: Manifest): Promise<void> {
-  await writeFileAtomic(path.join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n', { mode: 0o600 });
+  await writeFileAtomic(path.join(dir, 'manifest.json'), JSON.stringify(manifest, modesAsText, 2) + '\n', { mode: 0o600 });
 }
 
 export async function readManifest(root: string, id: string, base = BACKUP_BASE): Promise<{ dir: string; manifest: Manifest }> {
@@ -72,7 +73,8 @@ export async function readManifest(root: string, id: string, base = BACKUP_BASE)
   } catch {
     throw new UserError(`The manifest of backup set "${id}" is not valid JSON; it cannot be used for a rollback.`);
   }
-  return { dir, manifest: checkManifest(data, id) };
+  // Modes are written as "0644"; sets made before that hold numbers. Both are checked as numbers.
+  return { dir, manifest: checkManifest(modesAsNumbers(data), id) };
 }
 
 /** Rollback acts as root on what the manifest says: it must be writable by no one else. */

@@ -7,6 +7,7 @@ import type { Output } from '../services/output.js';
 import { VERSION } from '../core/version.js';
 import { registerCommands } from './commands/index.js';
 import { resolveGlobalOptions } from './context.js';
+import { helpHint, speakInOneVoice } from './usage-errors.js';
 
 const NO_TERMINAL = 'docker-harden: no terminal to run the wizard on; use `docker-harden audit` or `docker-harden apply --profile baseline --yes`';
 
@@ -38,10 +39,11 @@ export async function main(argv: string[], output: Output = processOutput): Prom
     .exitOverride()
     .configureOutput({ writeOut: (s) => output.out(s.trimEnd()), writeErr: (s) => output.err(s.trimEnd()) });
   registerCommands(program, output);
+  speakInOneVoice(program);
   // Extra words reach the action, which names them as an unknown command.
   program.allowExcessArguments(true).action(async (_flags: unknown, cmd: Command) => {
     // No subcommand: the interactive wizard, which needs a terminal; Ink and React load only here.
-    if (cmd.args.length > 0) throw new UserError(`unknown command "${cmd.args[0]}".`, 'Run docker-harden --help for the commands.');
+    if (cmd.args.length > 0) throw new UserError(`unknown command "${cmd.args[0]}".`, helpHint(cmd));
     if (!process.stdin.isTTY || !process.stdout.isTTY) throw new ExitCodeError(2, NO_TERMINAL);
     const { startWizard } = await import('../wizard/start-wizard.js');
     const code = await startWizard(resolveGlobalOptions(cmd.opts()));
@@ -75,7 +77,7 @@ function endQuietlyOnClosedPipe(): void {
 
 function exitCodeFor(err: unknown, output: Output): number {
   if (err instanceof CommanderError) {
-    // --help and --version end through here with code 0; usage errors are already printed.
+    // --help and --version end through here with code 0; usage errors arrive as UserError.
     return err.exitCode === 0 ? 0 : 2;
   }
   if (err instanceof ExitCodeError) {

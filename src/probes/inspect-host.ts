@@ -27,6 +27,7 @@ import { probeContentTrust } from './content-trust-probe.js';
 import { probeContainerd } from './containerd-probe.js';
 import { probeImageScans } from './deep-image-probe.js';
 import { probeDaemonPrerequisites } from './daemon-prerequisites-probe.js';
+import { probeHostAddresses } from './host-addresses-probe.js';
 
 export const PROBE_ORDER: ProbeName[] = ['engine', 'dockerdProcess', 'daemonJson', 'systemd', 'envFiles', 'files', 'audit', 'compose', 'users', 'mounts'];
 
@@ -100,6 +101,7 @@ export async function inspectHost(opts: InspectHostOptions): Promise<HostFacts> 
     ? engine.then((e) => (e ? run('imageScans', undefined, () => probeImageScans(endpoint, e)) : undefined))
     : Promise.resolve(undefined);
   const prerequisites = accounts.then((a) => probeDaemonPrerequisites(root, a)).catch(() => undefined);
+  const hostAddresses = run('hostAddresses', null, () => probeHostAddresses(root));
   const contentTrust = probeContentTrust(root, env).catch(() => ({ env: env.DOCKER_CONTENT_TRUST ?? null, files: [] }));
 
   const facts: HostFacts = {
@@ -124,11 +126,13 @@ export async function inspectHost(opts: InspectHostOptions): Promise<HostFacts> 
     // Set by the dockerdProcess probe, awaited above.
     daemonIdentity: identity,
     daemonPrerequisites: await prerequisites,
+    hostAddresses: await hostAddresses,
   };
   const scans = await imageScans;
   if (facts.engine && scans) facts.engine.imageScans = scans;
   // containerd, like imageScans, is reported after the probes the wizard lists.
-  for (const name of [...PROBE_ORDER, 'containerd' as const, 'imageScans' as const]) if (statuses[name]) facts.probes[name] = statuses[name];
+  for (const name of [...PROBE_ORDER, 'containerd' as const, 'imageScans' as const, 'hostAddresses' as const])
+    if (statuses[name]) facts.probes[name] = statuses[name];
   return facts;
 }
 

@@ -3,7 +3,7 @@ import type { GlobalOptions } from '../services/options.js';
 import type { Output } from '../services/output.js';
 import type { HostFacts } from '../facts/host-facts.js';
 import { loadFacts } from './facts-source.js';
-import { writeFactsFile } from '../facts/facts-file.js';
+import { factsJson, writeFactsFile } from '../facts/facts-file.js';
 import { requireEngine } from './engine-status.js';
 import { checkOutputPath } from './output-file.js';
 import { UserError } from '../core/errors.js';
@@ -24,7 +24,7 @@ export async function inspectService(opts: InspectOptions, output: Output): Prom
     await saveFacts(opts.save, facts);
     output.err(`Saved facts to ${opts.save}.`);
   }
-  output.out(opts.json ? JSON.stringify(facts, null, 2) : summarizeFacts(facts));
+  output.out(opts.json ? factsJson(facts) : summarizeFacts(facts));
   // What was seen is shown first: the probe lines say what did answer.
   requireEngine(facts, opts);
   return facts;

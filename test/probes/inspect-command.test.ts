@@ -41,6 +41,7 @@ describe('inspect', () => {
       'users',
       'mounts',
       'containerd',
+      'hostAddresses',
     ]);
     for (const line of probeLines) expect(line.trim().split(/\s+/)[1], line).toMatch(/^(missing|not-running)$/);
     expect(out).toContain(`no answer at ${socket}`);

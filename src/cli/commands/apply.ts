@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { Output } from '../../services/output.js';
 import { resolveGlobalOptions } from '../context.js';
+import { composeOption } from '../compose-option.js';
 
 export function registerApply(program: Command, output: Output): void {
   program
@@ -9,16 +10,11 @@ export function registerApply(program: Command, output: Output): void {
     .requiredOption('-p, --profile <name|file>', 'baseline, strict, or a profile file')
     .option('-y, --yes', 'apply without asking')
     .option('--no-restart', 'do not reload or restart the Docker daemon afterwards')
-    .option(
-      '--compose <file>',
-      'also plan for this Compose file (repeatable; files in one directory form one project)',
-      (f: string, all: string[]) => [...all, f],
-      [] as string[],
-    )
-    .action(async (opts: { profile: string; yes?: boolean; restart: boolean; compose: string[] }, cmd: Command) => {
+    .addOption(composeOption())
+    .action(async (opts: { profile: string; yes?: boolean; restart: boolean; compose?: string[] }, cmd: Command) => {
       const { applyService } = await import('../../services/apply-service.js');
       await applyService(
-        { ...resolveGlobalOptions(cmd.optsWithGlobals()), profile: opts.profile, yes: !!opts.yes, noRestart: !opts.restart, compose: opts.compose },
+        { ...resolveGlobalOptions(cmd.optsWithGlobals()), profile: opts.profile, yes: !!opts.yes, noRestart: !opts.restart, compose: opts.compose ?? [] },
         output,
       );
     });

@@ -1,6 +1,7 @@
 import { Option, type Command } from 'commander';
 import type { Output } from '../../services/output.js';
 import { resolveGlobalOptions } from '../context.js';
+import { failOnOption, type FailOn } from '../fail-on.js';
 
 interface DockerfileFlags {
   format: 'table' | 'json';
@@ -13,7 +14,7 @@ interface DockerfileFlags {
   user?: string;
   healthcheckCmd?: string;
   strict?: boolean;
-  failOn: 'info' | 'low' | 'medium' | 'high' | 'critical' | 'none';
+  failOn: FailOn;
 }
 
 export function registerDockerfile(program: Command, output: Output): void {
@@ -31,11 +32,7 @@ export function registerDockerfile(program: Command, output: Output): void {
     .option('--user <name>', 'user for the USER line the 4.1 fix adds (default: app)')
     .option('--healthcheck-cmd <cmd>', 'command for the HEALTHCHECK the 4.6 fix adds')
     .option('--strict', 'also remove setuid/setgid bits (DH-IMG-005)')
-    .addOption(
-      new Option('--fail-on <severity>', 'exit 1 when a finding is at least this severe')
-        .choices(['info', 'low', 'medium', 'high', 'critical', 'none'])
-        .default('high'),
-    )
+    .addOption(failOnOption())
     .action(async (paths: string[], opts: DockerfileFlags, cmd: Command) => {
       const { dockerfileService } = await import('../../services/dockerfile-service.js');
       await dockerfileService(
