@@ -1,7 +1,7 @@
 // Counts over findings: per status, per section, and failing per severity, plus the one-line
 // summary every human-readable report ends with.
 import type { Severity } from '../rules/rule.js';
-import { SEVERITIES, emptyStatusCounts, type AuditSummary, type Finding } from './findings.js';
+import { SEVERITIES, emptyStatusCounts, type AuditSummary, type Finding, type FindingStatus } from './findings.js';
 
 export function summarize(findings: readonly Finding[]): AuditSummary {
   const summary: AuditSummary = {
@@ -32,4 +32,10 @@ export function summaryLine(summary: AuditSummary): string {
     `${s['not-applicable']} not applicable`,
     `${s.waived} waived`,
   ].join(', ');
+}
+
+/** Under a table cut down by --only: what it shows, and that the summary still counts everything. */
+export function shownLine(only: readonly FindingStatus[], shown: number, total: number): string {
+  const names = only.map((s) => (s === 'not-applicable' ? 'not applicable' : s)).join(', ');
+  return `Showing ${names} rows only (${shown} of ${total}); the summary counts every finding.`;
 }

@@ -3,6 +3,7 @@
 import type { GlobalOptions } from '../services/options.js';
 import type { Output } from '../services/output.js';
 import type { Rule, Severity } from '../rules/rule.js';
+import type { FindingStatus } from '../audit/findings.js';
 import { ExitCodeError, UserError } from '../core/errors.js';
 import { checkOutputPath, writeOutputFiles } from './output-file.js';
 import { allRules } from '../rules/catalog.js';
@@ -15,15 +16,22 @@ import { engineStatus } from './engine-status.js';
 
 export interface AuditServiceOptions extends GlobalOptions {
   format: ReportFormat;
-  failOn: Severity;
+  /** `none`: findings never make the exit code 1. */
+  failOn: Severity | 'none';
   /** Write the report here instead of standard output. */
   output?: string;
-  /** Terminal columns for the table. */
+  /** Terminal columns for the table; absent when standard output is not a terminal (nothing is cut). */
   width?: number;
+  /** The table shows only rows with these statuses (the summary still counts every finding). */
+  only?: readonly FindingStatus[];
+  /** The table shows each target's reason and evidence under a row that covers several. */
+  verbose?: boolean;
   selection?: RuleSelection;
   /** Scan the images containers use for setuid/setgid files (4.8). */
   deep?: boolean;
   waivers?: readonly Waiver[];
+  /** The profile's name, for the HTML report's header. */
+  profileName?: string;
   /** The rules to run; the whole catalog unless a caller narrows it. */
   rules?: readonly Rule[];
   now?: Date;
@@ -38,20 +46,27 @@ export async function auditService(opts: AuditServiceOptions, output: Output): P
       'Ids are CIS Docker Benchmark v1.8.0 ids, e.g. 2.5, 1.1 or 5.',
     );
   }
+  if (opts.format !== 'table' && (opts.only || opts.verbose)) {
+    throw new UserError(
+      `${opts.only ? '--only' : '--verbose'} shapes the table, and --format ${opts.format} reports every finding in full.`,
+      'Leave it out, or use it with --format table.',
+    );
+  }
   if (opts.output) checkOutputPath(opts.output, '--output');
   const facts = await loadFacts(opts);
   const report = { ...runAudit(facts, rules, { selection: opts.selection, waivers: opts.waivers, now: opts.now }), engine: engineStatus(facts, opts) };
+  const html = { facts, now: opts.now, profileName: opts.profileName, waivers: opts.waivers };
 
   if (opts.output) {
-    // A file is read later, elsewhere: no escape codes, no cutting to this terminal's width.
-    const text = formatReport(report, opts.format, { color: false, width: Number.POSITIVE_INFINITY });
+    // A file is read later, elsewhere: no escape codes, no fitting to this terminal's width.
+    const text = formatReport(report, opts.format, { color: false, only: opts.only, verbose: opts.verbose }, html);
     await writeOutputFiles([{ file: opts.output, content: text.endsWith('\n') ? text : `${text}\n`, mode: 0o644 }], '--output');
     output.err(`Wrote the ${opts.format} report to ${opts.output}.`);
   } else {
-    output.out(formatReport(report, opts.format, { color: opts.color, width: opts.width }));
+    output.out(formatReport(report, opts.format, { color: opts.color, width: opts.width, only: opts.only, verbose: opts.verbose }, html));
   }
 
-  const failing = failingAtOrAbove(report.findings, opts.failOn);
+  const failing = opts.failOn === 'none' ? [] : failingAtOrAbove(report.findings, opts.failOn);
   if (failing.length > 0) {
     throw new ExitCodeError(1, `${failing.length} failing ${failing.length === 1 ? 'finding' : 'findings'} at or above severity ${opts.failOn}.`);
   }

@@ -32,13 +32,19 @@ async function run(...argv: string[]) {
 
 describe('docker-harden audit: usage and input errors exit 2', () => {
   it.each([
-    [['audit', '--from', 'FACTS', '--format', 'xml'], 'docker-harden: Unknown report format "xml".\nUse --format with one of: table, json, sarif, junit.'],
-    [['audit', '--from', 'FACTS', '--fail-on', 'urgent'], 'docker-harden: Unknown severity "urgent".\nUse --fail-on with one of: low, medium, high, critical.'],
+    [
+      ['audit', '--from', 'FACTS', '--format', 'xml'],
+      'docker-harden: Unknown report format "xml".\nUse --format with one of: table, json, sarif, junit, html.',
+    ],
+    [
+      ['audit', '--from', 'FACTS', '--fail-on', 'urgent'],
+      'docker-harden: --fail-on does not take "urgent".\nUse one of: info, low, medium, high, critical, or none.',
+    ],
     [['audit', '--from', 'FACTS', '--level', '3'], 'docker-harden: Unknown CIS level "3".'],
     [['audit', '--from', 'FACTS', '--include', 'docker'], 'docker-harden: "docker" is not a benchmark id or section.'],
     [['audit', '--from', 'FACTS', '--exclude', '9.1'], 'docker-harden: No rule has the id or prefix "9.1".'],
     [['--from', path.join(dir, 'absent.json'), 'audit'], 'docker-harden: The facts file'],
-    [['audit', '--from', 'FACTS', '--bogus'], "error: unknown option '--bogus'"],
+    [['audit', '--from', 'FACTS', '--bogus'], 'docker-harden: audit has no option --bogus.\nSee docker-harden help audit.'],
   ])('%j', async (argv, message) => {
     const result = await run(...argv.map((a) => (a === 'FACTS' ? insecure : a)));
     expect(result.code).toBe(2);
@@ -66,8 +72,8 @@ describe('docker-harden audit: reports', () => {
     const { stdout, code } = await run('--no-color', '--from', insecure, 'audit', '--include', '2.3,2.5');
     expect(code).toBe(1);
     expect(stdout).not.toContain('\u001B');
-    expect(stdout).toMatch(/^2 Docker daemon configuration$/m);
-    expect(stdout).toMatch(/^ {2}FAIL {4}2\.5 {5}Ensure insecure registries are not used$/m);
+    expect(stdout).toMatch(/^STATUS {2}SEVERITY {2}ID {6}RULE$/m);
+    expect(stdout).toMatch(/^FAIL {4}high {6}2\.5 {5}Ensure insecure registries are not used$/m);
     expect(stdout).toContain('evidence: /etc/docker/daemon.json: "insecure-registries": ["10.1.2.3:5000"]');
     expect(stdout.split('\n').at(-1)).toMatch(/^0 pass, 2 fail \(.*\), 0 warn, 0 manual, 0 not applicable, 0 waived$/);
   });
