@@ -11,6 +11,7 @@ import { runAudit } from '../audit/run-audit.js';
 import { failingAtOrAbove, type AuditReport, type Waiver } from '../audit/findings.js';
 import { unmatchedSelectors, type RuleSelection } from '../audit/selection.js';
 import { formatReport, type ReportFormat } from '../audit/format.js';
+import type { HtmlFormatContext } from '../audit/html/format-html.js';
 import { loadFacts } from './facts-source.js';
 import { engineStatus } from './engine-status.js';
 
@@ -71,4 +72,11 @@ export async function auditService(opts: AuditServiceOptions, output: Output): P
     throw new ExitCodeError(1, `${failing.length} failing ${failing.length === 1 ? 'finding' : 'findings'} at or above severity ${opts.failOn}.`);
   }
   return report;
+}
+
+/** Write the HTML report of an audit to `file`; the sentence that says so. The wizard saves through this too. */
+export async function saveHtmlReport(report: AuditReport, file: string, context: HtmlFormatContext, what: string): Promise<string> {
+  const text = formatReport(report, 'html', { color: false }, context);
+  await writeOutputFiles([{ file, content: text.endsWith('\n') ? text : `${text}\n`, mode: 0o644 }], what);
+  return `Wrote ${file}: the audit of this host as one HTML page; it opens in any browser, with no network.`;
 }

@@ -7,7 +7,7 @@ import { planBlockers, planHasChanges } from '../plan-model/plan.js';
 import { line, type Line } from './model/lines.js';
 import { createStore } from './model/store.js';
 import { changedFiles, planSize, plural } from './model/plan-view.js';
-import { saveScript, savePatch, writeBlocked, writePlan } from './act.js';
+import { saveReport, saveScript, savePatch, writeBlocked, writePlan } from './act.js';
 import { explain } from './wizard-data.js';
 import { renderAct, renderAskPath, renderConfirm, renderReport } from './ui/prompts.js';
 import type { ActChoice, ActOption } from './ui/screens/act-screen.js';
@@ -16,16 +16,18 @@ import type { WizardRun } from './wizard-run.js';
 import { noChanges, type WizardOutcome } from './outcome.js';
 
 const QUIT: ActOption = { id: 'quit', label: 'Quit without changes', detail: '' };
+const REPORT: ActOption = { id: 'report', label: 'Save an HTML report', detail: 'the audit of this host as one page, to hand to an auditor' };
 
-/** The Act screen's options; the ones that cannot be taken here carry the reason. A plan that changes nothing offers only leaving. */
+/** The Act screen's options; the ones that cannot be taken here carry the reason. A plan that changes nothing offers the report and leaving. */
 export function actOptions(plan: Plan, root: string, uid: number | undefined): ActOption[] {
-  if (!planHasChanges(plan)) return [QUIT];
+  if (!planHasChanges(plan)) return [REPORT, QUIT];
   const blocked = planBlockers(plan)[0]?.text;
   const noWrite = blocked ?? writeBlocked(root, uid) ?? undefined;
   return [
     { id: 'write', label: 'Write the changes now', detail: `under ${root}, after a backup; rollback undoes it`, disabled: noWrite },
     { id: 'script', label: 'Save a shell script', detail: 'for review; run it on the host later', disabled: blocked },
     { id: 'patch', label: 'Save a patch', detail: 'a unified diff plus a .json of modes, owners and steps', disabled: blocked },
+    REPORT,
     QUIT,
   ];
 }
@@ -56,7 +58,7 @@ export async function act(run: WizardRun, plan: Plan, leftOut: number): Promise<
   const saved: string[] = [];
   let last: ActChoice | undefined;
   for (;;) {
-    const r = await renderAct(host, { summary: actSummary(plan, leftOut), notices: saved, options: actOptions(plan, opts.root, run.uid), initial: last });
+    const r = await renderAct(host, { summary: actSummary(plan, leftOut), notices: saved, options: actOptions(plan, opts.root, run.uid), initial: last ?? (planHasChanges(plan) ? undefined : 'quit') });
     if (r.type === 'back') return null;
     if (r.type === 'quit') return saved.length ? { exitCode: 0, summary: [...saved, 'Nothing was written to the host.'] } : noChanges();
     last = r.type;
@@ -86,26 +88,39 @@ async function writeWithProgress(run: WizardRun, plan: Plan, saved: readonly str
 }
 
 /** Ask where, and save; the message says what was written, or null when the person went back. */
-async function save(run: WizardRun, kind: 'script' | 'patch', plan: Plan): Promise<string | null> {
-  let initial = kind === 'script' ? './docker-harden.sh' : './docker-harden.patch';
+async function save(run: WizardRun, kind: 'script' | 'patch' | 'report', plan: Plan): Promise<string | null> {
+  let initial: string = SAVE[kind].initial;
   let error: string | undefined;
   for (;;) {
     const r = await renderAskPath(run.host, {
-      title: kind === 'script' ? 'Save a shell script' : 'Save a patch',
+      title: SAVE[kind].title,
       initial,
-      note:
-        kind === 'script'
-          ? 'A bash script (mode 0700) that checks, backs up, writes and can --rollback.'
-          : `A unified diff for patch -p1 -d ${run.opts.root}, and PATH.json with modes, owners and steps.`,
+      note: SAVE[kind].note(run.opts.root),
       error,
     });
     if (r.type === 'back') return null;
     const file = path.resolve(run.cwd, r.path);
     try {
-      return kind === 'script' ? await saveScript(plan, file, run.opts) : await savePatch(plan, file, run.opts);
+      if (kind === 'script') return await saveScript(plan, file, run.opts);
+      if (kind === 'patch') return await savePatch(plan, file, run.opts);
+      return await saveReport(await run.facts, plan.profile, file);
     } catch (err) {
       error = explain(err);
       initial = r.path;
     }
   }
 }
+
+const SAVE = {
+  script: { title: 'Save a shell script', initial: './docker-harden.sh', note: () => 'A bash script (mode 0700) that checks, backs up, writes and can --rollback.' },
+  patch: {
+    title: 'Save a patch',
+    initial: './docker-harden.patch',
+    note: (root: string) => `A unified diff for patch -p1 -d ${root}, and PATH.json with modes, owners and steps.`,
+  },
+  report: {
+    title: 'Save an HTML report',
+    initial: './docker-harden-report.html',
+    note: () => 'One self-contained page: scores per CIS section, every finding with evidence and remediation, filters.',
+  },
+} as const;

@@ -4,9 +4,10 @@ import type { GlobalOptions } from '../services/options.js';
 import type { Plan } from '../plan-model/plan.js';
 import type { HostFacts } from '../facts/host-facts.js';
 import { saveScript as saveScriptFile, savePatch as savePatchFile } from '../services/artifact-service.js';
-import { executePlan, type ExecuteEvent, type ExecuteOutcome } from '../services/execute-plan.js';
+import { describeEvent, executePlan, type ExecuteEvent, type ExecuteOutcome } from '../services/execute-plan.js';
+import { saveHtmlReport } from '../services/audit-service.js';
 import { line, seg, type Line } from './model/lines.js';
-import { explain } from './wizard-data.js';
+import { auditHost, explain } from './wizard-data.js';
 
 /** Why writing is not possible here, or null: files under / belong to root. */
 export function writeBlocked(root: string, uid: number | undefined = process.getuid?.()): string | null {
@@ -51,6 +52,9 @@ function eventLine(e: ExecuteEvent): Line {
       return line(seg(`Backup set ${e.id} (undo with: ${e.undo})`, 'strong'));
     case 'note':
       return line(/: failed|cannot start|could not/.test(e.text) ? seg('✗ ', 'bad') : seg('– ', 'muted'), e.text);
+    case 'recreate':
+    case 'recovered':
+      return line((e.kind === 'recreate' ? e.outcome.status === 'recreated' : e.ok) ? seg('✓ ', 'ok') : seg('✗ ', 'bad'), describeEvent(e));
   }
 }
 
@@ -61,4 +65,9 @@ export function saveScript(plan: Plan, file: string, opts: Pick<GlobalOptions, '
 
 export function savePatch(plan: Plan, file: string, opts: Pick<GlobalOptions, 'root'>): Promise<string> {
   return savePatchFile(plan, file, opts, 'the saved file');
+}
+
+/** The whole catalog's audit of this host, as the findings screen showed it, as an HTML page. */
+export function saveReport(facts: HostFacts, profile: string, file: string): Promise<string> {
+  return saveHtmlReport(auditHost(facts), file, { facts, profileName: profile, now: new Date() }, 'the saved file');
 }

@@ -13,7 +13,7 @@ import { samplePlan } from './support/sample.js';
 afterEach(cleanup);
 
 describe('Act screen', () => {
-  it('offers write, script, patch and quit, and says why writing is unavailable without root', () => {
+  it('offers write, script, patch, the HTML report and quit, and says why writing is unavailable without root', () => {
     const r = renderScreen(
       <ActScreen summary="Profile strict: 3 files, 1 permission fix, 2 steps." options={actOptions(samplePlan(), '/', 1000)} onDone={() => {}} />,
     );
@@ -30,6 +30,7 @@ describe('Act screen', () => {
                                 --root DIR to write into a copy of the host files
       › Save a shell script     for review; run it on the host later
         Save a patch            a unified diff plus a .json of modes, owners and steps
+        Save an HTML report     the audit of this host as one page, to hand to an aud…
         Quit without changes
 
       ↑↓ move  enter choose  q back  ? help"
@@ -54,10 +55,10 @@ describe('Act screen', () => {
     expect(back).toHaveBeenCalledWith({ type: 'back' });
   });
 
-  it('offers only quitting when the plan has a blocking refusal', () => {
+  it('offers only the HTML report and quitting when the plan has a blocking refusal', () => {
     const plan = { ...samplePlan(), refused: [{ text: 'daemon.json is not valid JSON (line 2)', blocking: true }] };
     const options = actOptions(plan, '/tmp/root', 0);
-    expect(options.filter((o) => !o.disabled).map((o) => o.id)).toEqual(['quit']);
+    expect(options.filter((o) => !o.disabled).map((o) => o.id)).toEqual(['report', 'quit']);
     expect(options[1].disabled).toBe('daemon.json is not valid JSON (line 2)');
   });
 });

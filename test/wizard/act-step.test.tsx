@@ -11,6 +11,7 @@ import type { Plan } from '../../src/plan-model/plan.js';
 import type { HostFacts } from '../../src/facts/host-facts.js';
 import { KEYS, waitFor } from './support/render-screen.js';
 import { samplePlan } from './support/sample.js';
+import { readFactsFile } from '../../src/facts/facts-file.js';
 
 const dirs: string[] = [];
 afterEach(cleanup);
@@ -18,14 +19,14 @@ afterAll(() => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
 
-function startAct(plan: Plan, leftOut = 0) {
+function startAct(plan: Plan, leftOut = 0, facts: Promise<HostFacts> = new Promise<HostFacts>(() => {})) {
   let r: ReturnType<typeof render> | undefined;
   const mount: Mount = (node) => (r = render(node));
   const host = createScreenHost({ color: false, size: { columns: 80, rows: 24 }, mount });
   const cwd = mkdtempSync(path.join(tmpdir(), 'dh-act-'));
   dirs.push(cwd);
   const opts = { root: path.join(cwd, 'root'), color: false, dockerHost: 'unix:///nonexistent/docker.sock' };
-  const outcome = act({ opts, facts: new Promise<HostFacts>(() => {}), host, cwd, uid: 1000 }, plan, leftOut).finally(() => host.close());
+  const outcome = act({ opts, facts, host, cwd, uid: 1000 }, plan, leftOut).finally(() => host.close());
   const screen = () => r?.lastFrame() ?? '';
   const until = (text: string) => waitFor(() => screen().includes(text), `"${text}" on screen`, 10_000);
   const keys = async (...ks: string[]) => {
@@ -103,18 +104,35 @@ describe('the Act step', () => {
     const a = startAct(nothingPlan());
     await a.until('nothing to write');
     expect(a.screen()).toContain('Profile strict: nothing to write, this host already matches it.');
-    expect(a.screen()).toContain('There is nothing to write, save or run.');
-    expect(a.screen()).not.toMatch(/Write the changes|Save a/);
+    expect(a.screen()).toContain('There is nothing to write or run; the audit can still be saved.');
+    expect(a.screen()).not.toMatch(/Write the changes|Save a shell|Save a patch/);
     expect(a.cursor()).toContain('Quit without changes');
     await a.keys(KEYS.enter);
     expect(await a.outcome).toEqual({ exitCode: 0, summary: ['No changes made.'] });
+  });
+
+  it('saves the audit as an HTML report, even when the plan changes nothing, and comes back', async () => {
+    const facts = readFactsFile(path.join(import.meta.dirname, '../fixtures/hosts/debian-docker-io.json'));
+    const a = startAct(nothingPlan(), 0, facts);
+    await a.until('nothing to write');
+    await a.keys('k', KEYS.enter);
+    await a.until('Path: ./docker-harden-report.html');
+    await a.keys(KEYS.enter);
+    await a.until('✓ Wrote');
+    const html = readFileSync(path.join(a.cwd, 'docker-harden-report.html'), 'utf8');
+    expect(html).toMatch(/^<!DOCTYPE html>/i);
+    expect(html).toContain((await facts).hostname);
+    expect(html).toContain('strict');
+    expect(a.cursor()).toContain('Save an HTML report');
+    await a.keys('j', KEYS.enter);
+    expect((await a.outcome)?.summary).toEqual([expect.stringContaining('docker-harden-report.html'), 'Nothing was written to the host.']);
   });
 
   it('says when every changed file was left out, and how to get them back', () => {
     expect(actSummary(nothingPlan(), 3)).toBe(
       'Profile strict: nothing to write, every file it changes is left out. Press q to switch some back on in the review.',
     );
-    expect(actOptions(nothingPlan(), '/tmp/root', 0).map((o) => o.id)).toEqual(['quit']);
+    expect(actOptions(nothingPlan(), '/tmp/root', 0).map((o) => o.id)).toEqual(['report', 'quit']);
     expect(actSummary(samplePlan(), 1)).toBe('Profile strict: 3 files, 1 permission fix, 2 steps (1 file left out).');
   });
 
@@ -122,6 +140,6 @@ describe('the Act step', () => {
     expect(writeQuestion(samplePlan(), '/tmp/root')).toBe('Write 3 files, fix 1 permission and run 2 steps under /tmp/root?');
     const stepsOnly = { ...nothingPlan(), steps: samplePlan().steps.slice(0, 1) };
     expect(writeQuestion(stepsOnly, '/')).toBe('Run 1 step under /?');
-    expect(actOptions(stepsOnly, '/', 0).map((o) => o.id)).toEqual(['write', 'script', 'patch', 'quit']);
+    expect(actOptions(stepsOnly, '/', 0).map((o) => o.id)).toEqual(['write', 'script', 'patch', 'report', 'quit']);
   });
 });

@@ -8,7 +8,7 @@ import { ScreenFrame } from '../screen-frame.js';
 import { useKeyState, useScreenKeys } from '../use-screen-keys.js';
 import { useTerminalSize } from '../use-terminal-size.js';
 
-export type ActChoice = 'write' | 'script' | 'patch' | 'quit';
+export type ActChoice = 'write' | 'script' | 'patch' | 'report' | 'quit';
 
 export interface ActOption {
   id: ActChoice;
@@ -57,7 +57,8 @@ export function ActScreen({ summary, notices = [], options, initial, onDone }: A
   const width = Math.max(...options.map((o) => o.label.length)) + 3;
   const body: Line[] = [...wrap(summary, size.columns).map((t) => line(t))];
   for (const n of notices) body.push(...wrap(n, size.columns - 2).map((t, i) => line(seg(i === 0 ? '✓ ' : '  ', 'ok'), t)));
-  body.push([], line(options.some((o) => o.id !== 'quit') ? 'What now?' : 'There is nothing to write, save or run.'), []);
+  const changes = options.some((o) => o.id === 'write');
+  body.push([], line(changes ? 'What now?' : 'There is nothing to write or run; the audit can still be saved.'), []);
   options.forEach((o, i) => {
     body.push(
       line(
