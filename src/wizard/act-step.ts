@@ -58,7 +58,12 @@ export async function act(run: WizardRun, plan: Plan, leftOut: number): Promise<
   const saved: string[] = [];
   let last: ActChoice | undefined;
   for (;;) {
-    const r = await renderAct(host, { summary: actSummary(plan, leftOut), notices: saved, options: actOptions(plan, opts.root, run.uid), initial: last ?? (planHasChanges(plan) ? undefined : 'quit') });
+    const r = await renderAct(host, {
+      summary: actSummary(plan, leftOut),
+      notices: saved,
+      options: actOptions(plan, opts.root, run.uid),
+      initial: last ?? (planHasChanges(plan) ? undefined : 'quit'),
+    });
     if (r.type === 'back') return null;
     if (r.type === 'quit') return saved.length ? { exitCode: 0, summary: [...saved, 'Nothing was written to the host.'] } : noChanges();
     last = r.type;
@@ -112,7 +117,11 @@ async function save(run: WizardRun, kind: 'script' | 'patch' | 'report', plan: P
 }
 
 const SAVE = {
-  script: { title: 'Save a shell script', initial: './docker-harden.sh', note: () => 'A bash script (mode 0700) that checks, backs up, writes and can --rollback.' },
+  script: {
+    title: 'Save a shell script',
+    initial: './docker-harden.sh',
+    note: () => 'A bash script (mode 0700) that checks, backs up, writes and can --rollback.',
+  },
   patch: {
     title: 'Save a patch',
     initial: './docker-harden.patch',
