@@ -6,7 +6,7 @@ import path from 'node:path';
 
 export const REPO = path.resolve(import.meta.dirname, '../..');
 export const BIN = path.join(REPO, 'bin/docker-harden.js');
-const MARKERS = ['dist/cli/main.js', 'dist/wizard/start-wizard.js'].map((p) => path.join(REPO, p));
+const MARKERS = ['dist/cli/main.js', 'dist/wizard/start-wizard.js', 'dist/bundle/main.js'].map((p) => path.join(REPO, p));
 
 function newestSource(dir: string): number {
   let newest = 0;
@@ -44,7 +44,9 @@ export async function ensureBuilt(): Promise<void> {
     } catch {
       // Type errors elsewhere in a tree being edited still emit JavaScript; the markers decide.
     }
-    if (!MARKERS.every(existsSync)) throw new Error('the build did not produce dist/cli/main.js and dist/wizard/start-wizard.js');
+    // The binary runs the bundle (scripts/build.mjs), which does not wait for the type check.
+    execFileSync(process.execPath, [path.join(REPO, 'scripts/build.mjs')], { cwd: REPO, stdio: 'pipe' });
+    if (!MARKERS.every(existsSync)) throw new Error('the build did not produce dist/cli/main.js, dist/wizard/start-wizard.js and dist/bundle/main.js');
   } finally {
     rmdirSync(lock);
   }

@@ -65,8 +65,23 @@ export function containerView(raw: EngineObject): ContainerView {
   };
 }
 
+/**
+ * Views are built once per container list, not once per rule: some forty rules read them, and
+ * parsing every container again for each made the audit of a large host mostly parsing.
+ */
+const viewsOf = new WeakMap<EngineObject[], ContainerView[]>();
+
 export function containerViews(facts: HostFacts): ContainerView[] {
-  return (facts.engine?.containers ?? []).map(containerView);
+  const containers = facts.engine?.containers;
+  if (!containers) return [];
+  let views = viewsOf.get(containers);
+  // A list changed in place (a container added, removed or replaced) is viewed again.
+  if (!views || views.length !== containers.length || views.some((v, i) => v.raw !== containers[i])) {
+    views = containers.map(containerView);
+    viewsOf.set(containers, views);
+  }
+  // A copy of the list, so a caller that sorts or filters in place cannot change what others see.
+  return views.slice();
 }
 
 export interface Verdict {
