@@ -61,7 +61,7 @@ export async function validateDaemonJson(opts: {
 export async function vetPlanDaemonJson(plan: Plan, facts: HostFacts, opts: { root: string }): Promise<string | null> {
   const file = plan.files.find((f) => f.artifact === 'daemon-json' && f.kind !== 'unchanged' && f.after !== null);
   const version = engineVersion(facts);
-  if (!file || !version || !atLeast(version, '23.0') || facts.source !== 'host' || opts.root !== '/') return null;
+  if (!file || !version || !atLeast(version, '23.0') || facts.source !== 'host' || facts.remote || opts.root !== '/') return null;
   const exe = dockerdBinary(facts);
   if (
     !exe ||
@@ -75,7 +75,7 @@ export async function vetPlanDaemonJson(plan: Plan, facts: HostFacts, opts: { ro
   return result.ok ? null : result.message;
 }
 
-function dockerdBinary(facts: HostFacts): string | null {
+export function dockerdBinary(facts: HostFacts): string | null {
   const exe = facts.dockerd?.exe.replace(/ \(deleted\)$/, '');
   if (exe) return exe;
   const line = facts.systemd.service ? effectiveExecStart(facts.systemd.service) : null;

@@ -10,6 +10,29 @@ interface RawGlobalFlags {
   from?: string;
   color?: boolean;
   engine?: boolean;
+  ssh?: string;
+}
+
+/** The commands that only read the host, and so may read one over SSH. */
+const SSH_COMMANDS = ['inspect', 'audit', 'plan', 'script', 'patch'];
+
+/** --ssh (or DOCKER_HOST=ssh://) with a command that writes, or with --root / --from, is a mistake. */
+export function checkSshUse(command: string, raw: RawGlobalFlags, env = process.env): void {
+  const ssh = raw.ssh ?? sshFromDockerHost(raw.dockerHost ?? env.DOCKER_HOST);
+  if (!ssh) return;
+  if (!SSH_COMMANDS.includes(command)) {
+    const name = command === 'docker-harden' ? 'the wizard' : `\`${command}\``;
+    throw new UserError(
+      `${name} works on this machine only, not over SSH (${ssh}).`,
+      `Over SSH, use ${SSH_COMMANDS.join(', ')}; to change the host, run \`docker-harden script\` there or use the playbook.`,
+    );
+  }
+  if (raw.root !== undefined || raw.from !== undefined)
+    throw new UserError(`--ssh reads a live host, so it cannot be combined with ${raw.root !== undefined ? '--root' : '--from'}.`, 'Leave one of them out.');
+}
+
+function sshFromDockerHost(host: string | undefined): string | undefined {
+  return host?.startsWith('ssh://') ? host : undefined;
 }
 
 export function resolveGlobalOptions(raw: RawGlobalFlags, env = process.env): GlobalOptions {
@@ -18,7 +41,10 @@ export function resolveGlobalOptions(raw: RawGlobalFlags, env = process.env): Gl
     throw new UserError(`The root ${root} is not a directory.`, 'Pass --root a directory that holds a copy of the host files (etc/, usr/, ...).');
   }
   const givenHost = raw.dockerHost ?? (env.DOCKER_HOST || undefined);
+  // DOCKER_HOST=ssh://user@host as the docker CLI takes it: the engine is that host's default socket.
+  const ssh = raw.ssh ?? sshFromDockerHost(givenHost);
   return {
+    ...(ssh ? { ssh } : {}),
     root,
     rootGiven: raw.root !== undefined,
     dockerHost: givenHost ?? 'unix:///var/run/docker.sock',

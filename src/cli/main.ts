@@ -6,7 +6,7 @@ import { processOutput } from './output.js';
 import type { Output } from '../services/output.js';
 import { VERSION } from '../core/version.js';
 import { registerCommands } from './commands/index.js';
-import { resolveGlobalOptions } from './context.js';
+import { checkSshUse, resolveGlobalOptions } from './context.js';
 import { helpHint, speakInOneVoice } from './usage-errors.js';
 
 const NO_TERMINAL = 'docker-harden: no terminal to run the wizard on; use `docker-harden audit` or `docker-harden apply --profile baseline --yes`';
@@ -33,12 +33,14 @@ export async function main(argv: string[], output: Output = processOutput): Prom
     .version(VERSION, '-V, --version')
     .option('--root <dir>', 'read and write every host file under DIR instead of /')
     .option('--docker-host <url>', 'engine endpoint (default: DOCKER_HOST, then the default socket)')
+    .option('--ssh <user@host[:port]>', 'inspect that host over SSH, with nothing installed there (also DOCKER_HOST=ssh://...)')
     .option('--from <facts.json>', 'use facts saved by `inspect --save` instead of inspecting the host')
     .option('--no-engine', 'run without a Docker engine: an unreachable one is not an error, and its checks report what they could not see')
     .option('--no-color', 'plain output (also: NO_COLOR)')
     .exitOverride()
     .configureOutput({ writeOut: (s) => output.out(s.trimEnd()), writeErr: (s) => output.err(s.trimEnd()) });
   registerCommands(program, output);
+  program.hook('preAction', (_program, action) => checkSshUse(action.name(), action.optsWithGlobals()));
   speakInOneVoice(program);
   // Extra words reach the action, which names them as an unknown command.
   program.allowExcessArguments(true).action(async (_flags: unknown, cmd: Command) => {

@@ -1,6 +1,7 @@
 // Users and groups of the inspected root, read from its /etc/passwd and /etc/group (not from the
 // machine running the tool, which may be a different system under --root).
 import { readHostText } from './host-fs.js';
+import type { HostAccess } from './host-reader.js';
 
 export interface Account {
   name: string;
@@ -38,7 +39,7 @@ export function parseAccountFile(content: string, kind: 'passwd' | 'group'): Acc
   return out;
 }
 
-export async function readAccounts(root: string): Promise<Accounts> {
+export async function readAccounts(root: HostAccess): Promise<Accounts> {
   const [passwd, group] = await Promise.all([readHostText(root, '/etc/passwd'), readHostText(root, '/etc/group')]);
   const users = passwd.content === null ? null : parseAccountFile(passwd.content, 'passwd');
   const groups = group.content === null ? null : parseAccountFile(group.content, 'group');

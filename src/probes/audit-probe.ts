@@ -3,17 +3,18 @@
 // was never loaded, or loaded by hand and lost at reboot, is a half-done fix. Each path a rule
 // names is also resolved on the host, so `-w /lib/...` counts for /usr/lib/... where /lib links there.
 import path from 'node:path';
-import { execa } from 'execa';
 import type { AuditFacts, TextFile } from '../facts/host-facts.js';
 import { normalizeAuditPath, parseAuditRules } from '../facts/audit-rule-parser.js';
 import { readHostDir, readHostText, resolveHostPath, type ResolveError } from './host-fs.js';
 import { oneLine, probed, type Probed } from './probe.js';
 import type { ProbeState } from '../facts/host-facts.js';
+import { hostReader, type HostAccess, type HostReader } from './host-reader.js';
 
 export const RULES_DIR = '/etc/audit/rules.d';
 
-export async function probeAudit(root: string, opts: { auditctl?: string } = {}): Promise<Probed<AuditFacts>> {
-  const [loaded, { rulesFiles, denied }] = await Promise.all([root === '/' ? loadedRules(opts.auditctl ?? 'auditctl') : null, readRulesFiles(root)]);
+export async function probeAudit(host: HostAccess, opts: { auditctl?: string } = {}): Promise<Probed<AuditFacts>> {
+  const root = hostReader(host);
+  const [loaded, { rulesFiles, denied }] = await Promise.all([root.root === '/' ? loadedRules(root, opts.auditctl ?? 'auditctl') : null, readRulesFiles(root)]);
   const loadedList = loaded?.rules ?? null;
   const realPaths = await resolveRulePaths(root, [...(loadedList ?? []), ...rulesFiles.map((f) => f.content)]);
   const value: AuditFacts = { loadedRules: loadedList, rulesFiles, realPaths };
@@ -29,15 +30,15 @@ export async function probeAudit(root: string, opts: { auditctl?: string } = {})
 
 type Loaded = { rules: string[] } | { rules: null; state: ProbeState; message: string };
 
-async function loadedRules(auditctl: string): Promise<Loaded> {
-  const result = await execa(auditctl, ['-l'], { reject: false, timeout: 10_000, env: { LC_ALL: 'C' } });
-  if (result.failed && (result as { code?: string }).code === 'ENOENT') return { rules: null, state: 'missing', message: 'auditctl is not installed' };
+async function loadedRules(host: HostReader, auditctl: string): Promise<Loaded> {
+  const result = await host.auditctlList(auditctl);
+  if (result === null) return { rules: null, state: 'missing', message: 'auditctl is not installed' };
   const out = `${result.stdout}\n${result.stderr}`;
   if (result.exitCode !== 0) {
     if (/must be root|Operation not permitted|EPERM|Permission denied/i.test(out)) {
       return { rules: null, state: 'permission-denied', message: 'auditctl -l needs root' };
     }
-    return { rules: null, state: 'error', message: `auditctl -l failed: ${oneLine(result.stderr || result.stdout || result.shortMessage)}` };
+    return { rules: null, state: 'error', message: `auditctl -l failed: ${oneLine(result.stderr || result.stdout || result.detail)}` };
   }
   return { rules: parseAuditctlList(result.stdout) };
 }
@@ -56,7 +57,7 @@ export function parseAuditctlList(stdout: string): string[] {
  * its last component (a watch on a symlink watches the link), so only the directory is resolved,
  * inside the root; a missing directory resolves as far as it exists.
  */
-export async function resolveRulePaths(root: string, texts: readonly string[]): Promise<Record<string, string>> {
+export async function resolveRulePaths(root: HostAccess, texts: readonly string[]): Promise<Record<string, string>> {
   const named = [...new Set(texts.flatMap((t) => parseAuditRules(t)).flatMap((r) => (r.path?.startsWith('/') ? [r.path] : [])))].sort();
   const reals = await Promise.all(
     named.map(async (p): Promise<[string, string]> => {
@@ -75,7 +76,7 @@ export async function resolveRulePaths(root: string, texts: readonly string[]): 
   return Object.fromEntries(reals);
 }
 
-async function readRulesFiles(root: string): Promise<{ rulesFiles: TextFile[]; denied: boolean }> {
+async function readRulesFiles(root: HostReader): Promise<{ rulesFiles: TextFile[]; denied: boolean }> {
   const dir = await readHostDir(root, RULES_DIR);
   let denied = dir.state === 'permission-denied';
   const files = await Promise.all(

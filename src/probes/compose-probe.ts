@@ -4,13 +4,14 @@ import path from 'node:path';
 import type { ComposeProjectFacts, EngineFacts } from '../facts/host-facts.js';
 import { readHostText } from './host-fs.js';
 import { probed, type Probed } from './probe.js';
+import type { HostAccess } from './host-reader.js';
 
 const PROJECT = 'com.docker.compose.project';
 const CONFIG_FILES = 'com.docker.compose.project.config_files';
 const WORKING_DIR = 'com.docker.compose.project.working_dir';
 const SERVICE = 'com.docker.compose.service';
 
-export async function probeCompose(root: string, engine: EngineFacts | null): Promise<Probed<ComposeProjectFacts[]>> {
+export async function probeCompose(root: HostAccess, engine: EngineFacts | null): Promise<Probed<ComposeProjectFacts[]>> {
   if (!engine) return probed([], 'not-running', 'no engine to list containers from');
   const projects = groupProjects(engine.containers);
   await Promise.all(

@@ -2,18 +2,19 @@
 // (and with no /run/containerd/containerd.sock) starts `containerd --config <exec-root>/containerd/
 // containerd.toml`, which serves <exec-root>/containerd/containerd.sock, not the packaged path CIS
 // names: the audit must look at the socket this containerd really listens on.
-import { readdir, readFile, readlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { ContainerdFacts, HostFacts } from '../facts/host-facts.js';
 import { emptyFacts } from '../facts/empty-facts.js';
 import { effectiveConfig } from '../facts/effective-config.js';
 import { mapLimit, probed, type Probed } from './probe.js';
 import { listeningUnixSockets } from './unix-listeners.js';
+import { hostReader, type HostAccess, type HostReader } from './host-reader.js';
 
 export const DEFAULT_CONTAINERD_SOCKET = '/run/containerd/containerd.sock';
 
-export async function probeContainerd(root: string, facts: Pick<HostFacts, 'dockerd' | 'daemonJson'>): Promise<Probed<ContainerdFacts | null>> {
-  if (root !== '/') return probed(null, 'missing', 'process table not read for --root');
+export async function probeContainerd(host: HostAccess, facts: Pick<HostFacts, 'dockerd' | 'daemonJson'>): Promise<Probed<ContainerdFacts | null>> {
+  const reader = hostReader(host);
+  if (reader.root !== '/') return probed(null, 'missing', 'process table not read for --root');
   const { dockerd } = facts;
   if (!dockerd) return probed(null, 'not-running', 'no dockerd process, so no containerd of its own');
   const cfg = effectiveConfig(emptyFacts({ dockerd, daemonJson: facts.daemonJson }));
@@ -21,12 +22,12 @@ export async function probeContainerd(root: string, facts: Pick<HostFacts, 'dock
   if (external) return probed(null, 'missing', `dockerd uses the containerd named by ${external.evidence}`);
   const execRoot = cfg.get('exec-root')?.value;
   // A dockerd restarted while its containerd kept running adopts it by the pid file, no longer as its child.
-  const pid = (await childContainerd(dockerd.pid)) ?? (await pidFileContainerd(typeof execRoot === 'string' ? execRoot : '/var/run/docker'));
+  const pid = (await childContainerd(reader, dockerd.pid)) ?? (await pidFileContainerd(reader, typeof execRoot === 'string' ? execRoot : '/var/run/docker'));
   if (pid === null) return probed(null, 'missing', `dockerd pid ${dockerd.pid} runs no containerd of its own (it uses ${DEFAULT_CONTAINERD_SOCKET})`);
 
-  const argv = (await readFile(`/proc/${pid}/cmdline`, 'utf8')).split('\0').filter(Boolean);
+  const argv = (await reader.readProc(`/proc/${pid}/cmdline`)).split('\0').filter(Boolean);
   const configPath = flagValue(argv, '--config', '-c');
-  const toml = configPath?.startsWith('/') ? await readFile(configPath, 'utf8').catch(() => null) : null;
+  const toml = configPath?.startsWith('/') ? await reader.readProc(configPath).catch(() => null) : null;
   const flagAddress = flagValue(argv, '--address', '-a');
   const configAddress = toml === null ? undefined : tomlString(toml, 'grpc', 'address');
   const declared = flagAddress
@@ -35,7 +36,7 @@ export async function probeContainerd(root: string, facts: Pick<HostFacts, 'dock
       ? { path: configAddress, source: 'config' as const }
       : undefined;
   // Non-root cannot read another user's fds: the declared address then stands alone.
-  const listening = await listeningUnixSockets(pid).catch(() => null);
+  const listening = await listeningUnixSockets(pid, reader).catch(() => null);
   const debug = toml === null ? undefined : tomlString(toml, 'debug', 'address');
   const found = chooseSocket(declared, listening, debug);
   const value: ContainerdFacts = { pid, socket: found.path, ...(configPath ? { configPath } : {}), source: found.source };
@@ -87,27 +88,28 @@ function flagValue(argv: readonly string[], long: string, short: string): string
   return undefined;
 }
 
-async function isContainerd(pid: number): Promise<boolean> {
-  const exe = await readlink(`/proc/${pid}/exe`).catch(() => '');
+async function isContainerd(host: HostReader, pid: number): Promise<boolean> {
+  const exe = await host.readlink(`/proc/${pid}/exe`).catch(() => '');
   return path.posix.basename(exe.replace(/ \(deleted\)$/, '')) === 'containerd';
 }
 
-async function childContainerd(parent: number): Promise<number | null> {
-  const pids = (await readdir('/proc'))
+async function childContainerd(host: HostReader, parent: number): Promise<number | null> {
+  const pids = (await host.readdir('/proc'))
+    .map((e) => e.name)
     .filter((n) => /^\d+$/.test(n))
     .map(Number)
     .sort((a, b) => a - b);
   const children = await mapLimit(pids, 64, async (pid) => {
-    const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
+    const stat = await host.readProc(`/proc/${pid}/stat`).catch(() => '');
     // "pid (comm) state ppid ...": comm may hold spaces and parentheses, so read after the last ")".
     const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-    return ppid === parent && (await isContainerd(pid)) ? pid : null;
+    return ppid === parent && (await isContainerd(host, pid)) ? pid : null;
   });
   return children.find((p): p is number => p !== null) ?? null;
 }
 
-async function pidFileContainerd(execRoot: string): Promise<number | null> {
-  const text = await readFile(path.posix.join(execRoot, 'containerd', 'containerd.pid'), 'utf8').catch(() => '');
+async function pidFileContainerd(host: HostReader, execRoot: string): Promise<number | null> {
+  const text = await host.readProc(path.posix.join(execRoot, 'containerd', 'containerd.pid')).catch(() => '');
   const pid = Number(text.trim());
-  return Number.isInteger(pid) && pid > 0 && (await isContainerd(pid)) ? pid : null;
+  return Number.isInteger(pid) && pid > 0 && (await isContainerd(host, pid)) ? pid : null;
 }

@@ -6,6 +6,7 @@ import { parseDockerdArgs } from '../facts/dockerd-flags.js';
 import { readHostText } from './host-fs.js';
 import { parseDaemonJson } from '../facts/parse-daemon-json.js';
 import { probed, type Probed } from './probe.js';
+import type { HostAccess } from './host-reader.js';
 
 export { parseDaemonJson };
 
@@ -20,7 +21,7 @@ export function daemonJsonPath(dockerdArgs: readonly string[], defaultPath: stri
   return typeof flag === 'string' && flag.startsWith('/') ? flag : defaultPath;
 }
 
-export async function probeDaemonJson(root: string, file: string): Promise<Probed<DaemonJsonFacts>> {
+export async function probeDaemonJson(root: HostAccess, file: string): Promise<Probed<DaemonJsonFacts>> {
   const read = await readHostText(root, file);
   if (read.content === null) return probed({ path: file, raw: null, parsed: null }, read.state, read.message);
   const raw = read.content;

@@ -1,22 +1,23 @@
 // Host state some daemon settings need before dockerd can run with them: subordinate id ranges
 // for userns-remap (the root's /etc/subuid and /etc/subgid) and the br_netfilter module that
 // icc: false and userland-proxy: false need on Docker 28+. Never throws.
-import { access, readFile } from 'node:fs/promises';
 import type { DaemonPrerequisites, SubordinateIdRange } from '../facts/host-facts.js';
 import type { Accounts } from './accounts.js';
 import { readHostText } from './host-fs.js';
+import { hostReader, type HostAccess, type HostReader } from './host-reader.js';
 
-export async function probeDaemonPrerequisites(root: string, accounts: Accounts): Promise<DaemonPrerequisites> {
+export async function probeDaemonPrerequisites(host: HostAccess, accounts: Accounts): Promise<DaemonPrerequisites> {
+  const root = hostReader(host);
   const [subuid, subgid, brNetfilter] = await Promise.all([
     readRanges(root, '/etc/subuid', accounts),
     readRanges(root, '/etc/subgid', accounts),
     // Kernel state belongs to the machine that runs the tool, not to a system under --root.
-    root === '/' ? brNetfilterLoaded() : Promise.resolve(null),
+    root.root === '/' ? brNetfilterLoaded(root) : Promise.resolve(null),
   ]);
   return { subuid, subgid, brNetfilter };
 }
 
-async function readRanges(root: string, file: string, accounts: Accounts): Promise<SubordinateIdRange[] | null> {
+async function readRanges(root: HostReader, file: string, accounts: Accounts): Promise<SubordinateIdRange[] | null> {
   const read = await readHostText(root, file);
   return read.content === null ? null : parseSubordinateIds(read.content, accounts);
 }
@@ -40,8 +41,9 @@ export function parseSubordinateIds(text: string, accounts: Pick<Accounts, 'user
 }
 
 /** Loaded as a module, or built in (then /proc/sys/net/bridge exists). */
-async function brNetfilterLoaded(): Promise<boolean | null> {
-  const modules = await readFile('/proc/modules', 'utf8').catch(() => null);
+async function brNetfilterLoaded(host: HostReader): Promise<boolean | null> {
+  const access = (p: string) => host.stat(p);
+  const modules = await host.readProc('/proc/modules').catch(() => null);
   if (modules !== null && /^br_netfilter\s/m.test(modules)) return true;
   const sysctl = await access('/proc/sys/net/bridge').then(
     () => true,

@@ -2,10 +2,23 @@
 // accepted; anything else is the user's typo and stops the run with one sentence.
 import path from 'node:path';
 import os from 'node:os';
+import type { Duplex } from 'node:stream';
 import { INPUT_LIMITS, describeReadError, readInputTextSync } from '../core/read-input.js';
 import { UserError } from '../core/errors.js';
 
-export type Endpoint = { kind: 'unix'; url: string; socketPath: string } | { kind: 'tcp'; url: string; host: string; port: number; tls?: ClientTls };
+export type Endpoint =
+  | { kind: 'unix'; url: string; socketPath: string; tunnel?: EngineTunnel }
+  | { kind: 'tcp'; url: string; host: string; port: number; tls?: ClientTls };
+
+/**
+ * A socket on another host, reached through a byte stream per connection (`docker system
+ * dial-stdio` over SSH). socketPath then names the socket on that host.
+ */
+export interface EngineTunnel {
+  dial(): Duplex;
+  /** Connections at once: each is a session on one SSH connection, and sshd allows only a few. */
+  maxConnections: number;
+}
 
 /** The client certificate set the docker CLI uses with DOCKER_TLS_VERIFY (PEM contents). */
 export interface ClientTls {

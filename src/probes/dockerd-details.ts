@@ -1,7 +1,7 @@
 // What the kernel knows about one dockerd: its user, its resource limits, its capabilities and,
 // for rootless Docker, the environment that decides its default socket and daemon.json.
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { localHostReader, type HostReader } from './host-reader.js';
 import type { DockerdProcessFacts } from '../facts/host-facts.js';
 import { DEFAULT_DAEMON_JSON } from './daemon-json-probe.js';
 
@@ -32,11 +32,11 @@ export type DockerdDetails = Pick<DockerdProcessFacts, 'uid' | 'limits' | 'capab
   defaultHost: string;
 };
 
-export async function readDockerdDetails(pid: number, argv: readonly string[]): Promise<DockerdDetails> {
+export async function readDockerdDetails(pid: number, argv: readonly string[], host: HostReader = localHostReader('/')): Promise<DockerdDetails> {
   const [status, limits, environ] = await Promise.all([
-    readFile(`/proc/${pid}/status`, 'utf8').catch(() => ''),
-    readFile(`/proc/${pid}/limits`, 'utf8').catch(() => ''),
-    readFile(`/proc/${pid}/environ`, 'utf8').catch(() => ''),
+    host.readProc(`/proc/${pid}/status`).catch(() => ''),
+    host.readProc(`/proc/${pid}/limits`).catch(() => ''),
+    host.readProc(`/proc/${pid}/environ`).catch(() => ''),
   ]);
   const env = parseEnviron(environ);
   const uid = statusField(status, 'Uid')?.split(/\s+/)[0];

@@ -31,13 +31,16 @@ export interface SendOptions {
 }
 
 export function engineClient(endpoint: Endpoint, opts: { maxSockets?: number; timeoutMs?: number } = {}): EngineClient {
-  const maxSockets = opts.maxSockets ?? 16;
+  const tunnel = endpoint.kind === 'unix' ? endpoint.tunnel : undefined;
+  const maxSockets = Math.min(opts.maxSockets ?? 16, tunnel?.maxConnections ?? Number.POSITIVE_INFINITY);
   // tcp:// with client certificates (DOCKER_TLS_VERIFY): the server is verified against ca.pem.
   const tls = endpoint.kind === 'tcp' ? endpoint.tls : undefined;
   const agent = tls ? new https.Agent({ keepAlive: true, maxSockets, ...tls }) : new http.Agent({ keepAlive: true, maxSockets });
+  // Over a tunnel every connection is a fresh stream to the daemon's socket on the other host.
+  if (tunnel) (agent as unknown as { createConnection: () => unknown }).createConnection = () => tunnel.dial();
   const request = tls ? https.request : http.request;
   const timeoutMs = opts.timeoutMs ?? 15_000;
-  const target = endpoint.kind === 'unix' ? { socketPath: endpoint.socketPath } : { host: endpoint.host, port: endpoint.port };
+  const target = tunnel ? { host: 'localhost' } : endpoint.kind === 'unix' ? { socketPath: endpoint.socketPath } : { host: endpoint.host, port: endpoint.port };
   return {
     get<T>(path: string, timeout = timeoutMs): Promise<T> {
       return new Promise<T>((resolve, reject) => {

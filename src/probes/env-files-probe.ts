@@ -4,10 +4,11 @@ import { effectiveValues } from '../facts/systemd-unit.js';
 import type { SystemdUnitFacts } from '../facts/host-facts.js';
 import { readHostText } from './host-fs.js';
 import { probed, type Probed } from './probe.js';
+import type { HostAccess } from './host-reader.js';
 
 export const STANDARD_ENV_FILES = ['/etc/default/docker', '/etc/sysconfig/docker'];
 
-export async function probeEnvFiles(root: string, service: SystemdUnitFacts | null): Promise<Probed<Record<string, string | null>>> {
+export async function probeEnvFiles(root: HostAccess, service: SystemdUnitFacts | null): Promise<Probed<Record<string, string | null>>> {
   const named = service ? effectiveValues(service, 'Service', 'EnvironmentFile').map((spec) => spec.replace(/^-/, '')) : [];
   const paths = [...new Set([...STANDARD_ENV_FILES, ...named.filter((p) => p.startsWith('/'))])];
   const reads = await Promise.all(paths.map(async (p) => [p, await readHostText(root, p)] as const));

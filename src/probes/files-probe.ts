@@ -1,17 +1,17 @@
 // Probe 'files': owner, group and mode of every Docker path CIS cares about. Symlinks are followed
 // to the object they name (recorded as realPath), and for each missing path its nearest existing
 // ancestors are recorded too, because an audit watch under a missing parent breaks auditctl.
-import type { Dirent } from 'node:fs';
-import { lstat, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { FileStat } from '../facts/host-facts.js';
 import type { Accounts } from './accounts.js';
-import { resolveHostPath, underRoot, type ResolveError } from './host-fs.js';
+import { resolveHostPath, type ResolveError } from './host-fs.js';
+import { hostReader, type HostAccess, type HostDirEntry } from './host-reader.js';
 import { mapLimit, probed, stateForError, type Probed } from './probe.js';
 
 export const CERTS_DIR = '/etc/docker/certs.d';
 
-export async function probeFiles(root: string, paths: readonly string[], accounts: Accounts): Promise<Probed<Record<string, FileStat>>> {
+export async function probeFiles(host: HostAccess, paths: readonly string[], accounts: Accounts): Promise<Probed<Record<string, FileStat>>> {
+  const root = hostReader(host);
   const files: Record<string, FileStat> = {};
   const wanted = [...paths, ...(await listTree(root, CERTS_DIR))];
   const stats = await mapLimit(wanted, 32, (p) => statHostPath(root, p, accounts));
@@ -32,7 +32,8 @@ export async function probeFiles(root: string, paths: readonly string[], account
   return probed(sorted, 'ok', summary);
 }
 
-export async function statHostPath(root: string, p: string, accounts: Accounts): Promise<FileStat> {
+export async function statHostPath(host: HostAccess, p: string, accounts: Accounts): Promise<FileStat> {
+  const root = hostReader(host);
   let real: string;
   try {
     real = (await resolveHostPath(root, p)).path;
@@ -40,11 +41,11 @@ export async function statHostPath(root: string, p: string, accounts: Accounts):
     return missing(p, err);
   }
   try {
-    const st = await lstat(underRoot(root, real));
+    const st = await root.lstat(real);
     const stat: FileStat = {
       exists: true,
-      type: st.isFile() ? 'file' : st.isDirectory() ? 'directory' : st.isSocket() ? 'socket' : 'other',
-      mode: st.mode & 0o7777,
+      type: st.type === 'symlink' ? 'other' : st.type,
+      mode: st.mode,
       uid: st.uid,
       gid: st.gid,
     };
@@ -70,7 +71,7 @@ function missing(p: string, err: unknown): FileStat {
 }
 
 /** Every non-directory entry under a host directory (registry certificates live in subdirectories). */
-async function listTree(root: string, dir: string): Promise<string[]> {
+async function listTree(root: ReturnType<typeof hostReader>, dir: string): Promise<string[]> {
   let real: string;
   try {
     real = (await resolveHostPath(root, dir)).path;
@@ -80,14 +81,14 @@ async function listTree(root: string, dir: string): Promise<string[]> {
   const out: string[] = [];
   const walk = async (hostDir: string, shown: string, depth: number): Promise<void> => {
     if (depth > 8) return;
-    let entries: Dirent[];
+    let entries: HostDirEntry[];
     try {
-      entries = await readdir(underRoot(root, hostDir), { withFileTypes: true });
+      entries = await root.readdir(hostDir);
     } catch {
       return;
     }
     for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-      if (e.isDirectory()) await walk(`${hostDir}/${e.name}`, `${shown}/${e.name}`, depth + 1);
+      if (e.directory) await walk(`${hostDir}/${e.name}`, `${shown}/${e.name}`, depth + 1);
       else out.push(`${shown}/${e.name}`);
     }
   };

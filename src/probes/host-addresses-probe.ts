@@ -2,14 +2,16 @@
 // can be held against them: publishing a port on an address the host lacks stops the container
 // from starting. Read from the kernel's own tables, which need no tool: the local routes of
 // /proc/net/fib_trie (IPv4) and /proc/net/if_inet6 (IPv6).
-import { readFile } from 'node:fs/promises';
 import { readHostText } from './host-fs.js';
+import { hostReader, type HostAccess } from './host-reader.js';
 import { probed, type Probed } from './probe.js';
 import { canonicalIp } from '../core/ip-address.js';
 
-export async function probeHostAddresses(root: string): Promise<Probed<string[] | null>> {
+export async function probeHostAddresses(host: HostAccess): Promise<Probed<string[] | null>> {
+  const reader = hostReader(host);
+  const root = reader.root;
   // For --root, saved copies under ROOT/proc/net stand in for the live tables.
-  const read = (p: string): Promise<string | null> => (root === '/' ? readFile(p, 'utf8').catch(() => null) : readHostText(root, p).then((r) => r.content));
+  const read = (p: string): Promise<string | null> => (root === '/' ? reader.readProc(p).catch(() => null) : readHostText(reader, p).then((r) => r.content));
   const [fibTrie, ifInet6] = await Promise.all([read('/proc/net/fib_trie'), read('/proc/net/if_inet6')]);
   if (fibTrie === null && ifInet6 === null) {
     return probed(

@@ -1,15 +1,11 @@
 // Reading host files under --root. Absolute symlinks are resolved inside the root (as a chroot
 // would), so /var/run -> /run inside an image never escapes to the machine running the tool.
-import { lstat, readlink, readdir } from 'node:fs/promises';
-import path from 'node:path';
 import { stateForError } from './probe.js';
 import type { ProbeState } from '../facts/host-facts.js';
-import { INPUT_LIMITS, InputFileError, readInputText } from '../core/read-input.js';
+import { INPUT_LIMITS, InputFileError } from '../core/read-input.js';
+import { hostReader, type HostAccess } from './host-reader.js';
 
-/** The path on this machine of host path `p` under `root`. */
-export function underRoot(root: string, p: string): string {
-  return root === '/' ? p : path.join(root, p);
-}
+export { underRoot } from './host-reader.js';
 
 export type ReadResult = { content: string } | { content: null; state: ProbeState; message: string };
 
@@ -17,10 +13,11 @@ export type ReadResult = { content: string } | { content: null; state: ProbeStat
  * A host text file, or why it could not be read (never throws). A FIFO, device or socket where a
  * config file should be is reported as an error without being opened; reads stop at 4 MiB.
  */
-export async function readHostText(root: string, p: string): Promise<ReadResult> {
+export async function readHostText(host: HostAccess, p: string): Promise<ReadResult> {
   try {
-    const real = await resolveHostPath(root, p);
-    return { content: await readInputText(underRoot(root, real.path), INPUT_LIMITS.text) };
+    const reader = hostReader(host);
+    const real = await resolveHostPath(reader, p);
+    return { content: await reader.readText(real.path, INPUT_LIMITS.text) };
   } catch (err) {
     const state = stateForError(err);
     const code = (err as NodeJS.ErrnoException).code;
@@ -37,15 +34,16 @@ export async function readHostText(root: string, p: string): Promise<ReadResult>
 }
 
 /** Names in a host directory, sorted; [] when it does not exist or cannot be listed. */
-export async function listHostDir(root: string, dir: string): Promise<string[]> {
-  return (await readHostDir(root, dir)).names;
+export async function listHostDir(host: HostAccess, dir: string): Promise<string[]> {
+  return (await readHostDir(host, dir)).names;
 }
 
 /** Names in a host directory, sorted, or why it could not be listed. */
-export async function readHostDir(root: string, dir: string): Promise<{ names: string[]; state?: ProbeState }> {
+export async function readHostDir(host: HostAccess, dir: string): Promise<{ names: string[]; state?: ProbeState }> {
   try {
-    const real = await resolveHostPath(root, dir);
-    return { names: (await readdir(underRoot(root, real.path))).sort() };
+    const reader = hostReader(host);
+    const real = await resolveHostPath(reader, dir);
+    return { names: (await reader.readdir(real.path)).map((e) => e.name).sort() };
   } catch (err) {
     return { names: [], state: stateForError(err) };
   }
@@ -63,7 +61,8 @@ export interface ResolvedPath {
  * (ENOENT, EACCES, ...) of the first component that cannot be looked at, with `resolvedPath` set
  * to the path resolved so far plus the remaining components (where a dangling link points).
  */
-export async function resolveHostPath(root: string, p: string): Promise<ResolvedPath> {
+export async function resolveHostPath(host: HostAccess, p: string): Promise<ResolvedPath> {
+  const reader = hostReader(host);
   let todo = p.split('/').filter(Boolean);
   let done = '';
   let hops = 0;
@@ -78,7 +77,7 @@ export async function resolveHostPath(root: string, p: string): Promise<Resolved
     const next = `${done}/${part}`;
     let isLink: boolean;
     try {
-      isLink = (await lstat(underRoot(root, next))).isSymbolicLink();
+      isLink = await reader.isSymlink(next);
     } catch (err) {
       (err as ResolveError).resolvedPath = [next, ...todo].join('/');
       throw err;
@@ -89,7 +88,7 @@ export async function resolveHostPath(root: string, p: string): Promise<Resolved
     }
     if (++hops > 40) throw Object.assign(new Error(`too many symlinks in ${p}`), { code: 'ELOOP', resolvedPath: next });
     followedLink = true;
-    const target = await readlink(underRoot(root, next));
+    const target = await reader.readlink(next);
     if (target.startsWith('/')) done = '';
     todo = [...target.split('/').filter(Boolean), ...todo];
   }

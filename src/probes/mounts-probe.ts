@@ -1,25 +1,27 @@
 // Probe 'mounts': the filesystem that holds the data root (CIS 1.1.1 wants its own partition),
 // from mountinfo: the mount with the longest mount point that is a prefix of the data root.
-import { readFile } from 'node:fs/promises';
 import type { MountFacts } from '../facts/host-facts.js';
 import { readHostText, resolveHostPath, type ResolveError } from './host-fs.js';
 import { probed, type Probed } from './probe.js';
+import { hostReader, type HostAccess } from './host-reader.js';
 
 export interface MountEntry extends MountFacts {
   /** major:minor of the filesystem. */
   deviceNumber: string;
 }
 
-export async function probeMounts(root: string, dataRoot: string): Promise<Probed<MountFacts | null>> {
+export async function probeMounts(host: HostAccess, dataRoot: string): Promise<Probed<MountFacts | null>> {
+  const reader = hostReader(host);
+  const root = reader.root;
   let text: string;
   try {
     // For --root, a saved /proc/self/mountinfo under the root stands in for the live one.
-    text = root === '/' ? await readFile('/proc/self/mountinfo', 'utf8') : await readRootMountinfo(root);
+    text = root === '/' ? await reader.readProc('/proc/self/mountinfo') : await readRootMountinfo(reader);
   } catch {
     return probed(null, 'missing', root === '/' ? '/proc/self/mountinfo could not be read' : 'no proc/self/mountinfo under --root');
   }
   // A data root that does not exist yet still lands where its symlinked parents lead.
-  const real = await resolveHostPath(root, dataRoot).then(
+  const real = await resolveHostPath(reader, dataRoot).then(
     (r) => r.path,
     (err: ResolveError) => err.resolvedPath ?? dataRoot,
   );
@@ -29,7 +31,7 @@ export async function probeMounts(root: string, dataRoot: string): Promise<Probe
   return probed(mount, 'ok', `${dataRoot} is on ${mount.mountPoint} (${mount.device}, ${mount.fsType}${same})`);
 }
 
-async function readRootMountinfo(root: string): Promise<string> {
+async function readRootMountinfo(root: HostAccess): Promise<string> {
   const read = await readHostText(root, '/proc/self/mountinfo');
   if (read.content === null) throw new Error(read.message);
   return read.content;

@@ -1,8 +1,8 @@
 // What starts and stops one dockerd, told by evidence about that pid rather than by what is
 // installed: systemd only when pid 1 is systemd and the pid sits in a docker unit's cgroup, OpenRC
 // or sysvinit only when their pidfile names this very pid. Anything else was started by hand.
-import { access, readFile, readlink } from 'node:fs/promises';
 import path from 'node:path';
+import { localHostReader, type HostReader } from './host-reader.js';
 import type { ServiceManagerFacts } from '../facts/host-facts.js';
 
 const SBIN = ['/sbin', '/usr/sbin', '/bin', '/usr/bin'];
@@ -22,8 +22,8 @@ export interface ManagerEvidence {
   servicePid: number | null;
 }
 
-export async function detectServiceManager(pid: number): Promise<ServiceManagerFacts> {
-  return classifyManager(await gatherEvidence(pid));
+export async function detectServiceManager(pid: number, host: HostReader = localHostReader('/')): Promise<ServiceManagerFacts> {
+  return classifyManager(await gatherEvidence(pid, host));
 }
 
 /** Pure: the manager that the evidence shows, with the reason in one clause. */
@@ -63,23 +63,23 @@ function systemdUnit(cgroup: string): { name: string; path: string; user: boolea
   return { name, path: cgPath, user: units.some((u) => /^user@\d+\.service$/.test(u)) && !/^user@\d+\.service$/.test(name) };
 }
 
-async function gatherEvidence(pid: number): Promise<ManagerEvidence> {
+async function gatherEvidence(pid: number, host: HostReader): Promise<ManagerEvidence> {
   const exists = (p: string) =>
-    access(p).then(
+    host.stat(p).then(
       () => true,
       () => false,
     );
-  const pid1 = await readlink('/proc/1/exe').then(
+  const pid1 = await host.readlink('/proc/1/exe').then(
     (e) => path.basename(e.replace(/ \(deleted\)$/, '')),
     () =>
-      readFile('/proc/1/comm', 'utf8').then(
+      host.readProc('/proc/1/comm').then(
         (c) => c.trim(),
         () => 'unknown',
       ),
   );
   let servicePid: number | null = null;
   for (const file of SERVICE_PIDFILES) {
-    const n = Number((await readFile(file, 'utf8').catch(() => '')).trim());
+    const n = Number((await host.readProc(file).catch(() => '')).trim());
     if (Number.isInteger(n) && n > 0) {
       servicePid = n;
       break;
@@ -87,7 +87,7 @@ async function gatherEvidence(pid: number): Promise<ManagerEvidence> {
   }
   return {
     pid,
-    cgroup: await readFile(`/proc/${pid}/cgroup`, 'utf8').catch(() => ''),
+    cgroup: await host.readProc(`/proc/${pid}/cgroup`).catch(() => ''),
     pid1,
     openrc: await exists('/run/openrc'),
     rcService: (await Promise.all(SBIN.map((d) => exists(path.join(d, 'rc-service'))))).some(Boolean),

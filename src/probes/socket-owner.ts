@@ -2,10 +2,12 @@
 // endpoint (/proc/<pid>/net/unix, tcp, tcp6 — read through the pid, so a daemon in its own network
 // namespace, as rootless Docker is, is seen in its namespace) and whether the pid holds that inode
 // among its open files (/proc/<pid>/fd/* -> "socket:[inode]").
-import { readdir, readFile, readlink, realpath } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Endpoint } from './docker-host.js';
+import { localHostReader, type HostReader } from './host-reader.js';
+
+const thisHost = (): HostReader => localHostReader('/');
 
 /** 'holds': the pid has the listening socket open; 'not-held': it does not; 'unknown': its fds could not be read. */
 export type SocketHolding = 'holds' | 'not-held' | 'unknown';
@@ -14,14 +16,14 @@ const ACCEPTCON = 0x10000; // __SO_ACCEPTCON: the socket is listening
 const TCP_LISTEN = '0A';
 
 /** Inodes of unix sockets listening on `socketPath` in a /proc/net/unix table (paths compared as real paths). */
-export async function listeningUnixInodes(table: string, socketPath: string): Promise<Set<number>> {
-  const wanted = await realSocketPath(socketPath);
+export async function listeningUnixInodes(table: string, socketPath: string, host: HostReader = thisHost()): Promise<Set<number>> {
+  const wanted = await realSocketPath(socketPath, host);
   const out = new Set<number>();
   for (const line of table.split('\n').slice(1)) {
     // Num RefCount Protocol Flags Type St Inode Path (the path may hold spaces: it is the rest of the line)
     const m = /^\S+:\s+\S+\s+\S+\s+([0-9A-Fa-f]+)\s+\S+\s+\S+\s+(\d+)\s+(\/.*)$/.exec(line.trim());
     if (!m || (parseInt(m[1], 16) & ACCEPTCON) === 0) continue;
-    if (m[3] === socketPath || (await realSocketPath(m[3])) === wanted) out.add(Number(m[2]));
+    if (m[3] === socketPath || (await realSocketPath(m[3], host)) === wanted) out.add(Number(m[2]));
   }
   return out;
 }
@@ -40,12 +42,12 @@ export function listeningTcpInodes(table: string, host: string, port: number): S
 }
 
 /** The socket inodes a pid has open. Throws when its fds cannot be read (another user's process as non-root). */
-export async function socketInodesHeldBy(pid: number): Promise<Set<number>> {
+export async function socketInodesHeldBy(pid: number, host: HostReader = thisHost()): Promise<Set<number>> {
   const out = new Set<number>();
   const dir = `/proc/${pid}/fd`;
-  for (const fd of await readdir(dir)) {
+  for (const fd of await host.readdir(dir)) {
     try {
-      const m = /^socket:\[(\d+)\]$/.exec(await readlink(path.join(dir, fd)));
+      const m = /^socket:\[(\d+)\]$/.exec(await host.readlink(path.join(dir, fd.name)));
       if (m) out.add(Number(m[1]));
     } catch {
       /* closed meanwhile */
@@ -55,31 +57,31 @@ export async function socketInodesHeldBy(pid: number): Promise<Set<number>> {
 }
 
 /** Whether `pid` holds a socket that listens on the endpoint, as seen in its own network namespace. */
-export async function holdsEndpoint(pid: number, endpoint: Endpoint): Promise<SocketHolding> {
+export async function holdsEndpoint(pid: number, endpoint: Endpoint, host: HostReader = thisHost()): Promise<SocketHolding> {
   let listening: Set<number>;
   try {
-    listening = await listeningInodes(pid, endpoint);
+    listening = await listeningInodes(pid, endpoint, host);
   } catch {
     return 'unknown';
   }
   if (listening.size === 0) return 'not-held';
   try {
-    const held = await socketInodesHeldBy(pid);
+    const held = await socketInodesHeldBy(pid, host);
     return [...listening].some((inode) => held.has(inode)) ? 'holds' : 'not-held';
   } catch {
     return 'unknown';
   }
 }
 
-async function listeningInodes(pid: number, endpoint: Endpoint): Promise<Set<number>> {
-  if (endpoint.kind === 'unix') return listeningUnixInodes(await readFile(`/proc/${pid}/net/unix`, 'utf8'), endpoint.socketPath);
+async function listeningInodes(pid: number, endpoint: Endpoint, host: HostReader): Promise<Set<number>> {
+  if (endpoint.kind === 'unix') return listeningUnixInodes(await host.readProc(`/proc/${pid}/net/unix`), endpoint.socketPath, host);
   // A tcp endpoint on another machine is served by no local process.
   if (!isLocalHost(endpoint.host)) return new Set();
   const out = new Set<number>();
   for (const table of ['tcp', 'tcp6']) {
     let text: string;
     try {
-      text = await readFile(`/proc/${pid}/net/${table}`, 'utf8');
+      text = await host.readProc(`/proc/${pid}/net/${table}`);
     } catch {
       continue; // no IPv6 in this kernel
     }
@@ -89,9 +91,9 @@ async function listeningInodes(pid: number, endpoint: Endpoint): Promise<Set<num
 }
 
 /** /var/run/docker.sock and /run/docker.sock are one socket: compare the real directory. */
-export async function realSocketPath(p: string): Promise<string> {
+export async function realSocketPath(p: string, host: HostReader = thisHost()): Promise<string> {
   try {
-    return path.join(await realpath(path.dirname(p)), path.basename(p));
+    return path.join(await host.realpath(path.dirname(p)), path.basename(p));
   } catch {
     return p;
   }

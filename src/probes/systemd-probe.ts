@@ -3,6 +3,7 @@
 import type { SystemdUnitFacts, TextFile } from '../facts/host-facts.js';
 import { listHostDir, readHostText, resolveHostPath } from './host-fs.js';
 import { probed, type Probed } from './probe.js';
+import type { HostAccess } from './host-reader.js';
 
 /** systemd's system unit search path, highest priority first. */
 export const UNIT_DIRS = ['/etc/systemd/system', '/run/systemd/system', '/usr/local/lib/systemd/system', '/usr/lib/systemd/system', '/lib/systemd/system'];
@@ -12,7 +13,7 @@ export interface SystemdFacts {
   socket: SystemdUnitFacts | null;
 }
 
-export async function probeSystemd(root: string): Promise<Probed<SystemdFacts>> {
+export async function probeSystemd(root: HostAccess): Promise<Probed<SystemdFacts>> {
   const [service, socket] = await Promise.all([readUnit(root, 'docker.service'), readUnit(root, 'docker.socket')]);
   const value = { service: service.unit, socket: socket.unit };
   const problems = [service.problem, socket.problem].filter((p): p is string => !!p);
@@ -24,7 +25,7 @@ export async function probeSystemd(root: string): Promise<Probed<SystemdFacts>> 
   return probed(value, 'ok', [describe('docker.service', value.service), describe('docker.socket', value.socket), ...problems].join(', '));
 }
 
-export async function readUnit(root: string, name: string): Promise<{ unit: SystemdUnitFacts | null; problem?: string }> {
+export async function readUnit(root: HostAccess, name: string): Promise<{ unit: SystemdUnitFacts | null; problem?: string }> {
   let fragment: TextFile | null = null;
   let problem: string | undefined;
   for (const dir of UNIT_DIRS) {
@@ -46,7 +47,7 @@ export async function readUnit(root: string, name: string): Promise<{ unit: Syst
 }
 
 /** <dir>/<unit>.d/*.conf from every unit dir; a file name in a higher-priority dir hides the same name below. */
-async function readDropIns(root: string, name: string): Promise<TextFile[]> {
+async function readDropIns(root: HostAccess, name: string): Promise<TextFile[]> {
   const byName = new Map<string, string>();
   for (const dir of UNIT_DIRS) {
     for (const entry of await listHostDir(root, `${dir}/${name}.d`)) {

@@ -2,8 +2,8 @@
 // namespace's /proc/<pid>/net/unix whose inode is among the sockets in /proc/<pid>/fd. A config
 // file says where a daemon was told to listen; this says where it does. (socket-owner.ts asks the
 // reverse: who listens on one given path.)
-import { readFile } from 'node:fs/promises';
 import { socketInodesHeldBy } from './socket-owner.js';
+import { localHostReader, type HostReader } from './host-reader.js';
 
 /** __SO_ACCEPTCON in the Flags column: the socket is listening. */
 const ACCEPTING = 0x10000;
@@ -27,8 +27,8 @@ export function parseProcNetUnix(text: string): UnixSocketEntry[] {
 }
 
 /** Paths of the unix sockets a process listens on, sorted. Throws when /proc cannot be read for it. */
-export async function listeningUnixSockets(pid: number): Promise<string[]> {
-  const [table, inodes] = await Promise.all([readFile(`/proc/${pid}/net/unix`, 'utf8'), socketInodesHeldBy(pid)]);
+export async function listeningUnixSockets(pid: number, host: HostReader = localHostReader('/')): Promise<string[]> {
+  const [table, inodes] = await Promise.all([host.readProc(`/proc/${pid}/net/unix`), socketInodesHeldBy(pid, host)]);
   const paths = parseProcNetUnix(table)
     .filter((e) => e.listening && inodes.has(e.inode))
     .map((e) => e.path);

@@ -40,7 +40,7 @@ async function saveFacts(file: string, facts: HostFacts): Promise<void> {
 
 /** One header line, then one line per probe: its name, its status and what it saw. */
 export function summarizeFacts(facts: HostFacts): string {
-  const origin = facts.source === 'file' ? 'saved facts' : 'this host';
+  const origin = facts.source === 'file' ? 'saved facts' : (facts.remote ?? 'this host');
   const lines = [`Host ${facts.hostname} (root ${facts.root}), from ${origin} at ${facts.collectedAt}`];
   const probes = Object.entries(facts.probes);
   const width = Math.max(14, ...probes.map(([name]) => name.length)) + 2;
