@@ -32,7 +32,9 @@ export function guardKey(key: string, value: unknown, ctx: GuardContext): GuardV
     };
   }
   const flag = ctx.effective.flags.get(key);
-  if (flag) {
+  // "hosts" already in both places: the plan's ExecStart rewrite drops the -H flags, so daemon.json's list is the one to edit.
+  const settled = key === 'hosts' && ctx.effective.conflicts.includes(key);
+  if (flag && !settled) {
     return {
       refuse:
         `"${key}" is already set by the flag \`${flag.raw.join(' ')}\` (${flagSource(ctx, key)}); dockerd refuses to start when an ` +

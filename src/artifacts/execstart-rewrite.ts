@@ -80,7 +80,7 @@ export function rewriteExecStart(facts: HostFacts, conflictKeys: readonly string
 }
 
 /** A drop-in that sorts after ours and sets ExecStart would win over our rewrite. */
-function laterExecStartDropIn(dropIns: { path: string; content: string }[]): string | null {
+export function laterExecStartDropIn(dropIns: { path: string; content: string }[]): string | null {
   for (const d of dropIns) {
     const name = d.path.slice(d.path.lastIndexOf('/') + 1);
     if (name.localeCompare(DROPIN_NAME) > 0 && parseUnitFile(d.content).some((e) => e.section === 'Service' && e.key === 'ExecStart')) return d.path;

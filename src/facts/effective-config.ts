@@ -68,7 +68,7 @@ export function dockerdArgs(facts: HostFacts): { source: EffectiveConfig['argsSo
 }
 
 /** docker.service's ExecStart line and the dockerd arguments it expands to, or null. */
-function unitArgs(facts: HostFacts): { line: string; args: string[] } | null {
+export function unitArgs(facts: HostFacts): { line: string; args: string[] } | null {
   const unit = facts.systemd.service;
   const exec = unit ? effectiveExecStart(unit) : null;
   if (!unit || !exec) return null;

@@ -26,7 +26,9 @@ export type ProbeName =
   /** Only with --deep: the setuid/setgid scan of the images containers use. */
   | 'imageScans'
   /** The host's own IP addresses, for bindHostIp (5.14). */
-  | 'hostAddresses';
+  | 'hostAddresses'
+  /** When the certificates named by tlscacert and tlscert expire (2.8). */
+  | 'tlsCertificates';
 
 export interface FileStat {
   exists: boolean;
@@ -208,6 +210,8 @@ export interface MountFacts {
 export interface HostFacts {
   schemaVersion: typeof FACTS_SCHEMA_VERSION;
   source: 'host' | 'file';
+  /** The host the facts were read from over SSH (ssh://user@host:port); absent for the machine that ran the tool. */
+  remote?: string;
   collectedAt: string;
   /** The root every host file was read under ("/" normally, or --root). */
   root: string;
@@ -235,4 +239,9 @@ export interface HostFacts {
   contentTrust: { env: string | null; files: TextFile[] };
   /** The host's own IP addresses (IPv4 dotted, IPv6 compressed); null where they could not be read; absent in older facts. */
   hostAddresses?: string[] | null;
+  /** The certificates dockerd's tlscacert and tlscert name, by host path; absent in older facts. */
+  tlsCertificates?: Record<string, TlsCertificateFacts>;
 }
+
+/** A certificate's expiry (ISO 8601) and subject, or why it could not be read. */
+export type TlsCertificateFacts = { notAfter: string; subject: string } | { error: string };

@@ -34,6 +34,8 @@ export interface PathContext {
   containerdSockets?: string[];
   /** tlscacert / tlscert / tlskey as configured, or dockerd's defaults when TLS is on. */
   tlsPaths: string[];
+  /** tlscacert and tlscert of those: the certificates whose expiry is read (never the key). */
+  tlsCertPaths?: string[];
 }
 
 export function cisPaths(ctx: PathContext): string[] {

@@ -1,7 +1,6 @@
 // Gather HostFacts: every probe runs concurrently, starting as soon as the facts it depends on are
 // in (daemon.json needs dockerd's --config-file; the file list needs the data root). A probe that
 // fails records its status instead of throwing, so a host without Docker still yields facts.
-import os from 'node:os';
 import path from 'node:path';
 import { FACTS_SCHEMA_VERSION, type DaemonIdentity, type HostFacts, type ProbeName, type ProbeStatus } from '../facts/host-facts.js';
 import { emptyFacts } from '../facts/empty-facts.js';
@@ -12,6 +11,7 @@ import { parseDockerHost, withClientTls, type Endpoint } from './docker-host.js'
 import { oneLine, probed, type Probed } from './probe.js';
 import { readHostText } from './host-fs.js';
 import { readAccounts } from './accounts.js';
+import { localHostReader, type HostReader } from './host-reader.js';
 import { probeEngine } from './engine-probe.js';
 import { probeDockerdProcess } from './dockerd-process-probe.js';
 import { probeSystemd } from './systemd-probe.js';
@@ -28,6 +28,7 @@ import { probeContainerd } from './containerd-probe.js';
 import { probeImageScans } from './deep-image-probe.js';
 import { probeDaemonPrerequisites } from './daemon-prerequisites-probe.js';
 import { probeHostAddresses } from './host-addresses-probe.js';
+import { probeTlsCertificates } from './tls-certificates-probe.js';
 
 export const PROBE_ORDER: ProbeName[] = ['engine', 'dockerdProcess', 'daemonJson', 'systemd', 'envFiles', 'files', 'audit', 'compose', 'users', 'mounts'];
 
@@ -40,12 +41,15 @@ export interface InspectHostOptions {
   deep?: boolean;
   /** Called as each probe finishes, so a screen can show progress before all facts are in. */
   onProbe?(name: ProbeName, status: ProbeStatus): void;
+  /** Another host to read instead of this machine (remote/inspect-remote.ts), with its own engine endpoint. */
+  host?: { reader: HostReader; endpoint: Endpoint };
 }
 
 export async function inspectHost(opts: InspectHostOptions): Promise<HostFacts> {
-  const endpoint = withClientTls(parseDockerHost(opts.dockerHost), opts.env ?? process.env);
-  const root = path.resolve(opts.root);
-  const env = opts.env ?? process.env;
+  const endpoint = opts.host?.endpoint ?? withClientTls(parseDockerHost(opts.dockerHost), opts.env ?? process.env);
+  const reader = opts.host?.reader ?? localHostReader(path.resolve(opts.root), opts.env ?? process.env);
+  const root = reader.root;
+  const env = reader.env;
   const collectedAt = new Date().toISOString();
   const statuses: Partial<Record<ProbeName, ProbeStatus>> = {};
   const run = async <T>(name: ProbeName, fallback: T, probe: () => Promise<Probed<T>> | Probed<T>): Promise<T> => {
@@ -62,27 +66,29 @@ export async function inspectHost(opts: InspectHostOptions): Promise<HostFacts> 
   };
   const base = emptyFacts({ root });
 
-  const accounts = readAccounts(root);
+  const accounts = readAccounts(reader);
   const engine = run('engine', null, () => probeEngine(endpoint));
   let identity: DaemonIdentity = { status: 'unknown' };
   const dockerd = run('dockerdProcess', null, async () => {
-    const found = await probeDockerdProcess({ root, endpoint, searchPath: env.PATH });
+    const found = await probeDockerdProcess({ root, endpoint, searchPath: env.PATH, host: reader });
     identity = found.identity;
     return found;
   });
-  const systemd = run('systemd', base.systemd, () => probeSystemd(root));
-  const envFiles = systemd.then((s) => run('envFiles', base.envFiles, () => probeEnvFiles(root, s.service)));
+  const systemd = run('systemd', base.systemd, () => probeSystemd(reader));
+  const envFiles = systemd.then((s) => run('envFiles', base.envFiles, () => probeEnvFiles(reader, s.service)));
   // With several daemons and none tied to the endpoint, no daemon.json is the endpoint's: none is read.
   const daemonJson = Promise.all([dockerd, systemd, envFiles]).then(([d, s, e]) =>
     run('daemonJson', base.daemonJson, () =>
       identity.status === 'ambiguous'
         ? probed(base.daemonJson, 'error', `not read: ${identity.reason}`)
-        : probeDaemonJson(root, daemonJsonPath(dockerdArgs(emptyFacts({ dockerd: d, systemd: s, envFiles: e })).args, d?.defaultConfigFile)),
+        : probeDaemonJson(reader, daemonJsonPath(dockerdArgs(emptyFacts({ dockerd: d, systemd: s, envFiles: e })).args, d?.defaultConfigFile)),
     ),
   );
-  const audit = run('audit', base.audit, () => probeAudit(root));
-  const containerd = Promise.all([dockerd, daemonJson]).then(([d, dj]) => run('containerd', null, () => probeContainerd(root, { dockerd: d, daemonJson: dj })));
-  const compose = engine.then((e) => run('compose', [], () => probeCompose(root, e)));
+  const audit = run('audit', base.audit, () => probeAudit(reader));
+  const containerd = Promise.all([dockerd, daemonJson]).then(([d, dj]) =>
+    run('containerd', null, () => probeContainerd(reader, { dockerd: d, daemonJson: dj })),
+  );
+  const compose = engine.then((e) => run('compose', [], () => probeCompose(reader, e)));
   const users = accounts.then((a) => run('users', null, () => probeUsers(a)));
   const context = Promise.all([engine, dockerd, systemd, envFiles, daemonJson, containerd]).then(([e, d, s, ef, dj, c]) => {
     try {
@@ -93,23 +99,28 @@ export async function inspectHost(opts: InspectHostOptions): Promise<HostFacts> 
   });
   // Compose config files are stat'ed too: a fix rewritten into one keeps its owner and mode.
   const files = Promise.all([context, accounts, compose]).then(([ctx, a, projects]) =>
-    run('files', {}, () => probeFiles(root, [...cisPaths(ctx), ...projects.flatMap((p) => p.configFiles.map((f) => f.path))], a)),
+    run('files', {}, () => probeFiles(reader, [...cisPaths(ctx), ...projects.flatMap((p) => p.configFiles.map((f) => f.path))], a)),
   );
-  const mounts = context.then((ctx) => run('mounts', null, () => probeMounts(root, ctx.dataRoot)));
+  const mounts = context.then((ctx) => run('mounts', null, () => probeMounts(reader, ctx.dataRoot)));
+  // Only where TLS is configured: other hosts' facts stay as they were.
+  const tlsCertificates = context.then((ctx) =>
+    ctx.tlsCertPaths?.length ? run('tlsCertificates', {}, () => probeTlsCertificates(reader, ctx.tlsCertPaths ?? [])) : undefined,
+  );
   // After the engine probe, so the scan containers never show up among the host's own containers.
   const imageScans = opts.deep
     ? engine.then((e) => (e ? run('imageScans', undefined, () => probeImageScans(endpoint, e)) : undefined))
     : Promise.resolve(undefined);
-  const prerequisites = accounts.then((a) => probeDaemonPrerequisites(root, a)).catch(() => undefined);
-  const hostAddresses = run('hostAddresses', null, () => probeHostAddresses(root));
-  const contentTrust = probeContentTrust(root, env).catch(() => ({ env: env.DOCKER_CONTENT_TRUST ?? null, files: [] }));
+  const prerequisites = accounts.then((a) => probeDaemonPrerequisites(reader, a)).catch(() => undefined);
+  const hostAddresses = run('hostAddresses', null, () => probeHostAddresses(reader));
+  const contentTrust = probeContentTrust(reader, env).catch(() => ({ env: env.DOCKER_CONTENT_TRUST ?? null, files: [] }));
 
   const facts: HostFacts = {
     schemaVersion: FACTS_SCHEMA_VERSION,
     source: 'host',
+    ...(reader.remote ? { remote: reader.remote } : {}),
     collectedAt,
     root,
-    hostname: await hostname(root),
+    hostname: await hostname(reader),
     probes: {},
     engine: await engine,
     daemonJson: await daemonJson,
@@ -127,11 +138,12 @@ export async function inspectHost(opts: InspectHostOptions): Promise<HostFacts> 
     daemonIdentity: identity,
     daemonPrerequisites: await prerequisites,
     hostAddresses: await hostAddresses,
+    ...(await tlsCertificates.then((certs) => (certs ? { tlsCertificates: certs } : {}))),
   };
   const scans = await imageScans;
   if (facts.engine && scans) facts.engine.imageScans = scans;
   // containerd, like imageScans, is reported after the probes the wizard lists.
-  for (const name of [...PROBE_ORDER, 'containerd' as const, 'imageScans' as const, 'hostAddresses' as const])
+  for (const name of [...PROBE_ORDER, 'containerd' as const, 'imageScans' as const, 'hostAddresses' as const, 'tlsCertificates' as const])
     if (statuses[name]) facts.probes[name] = statuses[name];
   return facts;
 }
@@ -164,12 +176,13 @@ export function pathContext(facts: HostFacts, endpoint: Endpoint): PathContext {
     ],
     containerdSockets: facts.containerd ? [facts.containerd.socket] : [],
     tlsPaths: [tls('tlscacert', 'ca.pem'), tls('tlscert', 'cert.pem'), tls('tlskey', 'key.pem')].filter((p): p is string => !!p),
+    tlsCertPaths: [tls('tlscacert', 'ca.pem'), tls('tlscert', 'cert.pem')].filter((p): p is string => !!p),
   };
 }
 
-async function hostname(root: string): Promise<string> {
-  if (root === '/') return os.hostname();
+async function hostname(reader: HostReader): Promise<string> {
+  if (reader.root === '/') return reader.hostname();
   // Under --root the inspected system is the one in the directory, not the machine running the tool.
-  const read = await readHostText(root, '/etc/hostname');
-  return read.content?.trim() || os.hostname();
+  const read = await readHostText(reader, '/etc/hostname');
+  return read.content?.trim() || reader.hostname();
 }

@@ -19,6 +19,10 @@ export type Contribution =
   | (Base & { kind: 'docker-update'; container: string; flag: string; value: string })
   | (Base & { kind: 'recreate-advice'; container: string; flags: string[] })
   | (Base & { kind: 'env-file'; path: string; name: string; value: string })
+  /** dockerd's -H values edited where they are written (ExecStart or its environment file), and flags added. */
+  | (Base & { kind: 'dockerd-hosts'; drop: string[]; replace: Record<string, string>; addArgs: string[] })
+  /** A CA, a server and a client certificate made on the host (keys never leave it) under `dir`. */
+  | (Base & { kind: 'tls-certificates'; dir: string; commonName: string; dnsNames: string[]; ips: string[]; listen: string })
   | (Base & { kind: 'manual'; text: string });
 
 export type ContributionKind = Contribution['kind'];

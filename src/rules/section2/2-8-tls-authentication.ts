@@ -1,21 +1,20 @@
 // CIS 2.8: TLS client authentication wherever the API listens on TCP. Listeners come from -H/"hosts"
-// and, for fd:// (socket activation), from docker.socket's ListenStream= lines.
+// and, for fd:// (socket activation), from docker.socket's ListenStream= lines. The fix is the
+// profile's tcpRemedy (tcp-remedy.ts); certificates about to expire are a warning (tls-expiry.ts).
 import type { HostFacts } from '../../facts/host-facts.js';
 import { effectiveValues } from '../../facts/systemd-unit.js';
+import { effectiveConfig } from '../../facts/effective-config.js';
 import type { Contribution } from '../contribution.js';
 import type { HardeningParams } from '../params.js';
 import type { CheckResult, Evidence, Rule } from '../rule.js';
 import { daemonJsonProbeText, flagsUnknownNote, readOption } from './support.js';
 import { configBlocker } from './config-blocker.js';
-import { blockerAdvice, hasFailure, manual } from './remedy.js';
+import { blockerAdvice, hasFailure } from './remedy.js';
+import { isTcpHost, tcpRemedy } from './tcp-remedy.js';
+import { certificateExpiry } from './tls-expiry.js';
 
 const KEYS = ['hosts', 'tls', 'tlsverify', 'tlscacert', 'tlscert', 'tlskey'];
 const CERT_KEYS = ['tlscacert', 'tlscert', 'tlskey'] as const;
-
-/** A dockerd -H value that is a TCP listener: tcp://, or host:port without a scheme. */
-function isTcpHost(host: string): boolean {
-  return host.trim() !== '' && !/^(unix|fd|npipe|ssh):\/\//.test(host.trim());
-}
 
 /** docker.socket ListenStream= values that are network addresses, not paths or abstract sockets. */
 function socketTcpListeners(facts: HostFacts): string[] {
@@ -24,18 +23,24 @@ function socketTcpListeners(facts: HostFacts): string[] {
   return effectiveValues(unit, 'Socket', 'ListenStream').filter((v) => !/^[/@%]/.test(v));
 }
 
-function listeners(facts: HostFacts): { tcp: string[]; evidence: Evidence[] } | undefined {
+interface Listeners {
+  /** tcp:// -H values, and "fd:// (docker.socket ListenStream=…)" for activated ports. */
+  tcp: string[];
+  /** docker.socket's TCP ListenStream= values. */
+  activated: string[];
+  evidence: Evidence[];
+}
+
+function listeners(facts: HostFacts): Listeners | undefined {
   const hosts = readOption(facts, 'hosts');
   if (!hosts) return undefined;
   const list = Array.isArray(hosts.value) ? hosts.value.map(String) : [];
   const tcp = list.filter(isTcpHost);
   const evidence = [hosts.evidence];
-  if (list.some((h) => h.startsWith('fd://'))) {
-    const activated = socketTcpListeners(facts);
-    tcp.push(...activated.map((a) => `fd:// (docker.socket ListenStream=${a})`));
-    if (activated.length) evidence.push({ kind: 'systemd', detail: `ListenStream=${activated.join(', ')}`, path: facts.systemd.socket!.path });
-  }
-  return { tcp, evidence };
+  const activated = list.some((h) => h.startsWith('fd://')) ? socketTcpListeners(facts) : [];
+  tcp.push(...activated.map((a) => `fd:// (docker.socket ListenStream=${a})`));
+  if (activated.length) evidence.push({ kind: 'systemd', detail: `ListenStream=${activated.join(', ')}`, path: facts.systemd.socket!.path });
+  return { tcp, activated, evidence };
 }
 
 function check(facts: HostFacts): CheckResult[] {
@@ -91,6 +96,8 @@ function check(facts: HostFacts): CheckResult[] {
       },
     ];
   }
+  const expiry = certificateExpiry(facts, where);
+  if (expiry) return [{ ...expiry, evidence: [...evidence, ...certEvidence, ...expiry.evidence] }];
   return [
     {
       status: 'pass',
@@ -100,18 +107,28 @@ function check(facts: HostFacts): CheckResult[] {
   ];
 }
 
-function remediate(facts: HostFacts, _params: HardeningParams, results = check(facts)): Contribution[] {
+function remediate(facts: HostFacts, params: HardeningParams, results = check(facts)): Contribution[] {
   if (!hasFailure(results)) return [];
   const blocked = blockerAdvice(facts, KEYS);
-  if (blocked) return [blocked];
-  // Certificates and client distribution cannot be generated blindly, and "hosts"/"tls*" in daemon.json
-  // clash with the packaged -H fd:// unit, so this stays advice.
-  return [
-    manual(
-      'Either stop listening on TCP (remove the tcp:// -H value or the docker.socket ListenStream port) and reach remote hosts over SSH (DOCKER_HOST=ssh://host), or create a CA and a server certificate, set "tlsverify": true with "tlscacert", "tlscert" and "tlskey" (files readable by root only), issue client certificates, and restart dockerd.',
-    ),
-  ];
+  const clashes = effectiveConfig(facts).conflicts.filter((k) => KEYS.includes(k));
+  // "hosts" both as -H and in daemon.json: the planned ExecStart rewrite drops the -H flags, so
+  // daemon.json's list is the one to fix (otherwise the next run would change it again).
+  const fileHosts = blocked?.flagConflict === true && clashes.length === 1 && clashes[0] === 'hosts';
+  if (blocked && !fileHosts) return [blocked];
+  const fromFile = effectiveConfig(facts).file?.hosts;
+  const l = fileHosts ? { tcp: (Array.isArray(fromFile) ? fromFile.map(String) : []).filter(isTcpHost), activated: [] } : listeners(facts);
+  if (!l) return [];
+  const fixes = tcpRemedy(facts, params, l.tcp, l.activated, fileHosts).map((c) =>
+    c.kind === 'manual' || c.impact ? c : { ...c, impact: IMPACT[params.tcpRemedy] },
+  );
+  return blocked ? [blocked, ...fixes] : fixes;
 }
+
+const IMPACT = {
+  'stop-listening': 'Clients that reach the API over TCP stop working; use DOCKER_HOST=ssh://user@host (or docker context) instead. dockerd restarts.',
+  'mutual-tls':
+    'Every TCP client needs the client certificate (DOCKER_TLS_VERIFY=1, DOCKER_CERT_PATH); plain HTTP clients of the port stop working. dockerd restarts.',
+} as const;
 
 export const tlsAuthenticationRule: Rule = {
   id: '2.8',
