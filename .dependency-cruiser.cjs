@@ -12,7 +12,7 @@ const LAYERS = [
   ['compose', 'dockerfile'],
   ['artifacts'],
   ['plan'],
-  ['apply', 'script', 'patch'],
+  ['apply', 'script', 'patch', 'ansible'],
   ['services'],
   ['wizard'],
   ['cli'],

@@ -10,6 +10,7 @@ import { registerApply } from './apply.js';
 import { registerRollback } from './rollback.js';
 import { registerArtifacts } from './artifacts.js';
 import { registerDockerfile } from './dockerfile.js';
+import { registerAnsible } from './ansible.js';
 import { registerHelp } from './help.js';
 
 export function registerCommands(program: Command, output: Output): void {
@@ -21,5 +22,6 @@ export function registerCommands(program: Command, output: Output): void {
   registerRollback(program, output);
   registerArtifacts(program, output);
   registerDockerfile(program, output);
+  registerAnsible(program, output);
   registerHelp(program);
 }
