@@ -38,6 +38,28 @@ export interface ContainerUndoEntry {
   unrestorable: string[];
 }
 
+/**
+ * A standalone container apply recreated hardened (src/apply/recreate/). Written before the first
+ * change to it and again after each phase, so an interrupted run can be finished by `recover`.
+ * The original is kept, stopped, as `<name>.pre-harden-<set id>` until rollback puts it back.
+ */
+export interface RecreatedEntry {
+  /** The container's name (without the leading slash); the hardened one takes it. */
+  name: string;
+  /** Full id of the original container. */
+  oldId: string;
+  /** Full id of the hardened container, once created. */
+  newId?: string;
+  /** Whether the original was running: it is started again when it gets its name back. */
+  wasRunning: boolean;
+  /** The original's restart policy: set to "no" while it is parked, so a daemon restart leaves it stopped. */
+  restartPolicy: { Name: string; MaximumRetryCount?: number };
+  /** recreating and rolling-back are the unfinished phases `recover` completes; the rest are final. */
+  phase: 'recreating' | 'recreated' | 'reverted' | 'rolling-back' | 'rolled-back';
+  /** Why the recreate was reverted. */
+  reason?: string;
+}
+
 export interface Manifest {
   version: 1;
   id: string;
@@ -51,4 +73,6 @@ export interface Manifest {
   endpoint?: string;
   /** Containers changed live by `docker update`, with what rollback restores. */
   containers?: ContainerUndoEntry[];
+  /** Standalone containers recreated hardened, with their originals kept for rollback. */
+  recreated?: RecreatedEntry[];
 }

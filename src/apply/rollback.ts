@@ -11,12 +11,19 @@ import { confinedPath } from './host-paths.js';
 import { readRegularFile, setOwnerMode } from './confined-fs.js';
 import { listBackupSets, readManifest, writeManifest, type Manifest } from './backup-set.js';
 import { BACKUP_BASE } from './backup-base.js';
+import { DEFAULT_ENDPOINT } from '../plan/docker-cli.js';
+import { recoverRecreates, type RecoverResult } from './recreate/recover.js';
+import { rollbackRecreated, type RecreateRollbackResult } from './recreate/rollback-recreated.js';
 
 export interface RollbackResult {
   id: string;
   restored: string[];
   removed: string[];
   permissions: string[];
+  /** Recreates and rollbacks a killed run left half done, finished first. */
+  recovered: RecoverResult[];
+  /** Recreated containers: the hardened one removed, the original back under its name. */
+  recreated: RecreateRollbackResult[];
   manifest: Manifest;
 }
 
@@ -25,6 +32,10 @@ export async function rollbackBackupSet(root: string, id?: string, base = BACKUP
   const chosen = id ?? (await latestAppliedId(root, base));
   const { dir, manifest } = await readManifest(root, chosen, base);
   preflight(root, manifest);
+  // Containers first, the reverse of apply (they were recreated after the files and the daemon restart).
+  const endpoint = manifest.endpoint ?? DEFAULT_ENDPOINT;
+  const recovered = manifest.recreated?.length ? await recoverRecreates(root, endpoint, base) : [];
+  const recreated = manifest.recreated?.length ? await rollbackRecreated(root, (await readManifest(root, chosen, base)).manifest, endpoint, base) : [];
   const restored: string[] = [];
   const removed: string[] = [];
   // Later entries may live in directories earlier ones created: undo in reverse order.
@@ -65,8 +76,10 @@ export async function rollbackBackupSet(root: string, id?: string, base = BACKUP
     });
     permissions.push(p.path);
   }
-  await writeManifest(dir, { ...manifest, state: 'rolled-back' });
-  return { id: chosen, restored, removed, permissions, manifest };
+  // Read again: the container entries above have changed phase since the start.
+  const latest = manifest.recreated?.length ? (await readManifest(root, chosen, base)).manifest : manifest;
+  await writeManifest(dir, { ...latest, state: 'rolled-back' });
+  return { id: chosen, restored, removed, permissions, recovered, recreated, manifest: latest };
 }
 
 /** Every path checked before the first change, so a refusal leaves the host as it was. */

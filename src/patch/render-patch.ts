@@ -5,6 +5,7 @@ import { formatMode } from '../core/file-mode.js';
 import type { Plan, FileChange } from '../plan-model/plan.js';
 import { assertPlainHostPath } from '../core/host-path.js';
 import { unifiedPatch } from '../plan/line-diff.js';
+import { withoutRecreates } from '../plan-model/recreate-refusal.js';
 
 export function renderPatch(plan: Plan): string {
   assertPlainPaths(plan);
@@ -55,7 +56,8 @@ export function renderPatchSidecar(plan: Plan): PatchSidecar {
       .map((f) => ({ path: f.path, mode: octal(f.mode)!, owner: f.owner, group: f.group })),
     permissions: plan.permissions.map((p) => ({ path: p.path, mode: octal(p.mode), owner: p.owner, group: p.group })),
     steps: plan.steps.map((s) => ({ description: s.description, command: s.command })),
-    warnings: plan.warnings.map((w) => (w.ruleId ? `${w.ruleId}: ${w.text}` : w.text)),
+    // A recreate is not a file change and needs apply's health gate: the sidecar says so instead.
+    warnings: [...plan.warnings, ...withoutRecreates(plan).notes].map((w) => (w.ruleId ? `${w.ruleId}: ${w.text}` : w.text)),
   };
 }
 

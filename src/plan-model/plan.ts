@@ -1,7 +1,17 @@
 // The Plan: every change as data. Diff, script, patch, apply and the wizard are all views of it,
 // so they always agree.
 
-export type ArtifactKind = 'daemon-json' | 'audit-rules' | 'systemd-dropin' | 'permission-script' | 'compose-override' | 'dockerfile' | 'profile-env';
+import type { RecreateStep } from './recreate.js';
+
+export type ArtifactKind =
+  | 'daemon-json'
+  | 'audit-rules'
+  | 'systemd-dropin'
+  | 'permission-script'
+  | 'compose-override'
+  | 'dockerfile'
+  | 'profile-env'
+  | 'dockerd-env';
 
 export interface FileChange {
   /** Absolute host path ("/etc/docker/daemon.json"), never prefixed with --root. */
@@ -80,6 +90,8 @@ export interface Plan {
   warnings: PlanNote[];
   manual: PlanNote[];
   refused: (PlanNote & { key?: string; blocking?: boolean })[];
+  /** Standalone containers apply recreates hardened (profile `recreate: standalone` or `--recreate`). */
+  recreates?: RecreateStep[];
 }
 
 /** A refused item; `blocking` marks input that must be fixed before anything is applied (exit 2). */
@@ -98,7 +110,7 @@ export function emptyNotes(): PlanNotes {
 
 /** True when applying the plan would change anything on the host. */
 export function planHasChanges(plan: Plan): boolean {
-  return plan.files.some((f) => f.kind !== 'unchanged') || plan.permissions.length > 0 || plan.steps.length > 0;
+  return plan.files.some((f) => f.kind !== 'unchanged') || plan.permissions.length > 0 || plan.steps.length > 0 || (plan.recreates?.length ?? 0) > 0;
 }
 
 /** Refused items that stop apply (exit 2): the user must fix the input first. */

@@ -9,6 +9,8 @@ import { renderAuditRules } from '../artifacts/audit-rules.js';
 import { renderSystemdDropIns } from '../artifacts/systemd-dropins.js';
 import { collectPermissions } from '../artifacts/permissions.js';
 import { renderProfileEnv } from '../artifacts/profile-env.js';
+import { renderDockerdHosts } from '../artifacts/tls-dockerd-hosts.js';
+import { renderTlsCertificates } from '../artifacts/tls-certificates.js';
 import { renderComposeOverrides } from '../artifacts/compose-override.js';
 import type { ComposeProjectInput } from '../compose/load-project.js';
 import { collectContributions } from './collect-contributions.js';
@@ -22,6 +24,8 @@ import { withImpactPaths } from './impact-paths.js';
 import { leaveOut } from './leave-out.js';
 import { groupByTarget, workloadNames } from './note-targets.js';
 import type { Plan, PlanNote, PlanNotes } from '../plan-model/plan.js';
+import { leftToOthers, planRecreates } from './recreate/plan-recreates.js';
+import type { RecreateChoice } from './recreate/choose-containers.js';
 
 export interface BuildPlanInput {
   facts: HostFacts;
@@ -34,6 +38,8 @@ export interface BuildPlanInput {
   compose?: { projects?: ComposeProjectInput[]; existing?: Record<string, string | null> };
   /** Host paths of files not to write (switched off in the wizard's Review). */
   exclude?: Iterable<string>;
+  /** `--recreate=NAME,...`: recreate only these containers (--rm ones too); the profile's `recreate` switches it on. */
+  recreate?: RecreateChoice;
 }
 
 export function buildPlan(input: BuildPlanInput): Plan {
@@ -44,7 +50,9 @@ export function buildPlan(input: BuildPlanInput): Plan {
   const collected = collectContributions(facts, rules, params);
   // An ambiguous daemon: nothing for its own files (daemon.json, drop-ins, their audit watches).
   const gate = gateAmbiguousDaemon(facts, collected.contributions);
-  const contributions = gate.contributions;
+  // Standalone containers recreated hardened: their `docker update` steps and recreate advice give way.
+  const recreates = params.recreate === 'standalone' ? planRecreates(facts, new Set(rules.map((r) => r.id)), params, input.recreate ?? {}) : null;
+  const contributions = recreates ? leftToOthers(gate.contributions, recreates.steps) : gate.contributions;
   const warnings = collected.warnings.filter((w) => !gate.droppedImpacts.has(w.text));
   const plan: Plan = {
     profile: profileName,
@@ -55,8 +63,10 @@ export function buildPlan(input: BuildPlanInput): Plan {
     steps: [],
     warnings: [...warnings],
     manual: [],
-    refused: [...gate.refused, ...bind.refused],
+    refused: [...gate.refused, ...bind.refused, ...(recreates?.refused ?? [])],
+    ...(recreates ? { recreates: recreates.steps } : {}),
   };
+  if (recreates) plan.warnings.push(...recreates.warnings);
   const take = (notes: PlanNotes) => {
     plan.warnings.push(...notes.warnings);
     plan.manual.push(...notes.manual);
@@ -82,7 +92,11 @@ export function buildPlan(input: BuildPlanInput): Plan {
   take(audit);
   if (audit.file) plan.files.push(audit.file);
 
-  const dropIns = renderSystemdDropIns(facts, ofKind(contributions, 'systemd-dropin'), daemon.execStart, profileName);
+  // CIS 2.8: -H values edited where they are written (ExecStart, DOCKER_OPTS) and TLS flags added.
+  const hosts = renderDockerdHosts(facts, ofKind(contributions, 'dockerd-hosts'), daemon.execStart);
+  take(hosts);
+  plan.files.push(...hosts.files);
+  const dropIns = renderSystemdDropIns(facts, ofKind(contributions, 'systemd-dropin'), hosts.execStart, profileName);
   take(dropIns);
   plan.files.push(...dropIns.files);
 
@@ -116,7 +130,9 @@ export function buildPlan(input: BuildPlanInput): Plan {
   plan.warnings = plan.warnings.map((w) => scoped.get(w) ?? w);
   plan.files.sort((a, b) => a.path.localeCompare(b.path));
   Object.assign(plan, leaveOut(plan, input.exclude));
-  const steps = planSteps({ facts, files: plan.files, daemonJsonChangedKeys: daemon.changedKeys });
+  const certificates = renderTlsCertificates(ofKind(contributions, 'tls-certificates'));
+  plan.manual.push(...certificates.manual);
+  const steps = planSteps({ facts, files: plan.files, daemonJsonChangedKeys: daemon.changedKeys, before: certificates.steps });
   // Live container updates go first: a daemon restart that turns on userns-remap hides the
   // containers from a later `docker update`.
   plan.steps = [...dockerUpdateSteps(ofKind(contributions, 'docker-update'), plan.endpoint), ...steps.steps];

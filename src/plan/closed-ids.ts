@@ -9,6 +9,7 @@ export function closedBy(plan: Plan): [string, string[]][] {
   const add = (id: string, what: string) => map.set(id, [...(map.get(id) ?? []), what]);
   for (const f of plan.files) if (f.kind !== 'unchanged') for (const id of f.closes) add(id, f.path);
   for (const p of plan.permissions) for (const id of p.closes) add(id, `${p.path} (owner/mode)`);
+  for (const r of plan.recreates ?? []) for (const id of r.closes) add(id, `container ${r.container.name} (recreated)`);
   return sortRuleIds(map.keys()).map((id) => [id, map.get(id)!]);
 }
 

@@ -13,6 +13,8 @@ export interface StepsInput {
   facts: HostFacts;
   files: FileChange[];
   daemonJsonChangedKeys: string[];
+  /** Steps that make files the new configuration needs (TLS certificates): first, before any restart. */
+  before?: PlanStep[];
 }
 
 export interface StepsResult {
@@ -28,8 +30,8 @@ const ruleLines = (text: string | null): string =>
 
 const step = (id: string, description: string, command: string[], reason: string): PlanStep => ({ id, description, command, when: 'after-files', reason });
 
-export function planSteps({ facts, files, daemonJsonChangedKeys }: StepsInput): StepsResult {
-  const out: StepsResult = { steps: [], warnings: [], manual: [] };
+export function planSteps({ facts, files, daemonJsonChangedKeys, before = [] }: StepsInput): StepsResult {
+  const out: StepsResult = { steps: [...before], warnings: [], manual: [] };
   const changed = (pred: (f: FileChange) => boolean) => files.some((f) => f.kind !== 'unchanged' && pred(f));
   const serviceDropIn = changed((f) => f.path === dropInPath('docker.service'));
   const socketDropIn = changed((f) => f.path === dropInPath('docker.socket'));
@@ -62,7 +64,9 @@ export function planSteps({ facts, files, daemonJsonChangedKeys }: StepsInput): 
     );
   }
 
-  const restart = serviceDropIn || socketDropIn || (daemonJson && !daemonJsonChangedKeys.every(isReloadable));
+  // dockerd reads the -H values of its environment file (DOCKER_OPTS) only when it starts.
+  const envFile = changed((f) => f.artifact === 'dockerd-env');
+  const restart = serviceDropIn || socketDropIn || envFile || (daemonJson && !daemonJsonChangedKeys.every(isReloadable));
   const reload = daemonJson && !restart;
   if (!reload && !restart) return out;
   if (dockerNotInstalled(facts)) {
@@ -125,7 +129,11 @@ function planRestart(
     );
   } else {
     const keys = why.daemonJsonChangedKeys.filter((k) => !isReloadable(k));
-    const reason = why.serviceDropIn ? 'docker.service gets a new ExecStart' : `daemon.json keys that need a restart changed (${keys.join(', ')})`;
+    const reason = why.serviceDropIn
+      ? 'docker.service gets a new ExecStart'
+      : keys.length > 0
+        ? `daemon.json keys that need a restart changed (${keys.join(', ')})`
+        : 'the flags in its environment file changed';
     out.steps.push(step('docker-restart', 'Restart dockerd', command, `${reason}.`));
   }
   if (!liveRestore && !hup) {

@@ -6,6 +6,7 @@ import { octal } from '../artifacts/permissions.js';
 import { closedBy } from './closed-ids.js';
 import { planHasChanges, type FileChange, type Plan, type PlanNote } from '../plan-model/plan.js';
 import { terminalSafe } from '../core/terminal-text.js';
+import { recreateLines } from './recreate/recreate-text.js';
 
 export interface PlanTextOptions {
   color: boolean;
@@ -38,6 +39,11 @@ export function formatPlanText(unsafePlan: Plan, opts: PlanTextOptions): string 
   }
   if (plan.steps.length) out.push('', head('Steps (after the files are written)'));
   for (const [i, s] of plan.steps.entries()) out.push(`  ${i + 1}. ${s.description}: ${s.command.join(' ')}`, paint('dim', `     ${s.reason}`));
+  if (plan.recreates?.length) out.push('', head('Containers recreated (apply only; health-gated, reverted if the new one fails)'));
+  for (const r of plan.recreates ?? []) {
+    const { head: title, diff } = recreateLines(r);
+    out.push(`  ${title}`, ...diff.map((l) => '    ' + colorDiff(l, paint)));
+  }
   section(out, head('Impact warnings'), plan.warnings, (n) => paint('yellow', '! ') + note(n));
   section(out, head('Refused (not written)'), plan.refused, (n) => paint('red', 'x ') + note(n));
   section(out, head('Manual'), plan.manual, (n) => '- ' + note(n));
@@ -82,5 +88,6 @@ function note(n: PlanNote): string {
 
 function summary(plan: Plan): string {
   const files = plan.files.filter((f) => f.kind !== 'unchanged').length;
-  return `${files} file(s) to write, ${plan.permissions.length} permission fix(es), ${plan.steps.length} step(s).`;
+  const recreates = plan.recreates?.length ? `, ${plan.recreates.length} container(s) to recreate` : '';
+  return `${files} file(s) to write, ${plan.permissions.length} permission fix(es), ${plan.steps.length} step(s)${recreates}.`;
 }

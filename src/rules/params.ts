@@ -36,6 +36,14 @@ export interface HardeningParams {
   authorizationPlugin: string | null;
   /** Export DOCKER_CONTENT_TRUST=1 for login shells via /etc/profile.d. */
   contentTrust: boolean;
+  /** CIS 2.8 for a daemon on tcp://: stop listening there (remote access over SSH), or mutual TLS. */
+  tcpRemedy: 'stop-listening' | 'mutual-tls';
+  /** Where mutual TLS puts the CA, server and client certificates (made on the host). */
+  tlsCertDir: string;
+  /** Recreate standalone containers hardened, for what `docker update` cannot change (apply only, health-gated). */
+  recreate: 'off' | 'standalone';
+  /** How long a recreated container must keep running (and turn healthy, if it has a health check) before it is kept. */
+  recreateGateSeconds: number;
 }
 
 export const DEFAULT_PARAMS: HardeningParams = {
@@ -55,4 +63,8 @@ export const DEFAULT_PARAMS: HardeningParams = {
   seccompProfile: null,
   authorizationPlugin: null,
   contentTrust: false,
+  tcpRemedy: 'stop-listening',
+  tlsCertDir: '/etc/docker/tls',
+  recreate: 'off',
+  recreateGateSeconds: 10,
 };

@@ -7,6 +7,7 @@ import { VERSION } from '../core/version.js';
 import { renderTemplate } from '../artifacts/render-template.js';
 import { assertPlainHostPath } from '../core/host-path.js';
 import type { Plan } from '../plan-model/plan.js';
+import { withoutRecreates } from '../plan-model/recreate-refusal.js';
 import { updateFlags, updatedContainer } from '../plan/container-advice.js';
 import { dockerArgv } from '../plan/docker-cli.js';
 import { closedIds } from '../plan/closed-ids.js';
@@ -21,7 +22,10 @@ export interface ScriptOptions {
   needsRoot?: boolean;
 }
 
-export function renderScript(plan: Plan, opts: ScriptOptions = {}): string {
+export function renderScript(planned: Plan, opts: ScriptOptions = {}): string {
+  // Recreates are refused here, said among the work left for a person.
+  const refusal = withoutRecreates(planned);
+  const plan = refusal.notes.length ? { ...refusal.plan, manual: [...refusal.plan.manual, ...refusal.notes] } : planned;
   // "$ROOT"/path only stays inside the root for plain absolute paths; the script also checks
   // each path when it runs (templates/shell/confined-path.sh.hbs), against symlinks.
   for (const f of plan.files) assertPlainHostPath(f.path, 'the file path');

@@ -1,5 +1,5 @@
 // `apply`: make the plan, show it, ask once (or take --yes), write with backups, run the steps.
-import type { GlobalOptions } from '../services/options.js';
+import type { GlobalOptions, RecreateRequest } from '../services/options.js';
 import type { Output } from '../services/output.js';
 import { UserError, ExitCodeError } from '../core/errors.js';
 import { planBlockers, planHasChanges } from '../plan-model/plan.js';
@@ -16,6 +16,8 @@ export interface ApplyServiceOptions extends GlobalOptions {
   profile: string;
   /** --compose files, planned besides the engine's Compose projects. */
   compose?: string[];
+  /** --recreate: recreate standalone containers hardened (only those named, when names are given). */
+  recreate?: RecreateRequest;
   yes: boolean;
   noRestart: boolean;
 }

@@ -101,7 +101,7 @@ async function applyFixes(result: DockerfilePlan, opts: DockerfileServiceOptions
   // paths are shown as they are on this machine, and the backup set with its folder.
   const done = await executePlan(plan, null, { root: projectDir, noRestart: true, backupBase: base }, (e) => {
     if (e.kind === 'backup-set') output.err(`Backup set ${e.id} in ${projectBackups(projectDir, base)} (undo with: ${e.undo})`);
-    else output.err(describeEvent(e.kind === 'note' ? e : { ...e, path: path.join(projectDir, e.path) }));
+    else output.err(describeEvent('path' in e ? { ...e, path: path.join(projectDir, e.path) } : e));
   });
   if (done.failure) throw new ExitCodeError(1, done.failure);
 }

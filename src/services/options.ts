@@ -12,7 +12,14 @@ export interface GlobalOptions {
   dockerHostGiven?: boolean;
   /** --no-engine: the run is limited to what needs no engine, so an unreachable one is not an error. */
   noEngine?: boolean;
+  /** Inspect this host over SSH (user@host[:port] or ssh://...) instead of the machine running the tool. */
+  ssh?: string;
   /** Saved facts to use instead of inspecting the host. */
   from?: string;
   color: boolean;
+}
+
+/** `--recreate`: recreate standalone containers hardened; with names, only those (--rm ones too). */
+export interface RecreateRequest {
+  names?: string[];
 }

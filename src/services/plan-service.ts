@@ -1,6 +1,6 @@
 // `plan`: facts + profile -> the plan, printed as text (diffs) or JSON; --check turns drift into
 // exit 1.
-import type { GlobalOptions } from '../services/options.js';
+import type { GlobalOptions, RecreateRequest } from '../services/options.js';
 import type { Output } from '../services/output.js';
 import { ExitCodeError, UserError } from '../core/errors.js';
 import { planBlockers, planHasChanges, type Plan } from '../plan-model/plan.js';
@@ -14,6 +14,8 @@ export interface PlanServiceOptions extends GlobalOptions {
   profile: string;
   /** --compose files, planned besides the engine's Compose projects. */
   compose?: string[];
+  /** --recreate: recreate standalone containers hardened (only those named, when names are given). */
+  recreate?: RecreateRequest;
   format: 'text' | 'json';
   check: boolean;
 }

@@ -1,6 +1,6 @@
 // Facts + profile -> plan: the one path every command that changes something goes through
 // (plan, apply, script, patch, wizard), so all of them show and do the same thing.
-import type { GlobalOptions } from '../services/options.js';
+import type { GlobalOptions, RecreateRequest } from '../services/options.js';
 import type { HostFacts } from '../facts/host-facts.js';
 import type { Plan } from '../plan-model/plan.js';
 import { loadFacts } from './facts-source.js';
@@ -30,6 +30,8 @@ export type PlanSourceOptions = Pick<GlobalOptions, 'from' | 'root' | 'rootGiven
   profile: string;
   /** Compose files to plan for besides the projects the engine runs (--compose). */
   compose?: string[];
+  /** --recreate: the profile's `recreate: standalone` for this run, limited to the names given. */
+  recreate?: RecreateRequest;
 };
 
 export async function makePlan(opts: PlanSourceOptions, facts?: HostFacts): Promise<PlannedChange> {
@@ -37,7 +39,8 @@ export async function makePlan(opts: PlanSourceOptions, facts?: HostFacts): Prom
   assertSameRoot(loadedFacts, opts);
   const rules = rulesToRemediate(profile);
   const compose = await readComposeInputs(opts, loadedFacts);
-  let input: BuildPlanInput = { facts: loadedFacts, rules, params: profile.params, profileName: profile.name, compose };
+  const params = opts.recreate ? { ...profile.params, recreate: 'standalone' as const } : profile.params;
+  let input: BuildPlanInput = { facts: loadedFacts, rules, params, profileName: profile.name, compose, ...(opts.recreate ? { recreate: opts.recreate } : {}) };
   let plan = buildPlan(input);
   // Where the engine has `dockerd --validate`, a daemon.json it rejects is never offered.
   const veto = await vetPlanDaemonJson(plan, loadedFacts, opts);
@@ -90,7 +93,7 @@ async function readComposeInputs(
   const projects = fileProjects(given);
   const existing: Record<string, string | null> = {};
   // Saved facts describe another host, whose override files cannot be read from here; --compose files are local.
-  for (const p of [...(opts.from ? [] : facts.compose), ...projects]) {
+  for (const p of [...(opts.from || facts.remote ? [] : facts.compose), ...projects]) {
     const file = overridePathFor(p);
     if (file && !(file in existing)) existing[file] = (await readHostText(opts.root, file)).content;
   }

@@ -30,7 +30,7 @@ export async function rollbackService(opts: RollbackServiceOptions, output: Outp
     if (!sets.length) output.out('No backup sets.');
     for (const s of sets)
       output.out(
-        `${s.id}  ${s.state.padEnd(11)}  profile ${s.profile}, ${s.files.length} files, ${s.permissions.length} permission changes${s.containers?.length ? `, ${s.containers.length} containers` : ''}`,
+        `${s.id}  ${s.state.padEnd(11)}  profile ${s.profile}, ${s.files.length} files, ${s.permissions.length} permission changes${s.containers?.length ? `, ${s.containers.length} containers` : ''}${s.recreated?.length ? `, ${s.recreated.length} recreated` : ''}`,
       );
     return null;
   }
@@ -43,6 +43,9 @@ export async function rollbackService(opts: RollbackServiceOptions, output: Outp
   for (const p of result.restored) output.out(`restored ${p}`);
   for (const p of result.removed) output.out(`removed ${p}`);
   for (const p of result.permissions) output.out(`restored owner/mode of ${p}`);
+  for (const r of result.recovered) output.out(`container ${r.name}: ${r.message}`);
+  for (const r of result.recreated)
+    output.out(r.status === 'restored' ? `container ${r.name}: ${r.message}` : `container ${r.name}: could not put the original back: ${r.message}`);
 
   // Containers get their recorded values back; the hardening `docker update` is never run again.
   const endpoint = result.manifest.endpoint ?? DEFAULT_ENDPOINT;
@@ -87,6 +90,8 @@ export async function rollbackService(opts: RollbackServiceOptions, output: Outp
     );
   }
   if (live.steps.some((s) => s.status === 'failed')) throw new ExitCodeError(1, 'A step failed after the files were restored; run it by hand.');
+  if (result.recreated.some((r) => r.status === 'failed') || result.recovered.some((r) => r.status === 'failed'))
+    throw new ExitCodeError(1, 'A recreated container could not be put back; see the lines above.');
   if (restored.some((r) => r.status === 'failed')) throw new ExitCodeError(1, 'A container could not get its recorded values back; see the lines above.');
   return result;
 }

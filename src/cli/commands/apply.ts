@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { Output } from '../../services/output.js';
 import { resolveGlobalOptions } from '../context.js';
 import { composeOption } from '../compose-option.js';
+import { parseRecreate, recreateOption } from '../recreate-option.js';
 
 export function registerApply(program: Command, output: Output): void {
   program
@@ -11,10 +12,18 @@ export function registerApply(program: Command, output: Output): void {
     .option('-y, --yes', 'apply without asking')
     .option('--no-restart', 'do not reload or restart the Docker daemon afterwards')
     .addOption(composeOption())
-    .action(async (opts: { profile: string; yes?: boolean; restart: boolean; compose?: string[] }, cmd: Command) => {
+    .addOption(recreateOption())
+    .action(async (opts: { profile: string; yes?: boolean; restart: boolean; compose?: string[]; recreate?: string | true }, cmd: Command) => {
       const { applyService } = await import('../../services/apply-service.js');
       await applyService(
-        { ...resolveGlobalOptions(cmd.optsWithGlobals()), profile: opts.profile, yes: !!opts.yes, noRestart: !opts.restart, compose: opts.compose ?? [] },
+        {
+          ...resolveGlobalOptions(cmd.optsWithGlobals()),
+          profile: opts.profile,
+          yes: !!opts.yes,
+          noRestart: !opts.restart,
+          compose: opts.compose ?? [],
+          recreate: parseRecreate(opts.recreate),
+        },
         output,
       );
     });

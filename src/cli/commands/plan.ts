@@ -2,6 +2,7 @@ import { Option, type Command } from 'commander';
 import type { Output } from '../../services/output.js';
 import { resolveGlobalOptions } from '../context.js';
 import { composeOption } from '../compose-option.js';
+import { parseRecreate, recreateOption } from '../recreate-option.js';
 
 export function registerPlan(program: Command, output: Output): void {
   program
@@ -11,10 +12,18 @@ export function registerPlan(program: Command, output: Output): void {
     .addOption(new Option('--format <format>', 'text, or json for the plan as data').choices(['text', 'json']).default('text'))
     .option('--check', 'exit 1 when anything would change, 0 when nothing would')
     .addOption(composeOption())
-    .action(async (opts: { profile: string; format: 'text' | 'json'; check?: boolean; compose?: string[] }, cmd: Command) => {
+    .addOption(recreateOption())
+    .action(async (opts: { profile: string; format: 'text' | 'json'; check?: boolean; compose?: string[]; recreate?: string | true }, cmd: Command) => {
       const { planService } = await import('../../services/plan-service.js');
       await planService(
-        { ...resolveGlobalOptions(cmd.optsWithGlobals()), profile: opts.profile, format: opts.format, check: !!opts.check, compose: opts.compose ?? [] },
+        {
+          ...resolveGlobalOptions(cmd.optsWithGlobals()),
+          profile: opts.profile,
+          format: opts.format,
+          check: !!opts.check,
+          compose: opts.compose ?? [],
+          recreate: parseRecreate(opts.recreate),
+        },
         output,
       );
     });
