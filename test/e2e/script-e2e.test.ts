@@ -60,9 +60,10 @@ describeEngine('the emitted script on copies of a host root', () => {
     expect(first.status).toBe(0);
     for (const f of plan.files.filter((x) => x.kind !== 'unchanged')) {
       expect(readFileSync(path.join(dir, f.path), 'utf8'), f.path).toBe(f.after);
-      expect(statSync(path.join(dir, f.path)).mode & 0o7777, f.path).toBe(f.mode);
+      // plan --format json writes modes as octal text ("0640").
+      expect(statSync(path.join(dir, f.path)).mode & 0o7777, f.path).toBe(octal(f.mode));
     }
-    for (const p of plan.permissions) expect(statSync(path.join(dir, p.path)).mode & 0o7777 & ~(p.mode ?? 0o7777), p.path).toBe(0);
+    for (const p of plan.permissions) expect(statSync(path.join(dir, p.path)).mode & 0o7777 & ~(p.mode === undefined ? 0o7777 : octal(p.mode)), p.path).toBe(0);
     expect(first.stdout).toMatch(/step not run under --root/);
     const applied = snapshotTree(dir);
     const second = run('--root', dir);
@@ -93,3 +94,8 @@ describeEngine('the emitted script on copies of a host root', () => {
     expect(snapshotTree(dir, [BACKUPS])).toEqual(before);
   });
 });
+
+/** A mode from plan JSON ("0640"), as a number. */
+function octal(mode: number | string): number {
+  return typeof mode === 'number' ? mode : Number.parseInt(mode, 8);
+}

@@ -128,7 +128,16 @@ function withReplacesLabel(create: Record<string, unknown>, oldId: string): Reco
   return { ...create, Labels: { ...labels, [api.REPLACES_LABEL]: oldId } };
 }
 
+// dockerd copies a container's output to its log asynchronously and may still be writing the
+// last lines when the container is reported as exited (on a busy host, up to its 2 s stream
+// timeout): read again until two reads agree, a few times at most.
 async function logSuffix(engine: EngineClient, id: string): Promise<string> {
-  const lines = await containerLogTail(engine, id, 5);
+  let lines = await containerLogTail(engine, id, 5);
+  for (let i = 0; i < 4; i++) {
+    await new Promise((r) => setTimeout(r, 250));
+    const again = await containerLogTail(engine, id, 5);
+    if (again.join('\n') === lines.join('\n')) break;
+    lines = again;
+  }
   return lines.length ? `; last log lines: ${lines.join(' | ')}` : '';
 }
