@@ -67,7 +67,11 @@ export async function executePlan(plan: Plan, facts: HostFacts | null, opts: Exe
   const result = await applyPlan(plan, { root: opts.root, backupDir: base, onFile: (p) => emit({ kind: 'file-written', path: p }) });
   if (!result.backupId && undoValues.length === 0 && recreates.length === 0) return { ...result, steps: [], undo: null };
   for (const p of result.permissions) emit({ kind: 'permission-fixed', path: p });
-  const backupId = undoValues.length || !result.backupId ? await saveContainerUndo(opts.root, result.backupId, plan, endpoint, undoValues) : result.backupId!;
+  // The set names the engine whenever it changes containers: rollback must reach that engine, not the default socket.
+  const backupId =
+    undoValues.length || recreates.length || !result.backupId
+      ? await saveContainerUndo(opts.root, result.backupId, plan, endpoint, undoValues)
+      : result.backupId!;
   for (const u of undoValues) for (const why of u.unrestorable) emit({ kind: 'note', text: `note: rollback cannot undo this for container ${u.name}: ${why}` });
   const undo = rollbackCommand(opts.root, base, backupId);
   emit({ kind: 'backup-set', id: backupId, undo });

@@ -9,6 +9,7 @@ import { createStore } from './model/store.js';
 import { changedFiles, planSize, plural } from './model/plan-view.js';
 import { saveReport, saveScript, savePatch, writeBlocked, writePlan } from './act.js';
 import { explain } from './wizard-data.js';
+import { recreateDetails, recreatePhrase } from './recreate-confirm.js';
 import { renderAct, renderAskPath, renderConfirm, renderReport } from './ui/prompts.js';
 import type { ActChoice, ActOption } from './ui/screens/act-screen.js';
 import type { ReportState } from './ui/screens/message-screen.js';
@@ -35,7 +36,8 @@ export function actOptions(plan: Plan, root: string, uid: number | undefined): A
 /** The line over the options: what the plan does, or why it does nothing. */
 export function actSummary(plan: Plan, leftOut: number): string {
   const out = leftOut ? ` (${plural(leftOut, 'file')} left out)` : '';
-  if (planHasChanges(plan)) return `Profile ${plan.profile}: ${planSize(plan)}${out}.`;
+  const recreates = plan.recreates?.length ? `, ${plural(plan.recreates.length, 'container')} to recreate` : '';
+  if (planHasChanges(plan)) return `Profile ${plan.profile}: ${planSize(plan)}${recreates}${out}.`;
   return leftOut
     ? `Profile ${plan.profile}: nothing to write, every file it changes is left out. Press q to switch some back on in the review.`
     : `Profile ${plan.profile}: nothing to write, this host already matches it.`;
@@ -48,6 +50,7 @@ export function writeQuestion(plan: Plan, root: string): string {
     ...(files ? [`write ${plural(files, 'file')}`] : []),
     ...(plan.permissions.length ? [`fix ${plural(plan.permissions.length, 'permission')}`] : []),
     ...(plan.steps.length ? [`run ${plural(plan.steps.length, 'step')}`] : []),
+    ...recreatePhrase(plan),
   ];
   const text = parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : (parts[0] ?? 'change nothing');
   return `${text[0].toUpperCase()}${text.slice(1)} under ${root}?`;
@@ -70,7 +73,11 @@ export async function act(run: WizardRun, plan: Plan, leftOut: number): Promise<
     if (r.type === 'write') {
       const yes = await renderConfirm(host, {
         question: writeQuestion(plan, opts.root),
-        details: ['Every file replaced is backed up first; the backup id is shown when done.', ...changedFiles(plan).map((f) => `  ${f.kind} ${f.path}`)],
+        details: [
+          'Every file replaced is backed up first; the backup id is shown when done.',
+          ...changedFiles(plan).map((f) => `  ${f.kind} ${f.path}`),
+          ...recreateDetails(plan),
+        ],
         yes: 'Yes, write now',
         no: 'No, go back',
       });

@@ -8,6 +8,7 @@ import { describeEvent, executePlan, type ExecuteEvent, type ExecuteOutcome } fr
 import { saveHtmlReport } from '../services/audit-service.js';
 import { line, seg, type Line } from './model/lines.js';
 import { auditHost, explain } from './wizard-data.js';
+import { recreateSummary } from './recreate-confirm.js';
 
 /** Why writing is not possible here, or null: files under / belong to root. */
 export function writeBlocked(root: string, uid: number | undefined = process.getuid?.()): string | null {
@@ -37,6 +38,7 @@ export async function writePlan(plan: Plan, facts: HostFacts, root: string, prog
   }
   const summary = [
     `Wrote ${done.written.length} file(s) and fixed ${done.permissions.length} permission(s). Backup set ${done.backupId} (undo with: ${done.undo}).`,
+    ...recreateSummary(done.recreates),
   ];
   if (done.failure) summary.push(done.failure);
   return { exitCode: done.failure ? 1 : 0, summary };

@@ -5,6 +5,7 @@ import type { GlobalOptions } from '../services/options.js';
 import type { AuditReport } from '../audit/findings.js';
 import type { HostFacts, ProbeName, ProbeStatus } from '../facts/host-facts.js';
 import type { PlannedChange } from '../services/plan-source.js';
+import type { RecreateStep } from '../plan-model/recreate.js';
 import type { PlannedChoice } from './wizard-data.js';
 import { cancelled, noChanges, type WizardOutcome } from './outcome.js';
 import { describeSource } from './model/inspect-view.js';
@@ -43,6 +44,8 @@ async function flow(run: WizardRun): Promise<WizardOutcome> {
   let choices: Promise<PlannedChoice[]> | undefined;
   let chosen: PlannedChange | undefined;
   let excluded: string[] = [];
+  let containers: RecreateStep[] = [];
+  let recreate: string[] = [];
   let reviewCursor = 0;
   let profileError: string | undefined;
   let typedPath: string | undefined;
@@ -93,16 +96,20 @@ async function flow(run: WizardRun): Promise<WizardOutcome> {
       }
       typedPath = undefined;
       excluded = [];
+      recreate = [];
+      containers = (await import('./with-recreates.js')).recreateCandidates(chosen);
       reviewCursor = 0;
       step = 'review';
     } else if (step === 'review') {
-      const r = await renderReview(host, { plan: chosen!.plan, excluded, cursor: reviewCursor });
+      const r = await renderReview(host, { plan: chosen!.plan, excluded, containers, recreate, cursor: reviewCursor });
       excluded = r.excluded;
+      recreate = r.recreate;
       reviewCursor = r.cursor;
       step = r.type === 'back' ? 'profile' : 'act';
     } else {
-      // The planner is loaded by now (it made the choices): building again without some files is cheap.
-      const plan = (await import('./without-files.js')).withoutFiles(chosen!, excluded);
+      // The planner is loaded by now (it made the choices): building again without some files, or
+      // with the chosen containers recreated, is cheap.
+      const plan = (await import('./with-recreates.js')).planWith(chosen!, excluded, recreate);
       const outcome = await (await actStep()).act(run, plan, excluded.length);
       if (outcome) return outcome;
       step = 'review';

@@ -105,7 +105,12 @@ describe('Review screen', () => {
     const onDone = vi.fn();
     const r = renderScreen(<ReviewScreen plan={samplePlan()} excluded={['/etc/audit/rules.d/docker.rules']} onDone={onDone} />);
     await type(r, KEYS.down, KEYS.down, KEYS.space, 'c');
-    expect(onDone).toHaveBeenCalledWith({ type: 'next', excluded: ['/etc/audit/rules.d/docker.rules', '/etc/profile.d/docker-content-trust.sh'], cursor: 2 });
+    expect(onDone).toHaveBeenCalledWith({
+      type: 'next',
+      excluded: ['/etc/audit/rules.d/docker.rules', '/etc/profile.d/docker-content-trust.sh'],
+      cursor: 2,
+      recreate: [],
+    });
   });
 
   it('starts on the file it was on when the person comes back from Act', () => {
@@ -121,6 +126,6 @@ describe('Review screen', () => {
     const onDone = vi.fn();
     const r = renderScreen(<ReviewScreen plan={samplePlan()} excluded={[]} onDone={onDone} />);
     await type(r, KEYS.space, KEYS.escape);
-    expect(onDone).toHaveBeenCalledWith({ type: 'back', excluded: ['/etc/audit/rules.d/docker.rules'], cursor: 0 });
+    expect(onDone).toHaveBeenCalledWith({ type: 'back', excluded: ['/etc/audit/rules.d/docker.rules'], cursor: 0, recreate: [] });
   });
 });

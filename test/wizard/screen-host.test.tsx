@@ -33,7 +33,7 @@ describe('screens behind promises', () => {
     const review = renderReview(t.host, { plan: samplePlan(), excluded: [] });
     await waitFor(() => t.frame().includes('4/5 Review'), 'the review screen');
     await t.keys(KEYS.space, 'c');
-    await expect(review).resolves.toEqual({ type: 'next', excluded: ['/etc/audit/rules.d/docker.rules'], cursor: 0 });
+    await expect(review).resolves.toEqual({ type: 'next', excluded: ['/etc/audit/rules.d/docker.rules'], cursor: 0, recreate: [] });
     t.host.close();
   });
 

@@ -2,14 +2,13 @@
 // with what the person chose. The flow (run-wizard.ts) is written against these alone.
 import type { AuditReport } from '../../audit/findings.js';
 import type { HostFacts, ProbeName, ProbeStatus } from '../../facts/host-facts.js';
-import type { Plan } from '../../plan-model/plan.js';
 import type { StepName } from '../model/frame.js';
 import type { Store } from '../model/store.js';
 import type { ScreenHost } from './screen-host.js';
 import { InspectScreen, type InspectResult } from './screens/inspect-screen.js';
 import { FindingsScreen, type FindingsResult } from './screens/findings-screen.js';
 import { ProfileScreen, type ProfileResult, type ProfileScreenProps } from './screens/profile-screen.js';
-import { ReviewScreen, type ReviewResult } from './screens/review-screen.js';
+import { ReviewScreen, type ReviewResult, type ReviewScreenProps } from './screens/review-screen.js';
 import { ActScreen, type ActResult, type ActScreenProps } from './screens/act-screen.js';
 import { PathScreen, type PathResult, type PathScreenProps } from './screens/path-screen.js';
 import { ConfirmScreen, type ConfirmScreenProps } from './screens/confirm-screen.js';
@@ -26,8 +25,7 @@ export const renderFindings = (host: ScreenHost, props: { report: AuditReport })
 export const renderSelectProfile = (host: ScreenHost, props: Props<ProfileScreenProps>) =>
   host.show<ProfileResult>((done) => <ProfileScreen {...props} onDone={done} />);
 
-export const renderReview = (host: ScreenHost, props: { plan: Plan; excluded: readonly string[]; cursor?: number }) =>
-  host.show<ReviewResult>((done) => <ReviewScreen {...props} onDone={done} />);
+export const renderReview = (host: ScreenHost, props: Props<ReviewScreenProps>) => host.show<ReviewResult>((done) => <ReviewScreen {...props} onDone={done} />);
 
 export const renderAct = (host: ScreenHost, props: Props<ActScreenProps>) => host.show<ActResult>((done) => <ActScreen {...props} onDone={done} />);
 

@@ -1,12 +1,16 @@
 // Screen 4: the files the plan writes, with their size of change and impact; enter opens a
-// file's diff, space switches a file in or out of what will be written.
+// file's diff, space switches a file in or out of what will be written. Below them, the standalone
+// containers the plan could recreate hardened: none is chosen until space picks it.
 import { useRef } from 'react';
 import type { Plan, PlanNote } from '../../../plan-model/plan.js';
+import type { RecreateStep } from '../../../plan-model/recreate.js';
 import { planBlockers } from '../../../plan-model/plan.js';
 import { bodyHeight } from '../../model/frame.js';
 import type { KeyEvent } from '../../model/key-event.js';
 import { line, padEnd, padStart, pathSeg, seg, wrap, type Line } from '../../model/lines.js';
-import { changedFiles, diffStat, planWideWarnings, plural, warningsFor } from '../../model/plan-view.js';
+import { changedFiles, diffStat, diffView, planWideWarnings, plural, warningsFor } from '../../model/plan-view.js';
+import { recreateDiffView, recreateKey, recreateRows } from '../../model/recreate-view.js';
+import { recreateLines } from '../../../plan/recreate/recreate-text.js';
 import { initialReviewNav, reviewStep, type ReviewNav } from '../../model/review-state.js';
 import { follow } from '../../model/scroll.js';
 import { ScreenFrame } from '../screen-frame.js';
@@ -14,11 +18,14 @@ import { useKeyState, useScreenKeys } from '../use-screen-keys.js';
 import { useTerminalSize } from '../use-terminal-size.js';
 import { DiffView } from './diff-view.js';
 
-export type ReviewResult = { type: 'next' | 'back'; excluded: string[]; cursor: number };
+export type ReviewResult = { type: 'next' | 'back'; excluded: string[]; cursor: number; recreate: string[] };
 
 export interface ReviewScreenProps {
   plan: Plan;
   excluded: readonly string[];
+  /** Containers a plan with recreate on would recreate, and the names chosen among them. */
+  containers?: readonly RecreateStep[];
+  recreate?: readonly string[];
   /** The file the cursor starts on: where it was, when the person comes back from Act. */
   cursor?: number;
   onDone(result: ReviewResult): void;
@@ -27,27 +34,31 @@ export interface ReviewScreenProps {
 export const REVIEW_KEYS = [
   ['↑ ↓ / k j', 'move'],
   ['enter', "open the file's diff"],
-  ['space', 'write this file, or leave it out'],
+  ['space', 'write this file, or leave it out; recreate this container, or not'],
   ['c', 'continue to writing, script or patch'],
   ['q / esc', 'back to the profiles'],
 ] as const;
 
-export function ReviewScreen({ plan, excluded, cursor = 0, onDone }: ReviewScreenProps) {
+export function ReviewScreen({ plan, excluded, containers = [], recreate = [], cursor = 0, onDone }: ReviewScreenProps) {
   const size = useTerminalSize();
   const files = changedFiles(plan);
   const [nav, dispatch] = useKeyState(
-    (s: ReviewNav, ev: KeyEvent) => reviewStep(files, s, ev),
-    () => initialReviewNav(excluded, Math.min(cursor, Math.max(0, files.length - 1))),
-    (type, s) => onDone({ type, excluded: [...s.excluded], cursor: s.cursor }),
+    (s: ReviewNav, ev: KeyEvent) => reviewStep(files, s, ev, containers),
+    () => initialReviewNav(excluded, Math.min(cursor, Math.max(0, files.length + containers.length - 1)), recreate),
+    (type, s) =>
+      onDone({ type, excluded: [...s.excluded], cursor: s.cursor, recreate: containers.map((c) => c.container.name).filter((n) => s.recreate.has(n)) }),
   );
   const helpOpen = useScreenKeys(dispatch, { page: bodyHeight(size.rows) });
   const offset = useRef(0);
 
   const open = files.find((f) => f.path === nav.diff);
-  if (open) return <DiffView file={open} top={nav.diffTop} size={size} helpOpen={helpOpen} />;
+  if (open) return <DiffView title={open.path} lines={diffView(open)} top={nav.diffTop} size={size} helpOpen={helpOpen} />;
+  const openStep = containers.find((c) => recreateKey(c) === nav.diff);
+  if (openStep)
+    return <DiffView title={`docker run of ${openStep.container.name}`} lines={recreateDiffView(openStep)} top={nav.diffTop} size={size} helpOpen={helpOpen} />;
 
-  const listHeight = Math.max(1, Math.min(files.length, bodyHeight(size.rows) - 9));
-  offset.current = follow(offset.current, nav.cursor, listHeight, files.length);
+  const listHeight = Math.max(1, Math.min(files.length, bodyHeight(size.rows) - 9 - (containers.length ? containers.length + 2 : 0)));
+  offset.current = follow(offset.current, Math.min(nav.cursor, files.length - 1), listHeight, files.length);
   const pathWidth = Math.max(10, size.columns - 2 - 4 - 8 - 18);
   const selected = files.filter((f) => !nav.excluded.has(f.path)).length;
   const body: Line[] = [
@@ -74,6 +85,9 @@ export function ReviewScreen({ plan, excluded, cursor = 0, onDone }: ReviewScree
       ),
     );
   });
+  body.push(...recreateRows(containers, nav.recreate, nav.cursor - files.length, size.columns));
+  const step = containers[nav.cursor - files.length];
+  if (step) body.push([], ...wrap(recreateLines(step).head, size.columns - 2).map((t) => line(seg(t, 'muted'))));
   const current = files[nav.cursor];
   if (current) {
     const notes = warningsFor(plan, current);
