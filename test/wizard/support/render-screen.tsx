@@ -48,10 +48,18 @@ export async function waitFor(check: () => boolean, what = 'condition', timeoutM
   }
 }
 
-/** Type keys one at a time, letting the screen settle after each. */
+/**
+ * Type keys one at a time, letting the screen settle after each: wait for the frame the key draws
+ * (on a loaded machine that can take far longer than a fixed sleep), or a bound for a key that
+ * changes nothing on screen.
+ */
 export async function type(r: Pick<Rendered, 'stdin' | 'frames'>, ...keys: string[]): Promise<void> {
+  const sleep = (ms: number) => new Promise((res) => setTimeout(res, ms));
   for (const k of keys) {
+    const drawn = r.frames.length;
     r.stdin.write(k);
-    await new Promise((res) => setTimeout(res, 15));
+    const start = Date.now();
+    while (r.frames.length === drawn && Date.now() - start < 500) await sleep(5);
+    await sleep(15);
   }
 }
