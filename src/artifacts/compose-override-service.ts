@@ -8,7 +8,7 @@ import { ofKind, type Tagged } from '../rules/contribution.js';
 import type { LoadedProject } from '../compose/load-project.js';
 import { evaluateService } from '../compose/evaluate-service.js';
 import { asList, type ServiceDef } from '../compose/merge-services.js';
-import { containerPortNumber, parsePort } from '../compose/ports.js';
+import { containerPortNumber, parsePort } from '../rules/workload/port-entries.js';
 import { imageExposedPorts } from '../compose/image-facts.js';
 import { serviceImage } from '../compose/service-reading.js';
 import { volumeItems } from '../compose/volume-items.js';

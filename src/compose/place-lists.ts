@@ -4,7 +4,7 @@
 // (`!override`, `!reset []`) where the Compose version has it, else an edit of the base file.
 import { asList } from './merge-services.js';
 import type { PlaceContext, Placement } from './placement.js';
-import { interpolated, isWildcardHost, parsePort, rebindPort } from './ports.js';
+import { interpolated, isWildcardHost, parsePort, rebindPort } from '../rules/workload/port-entries.js';
 import { capList, capName, parseSecurityOpt, sameSecurityOpt, securityOpts } from './service-reading.js';
 import type { ServiceWants } from './service-wants.js';
 import { readOnlyVolume } from './volumes.js';

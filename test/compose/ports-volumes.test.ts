@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isWildcardHost, parsePort, rebindPort } from '../../src/compose/ports.js';
+import { isWildcardHost, parsePort, rebindPort } from '../../src/rules/workload/port-entries.js';
 import { parseVolume, readOnlyVolume, volumeTarget } from '../../src/compose/volumes.js';
 import { mergeServices } from '../../src/compose/merge-services.js';
 
