@@ -13,6 +13,8 @@ export interface JsonReport {
   engine?: NonNullable<AuditReport['engine']>;
   results: JsonResult[];
   summary: AuditSummary;
+  /** What the audit says besides findings (a waiver that expired, a scan report that matched no image); absent when none. */
+  notes?: string[];
 }
 
 export type JsonResult = Pick<
@@ -42,6 +44,7 @@ export function toJsonReport(report: AuditReport, version = VERSION): JsonReport
       ...(f.waiver ? { waiver: f.waiver } : {}),
     })),
     summary: report.summary,
+    ...(report.notes.length > 0 ? { notes: report.notes } : {}),
   };
 }
 

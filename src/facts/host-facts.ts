@@ -1,5 +1,7 @@
 // HostFacts: everything the probes saw, as plain JSON. Rules read only this, never the host.
 
+import type { ScanFacts } from './scan-facts.js';
+
 export const FACTS_SCHEMA_VERSION = 1;
 
 export type ProbeState = 'ok' | 'missing' | 'permission-denied' | 'not-running' | 'error';
@@ -241,6 +243,8 @@ export interface HostFacts {
   hostAddresses?: string[] | null;
   /** The certificates dockerd's tlscacert and tlscert name, by host path; absent in older facts. */
   tlsCertificates?: Record<string, TlsCertificateFacts>;
+  /** Image scanner reports the audit was given (--scan-report, --scan), matched to the images in use (4.4). */
+  scans?: ScanFacts;
 }
 
 /** A certificate's expiry (ISO 8601) and subject, or why it could not be read. */

@@ -44,6 +44,10 @@ export interface HardeningParams {
   recreate: 'off' | 'standalone';
   /** How long a recreated container must keep running (and turn healthy, if it has a health check) before it is kept. */
   recreateGateSeconds: number;
+  /** 4.4: an image with a vulnerability at or above this severity in its scan report fails. */
+  scanSeverity: 'unknown' | 'low' | 'medium' | 'high' | 'critical';
+  /** 4.4: a scan report older than this many days is a warning. */
+  scanMaxAgeDays: number;
 }
 
 export const DEFAULT_PARAMS: HardeningParams = {
@@ -67,4 +71,6 @@ export const DEFAULT_PARAMS: HardeningParams = {
   tlsCertDir: '/etc/docker/tls',
   recreate: 'off',
   recreateGateSeconds: 10,
+  scanSeverity: 'high',
+  scanMaxAgeDays: 7,
 };

@@ -14,6 +14,8 @@ export interface PlanServiceOptions extends GlobalOptions {
   profile: string;
   /** --compose files, planned besides the engine's Compose projects. */
   compose?: string[];
+  /** --scan-report files: 4.4 judged from them, and its advice in the plan. */
+  scanReportFiles?: string[];
   /** --recreate: recreate standalone containers hardened (only those named, when names are given). */
   recreate?: RecreateRequest;
   format: 'text' | 'json';

@@ -4,6 +4,7 @@ import type { GlobalOptions, RecreateRequest } from '../services/options.js';
 import type { HostFacts } from '../facts/host-facts.js';
 import type { Plan } from '../plan-model/plan.js';
 import { loadFacts } from './facts-source.js';
+import { readAuditScans, withAuditScans } from './audit-scans.js';
 import { loadProfile, selectRules, activeWaiverFor, type ResolvedProfile } from '../profiles/index.js';
 import { allRules } from '../rules/catalog.js';
 import { buildPlan, type BuildPlanInput } from '../plan/build-plan.js';
@@ -32,10 +33,13 @@ export type PlanSourceOptions = Pick<GlobalOptions, 'from' | 'root' | 'rootGiven
   compose?: string[];
   /** --recreate: the profile's `recreate: standalone` for this run, limited to the names given. */
   recreate?: RecreateRequest;
+  /** --scan-report files, judged with the profile's scan thresholds (4.4). */
+  scanReportFiles?: readonly string[];
 };
 
 export async function makePlan(opts: PlanSourceOptions, facts?: HostFacts): Promise<PlannedChange> {
-  const [loadedFacts, profile] = await Promise.all([facts ?? loadFacts(opts), loadProfile(opts.profile)]);
+  const [unscanned, profile] = await Promise.all([facts ?? loadFacts(opts), loadProfile(opts.profile)]);
+  const loadedFacts = (await withAuditScans(unscanned, await readAuditScans(opts), { scanParams: profile.params })).facts;
   assertSameRoot(loadedFacts, opts);
   const rules = rulesToRemediate(profile);
   const compose = await readComposeInputs(opts, loadedFacts);

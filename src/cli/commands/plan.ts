@@ -13,7 +13,8 @@ export function registerPlan(program: Command, output: Output): void {
     .option('--check', 'exit 1 when anything would change, 0 when nothing would')
     .addOption(composeOption())
     .addOption(recreateOption())
-    .action(async (opts: { profile: string; format: 'text' | 'json'; check?: boolean; compose?: string[]; recreate?: string | true }, cmd: Command) => {
+    .option('--scan-report <file>', 'advise rebuilding the images this scan report fails (4.4): Trivy JSON, Grype JSON or SARIF (repeatable)', (v: string, p: string[] = []) => [...p, v])
+    .action(async (opts: { profile: string; format: 'text' | 'json'; check?: boolean; compose?: string[]; recreate?: string | true; scanReport?: string[] }, cmd: Command) => {
       const { planService } = await import('../../services/plan-service.js');
       await planService(
         {
@@ -23,6 +24,7 @@ export function registerPlan(program: Command, output: Output): void {
           check: !!opts.check,
           compose: opts.compose ?? [],
           recreate: parseRecreate(opts.recreate),
+          ...(opts.scanReport ? { scanReportFiles: opts.scanReport } : {}),
         },
         output,
       );
