@@ -4,11 +4,11 @@
 // never see the host (probes), and apply, script and patch are three separate ways to carry out a plan.
 const LAYERS = [
   ['core'],
-  ['facts'],
+  ['facts', 'inventory'],
   ['probes', 'rules'],
-  ['profiles'],
+  ['profiles', 'scan'],
   ['audit'],
-  ['plan-model'],
+  ['plan-model', 'fleet'],
   ['compose', 'dockerfile'],
   ['artifacts'],
   ['plan'],

@@ -4,7 +4,7 @@ import { mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { GlobalOptions } from '../services/options.js';
 import type { Output } from '../services/output.js';
-import { UserError } from '../core/errors.js';
+import { ExitCodeError, UserError } from '../core/errors.js';
 import { readFactsFile } from '../facts/facts-file.js';
 import type { HostFacts } from '../facts/host-facts.js';
 import { planBlockers } from '../plan-model/plan.js';
@@ -13,12 +13,18 @@ import { INVENTORY_FILE, playbookFiles, type AnsibleHostInput } from '../ansible
 import { PLAYBOOK_FILE } from '../ansible/readme.js';
 import { makePlan } from './plan-source.js';
 import { writeOutputFiles } from './output-file.js';
+import { inventoryFacts, type InventoryFacts } from './ansible-fleet.js';
 
 export interface AnsibleServiceOptions extends GlobalOptions {
   profile: string;
   /** Every --from, in order: FILE or NAME=FILE. */
   fromFiles: string[];
   outputDir: string;
+  /** Inspect the hosts of this Ansible inventory over SSH instead of reading --from files. */
+  inventory?: string;
+  concurrency?: number;
+  /** A host that cannot be inspected is left out without making the exit code 1. */
+  allowUnreachable?: boolean;
 }
 
 /** One host: its inventory name and its facts (from a file now; from an inventory and SSH later). */
@@ -30,16 +36,18 @@ export interface AnsibleHostFacts {
 }
 
 export async function ansibleService(opts: AnsibleServiceOptions, output: Output): Promise<void> {
-  if (opts.fromFiles.length === 0)
+  if (opts.fromFiles.length === 0 && !opts.inventory)
     throw new UserError(
       'ansible needs the facts of at least one host.',
       'Save them with `docker-harden inspect --save FILE` and pass --from FILE (or --from NAME=FILE).',
     );
   checkOutputDir(opts.outputDir);
-  const hosts = await factsOfHosts(opts.fromFiles);
+  const fleet = opts.inventory ? await inventoryFacts(opts.inventory, { ...opts, concurrency: opts.concurrency ?? 4 }, output) : undefined;
+  if (fleet && fleet.hosts.length === 0) throw new ExitCodeError(1, `No host of ${opts.inventory} could be inspected, so nothing was written.`);
+  const hosts = fleet ? fleet.hosts : await factsOfHosts(opts.fromFiles);
   const inputs: AnsibleHostInput[] = [];
   for (const host of hosts) inputs.push({ name: host.name, facts: host.facts, plan: await hostPlan(host, opts) });
-  const files = playbookFiles(inputs);
+  const files = withInventory(playbookFiles(inputs), fleet);
   try {
     mkdirSync(path.join(opts.outputDir, 'host_vars'), { recursive: true });
   } catch (err) {
@@ -56,6 +64,15 @@ export async function ansibleService(opts: AnsibleServiceOptions, output: Output
     `Wrote ${PLAYBOOK_FILE}, ${INVENTORY_FILE}, README.md and host_vars for ${inputs.map((h) => h.name).join(', ')} in ${opts.outputDir}: ` +
       `review with ansible-playbook -i ${path.join(opts.outputDir, INVENTORY_FILE)} ${path.join(opts.outputDir, PLAYBOOK_FILE)} --check --diff.`,
   );
+  if (fleet?.leftOut.length && !opts.allowUnreachable)
+    throw new ExitCodeError(1, `${fleet.leftOut.length} of the inventory's hosts left out of the playbook (${fleet.leftOut.map((h) => h.name).join(', ')}).`);
+}
+
+/** From an inventory, the playbook's inventory keeps the user's names and variables. */
+function withInventory<T extends { path: string; content: string }>(files: T[], fleet: InventoryFacts | undefined): T[] {
+  if (!fleet) return files;
+  const names = fleet.hosts.map((h) => h.name);
+  return files.map((f) => (f.path === INVENTORY_FILE ? { ...f, content: fleet.inventoryText(names) } : f));
 }
 
 async function factsOfHosts(fromFiles: readonly string[]): Promise<AnsibleHostFacts[]> {

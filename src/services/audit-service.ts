@@ -14,8 +14,10 @@ import { formatReport, type ReportFormat } from '../audit/format.js';
 import type { HtmlFormatContext } from '../audit/html/format-html.js';
 import { loadFacts } from './facts-source.js';
 import { engineStatus } from './engine-status.js';
+import { readAuditScans, withAuditScans, type AuditScanOptions } from './audit-scans.js';
+import type { ScanRequest } from '../scan/run-audit-scan.js';
 
-export interface AuditServiceOptions extends GlobalOptions {
+export interface AuditServiceOptions extends GlobalOptions, AuditScanOptions {
   format: ReportFormat;
   /** `none`: findings never make the exit code 1. */
   failOn: Severity | 'none';
@@ -30,6 +32,8 @@ export interface AuditServiceOptions extends GlobalOptions {
   selection?: RuleSelection;
   /** Scan the images containers use for setuid/setgid files (4.8). */
   deep?: boolean;
+  /** --scan: run trivy or grype on each image in use and judge 4.4 from what it finds. */
+  scan?: ScanRequest;
   waivers?: readonly Waiver[];
   /** The profile's name, for the HTML report's header. */
   profileName?: string;
@@ -54,17 +58,24 @@ export async function auditService(opts: AuditServiceOptions, output: Output): P
     );
   }
   if (opts.output) checkOutputPath(opts.output, '--output');
-  const facts = await loadFacts(opts);
-  const report = { ...runAudit(facts, rules, { selection: opts.selection, waivers: opts.waivers, now: opts.now }), engine: engineStatus(facts, opts) };
+  // Loaded only for --scan, like the report readers: other audits start without them.
+  const runner = opts.scan ? await import('../scan/run-audit-scan.js') : undefined;
+  const scanner = runner && opts.scan ? runner.prepareScan(opts.scan, opts) : undefined;
+  const scans = await readAuditScans(opts);
+  const loaded = await loadFacts(opts);
+  const ran = runner && scanner && opts.scan ? await runner.scanForAudit(loaded, scanner, opts.scan, opts.dockerHost) : undefined;
+  const { facts, notes: scanNotes } = await withAuditScans(loaded, ran ? [...(scans ?? []), ...ran.reports] : scans, { ...opts, unscanned: ran?.unscanned });
+  const audited = runAudit(facts, rules, { selection: opts.selection, waivers: opts.waivers, now: opts.now });
+  const report = { ...audited, notes: [...audited.notes, ...(ran?.notes ?? []), ...scanNotes], engine: engineStatus(facts, opts) };
   const html = { facts, now: opts.now, profileName: opts.profileName, waivers: opts.waivers };
 
   if (opts.output) {
     // A file is read later, elsewhere: no escape codes, no fitting to this terminal's width.
-    const text = formatReport(report, opts.format, { color: false, only: opts.only, verbose: opts.verbose }, html);
+    const text = await formatReport(report, opts.format, { color: false, only: opts.only, verbose: opts.verbose }, html);
     await writeOutputFiles([{ file: opts.output, content: text.endsWith('\n') ? text : `${text}\n`, mode: 0o644 }], '--output');
     output.err(`Wrote the ${opts.format} report to ${opts.output}.`);
   } else {
-    output.out(formatReport(report, opts.format, { color: opts.color, width: opts.width, only: opts.only, verbose: opts.verbose }, html));
+    output.out(await formatReport(report, opts.format, { color: opts.color, width: opts.width, only: opts.only, verbose: opts.verbose }, html));
   }
 
   const failing = opts.failOn === 'none' ? [] : failingAtOrAbove(report.findings, opts.failOn);
@@ -76,7 +87,7 @@ export async function auditService(opts: AuditServiceOptions, output: Output): P
 
 /** Write the HTML report of an audit to `file`; the sentence that says so. The wizard saves through this too. */
 export async function saveHtmlReport(report: AuditReport, file: string, context: HtmlFormatContext, what: string): Promise<string> {
-  const text = formatReport(report, 'html', { color: false }, context);
+  const text = await formatReport(report, 'html', { color: false }, context);
   await writeOutputFiles([{ file, content: text.endsWith('\n') ? text : `${text}\n`, mode: 0o644 }], what);
   return `Wrote ${file}: the audit of this host as one HTML page; it opens in any browser, with no network.`;
 }
