@@ -15,7 +15,10 @@ export async function probeEngine(endpoint: Endpoint): Promise<Probed<EngineFact
     try {
       // Unversioned: every engine answers it, and it says which API version to speak. A live
       // daemon answers at once; waiting long only delays the report on a host where it hangs.
-      version = await client.get<EngineObject>('/version', 5_000);
+      // Over SSH the first request also starts a session on the target, whose login shell may
+      // take seconds to read its rc files: that is not the daemon hanging.
+      const tunnelled = endpoint.kind === 'unix' && endpoint.tunnel !== undefined;
+      version = await client.get<EngineObject>('/version', tunnelled ? 20_000 : 5_000);
     } catch (err) {
       return unreachable(endpoint, err);
     }

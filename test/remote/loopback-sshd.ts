@@ -22,7 +22,8 @@ export interface LoopbackSshd {
 export const SSHD = '/usr/sbin/sshd';
 export const haveSshd = existsSync(SSHD) && process.getuid?.() === 0;
 
-export async function startSshd(address = '127.0.0.2', port = 2222): Promise<LoopbackSshd> {
+/** `wrapper`: a command that execs sshd elsewhere, e.g. nsenter into a test host's own namespaces. */
+export async function startSshd(address = '127.0.0.2', port = 2222, opts: { wrapper?: string[] } = {}): Promise<LoopbackSshd> {
   const dir = mkdtempSync('/tmp/dh-sshd-');
   const keygen = (file: string) => execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', file]);
   keygen(path.join(dir, 'host_key'));
@@ -48,7 +49,8 @@ export async function startSshd(address = '127.0.0.2', port = 2222): Promise<Loo
     ].join('\n'),
   );
   mkdirSync('/run/sshd', { recursive: true, mode: 0o755 });
-  const sshd: ChildProcess = spawn(SSHD, ['-D', '-e', '-f', path.join(dir, 'sshd_config')], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const [command, ...prefix] = [...(opts.wrapper ?? []), SSHD];
+  const sshd: ChildProcess = spawn(command, [...prefix, '-D', '-e', '-f', path.join(dir, 'sshd_config')], { stdio: ['ignore', 'ignore', 'pipe'] });
   let log = '';
   sshd.stderr!.on('data', (c: Buffer) => (log += c.toString()));
   await waitForPort(address, port, () => log);
