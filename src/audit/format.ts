@@ -1,11 +1,8 @@
 // One entry point for every report format, so the command and profiles render reports the same way.
 import { UserError } from '../core/errors.js';
 import type { AuditReport } from './findings.js';
-import { formatTable, type TableOptions } from './format-table.js';
-import { formatJson } from './format-json.js';
-import { formatSarif } from './format-sarif.js';
-import { formatJunit } from './format-junit.js';
-import { formatHtml, type HtmlFormatContext } from './html/format-html.js';
+import type { TableOptions } from './format-table.js';
+import type { HtmlFormatContext } from './html/format-html.js';
 
 export const REPORT_FORMATS = ['table', 'json', 'sarif', 'junit', 'html'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -13,19 +10,23 @@ export type ReportFormat = (typeof REPORT_FORMATS)[number];
 /** Colour, width (absent when not writing to a terminal), --only and --verbose: only the table reads them. */
 export type FormatOptions = TableOptions;
 
-/** `html` is what only the HTML report shows: the facts, the profile and the clock. */
-export function formatReport(report: AuditReport, format: ReportFormat, opts: FormatOptions, html: HtmlFormatContext = {}): string {
+/**
+ * `html` is what only the HTML report shows: the facts, the profile and the clock. Each format's
+ * code is loaded when it is asked for: the table's terminal-width tables and the HTML report's
+ * Handlebars would otherwise be loaded on every JSON report.
+ */
+export async function formatReport(report: AuditReport, format: ReportFormat, opts: FormatOptions, html: HtmlFormatContext = {}): Promise<string> {
   switch (format) {
     case 'table':
-      return formatTable(report, opts);
+      return (await import('./format-table.js')).formatTable(report, opts);
     case 'json':
-      return formatJson(report);
+      return (await import('./format-json.js')).formatJson(report);
     case 'sarif':
-      return formatSarif(report);
+      return (await import('./format-sarif.js')).formatSarif(report);
     case 'junit':
-      return formatJunit(report);
+      return (await import('./format-junit.js')).formatJunit(report);
     case 'html':
-      return formatHtml(report, html);
+      return (await import('./html/format-html.js')).formatHtml(report, html);
   }
 }
 

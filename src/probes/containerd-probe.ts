@@ -94,8 +94,9 @@ async function isContainerd(host: HostReader, pid: number): Promise<boolean> {
 }
 
 async function childContainerd(host: HostReader, parent: number): Promise<number | null> {
-  const pids = (await host.readdir('/proc'))
-    .map((e) => e.name)
+  // The kernel lists each thread's children; only where it does not, every process is looked at
+  // (a host with many containers runs a few hundred).
+  const pids = ((await listedChildren(host, parent)) ?? (await host.readdir('/proc')).map((e) => e.name))
     .filter((n) => /^\d+$/.test(n))
     .map(Number)
     .sort((a, b) => a - b);
@@ -106,6 +107,17 @@ async function childContainerd(host: HostReader, parent: number): Promise<number
     return ppid === parent && (await isContainerd(host, pid)) ? pid : null;
   });
   return children.find((p): p is number => p !== null) ?? null;
+}
+
+/** Children of `pid` from /proc/<pid>/task/<tid>/children; null when the kernel does not provide them. */
+async function listedChildren(host: HostReader, pid: number): Promise<string[] | null> {
+  try {
+    const tasks = await host.readdir(`/proc/${pid}/task`);
+    const lists = await Promise.all(tasks.map((t) => host.readProc(`/proc/${pid}/task/${t.name}/children`)));
+    return lists.flatMap((l) => l.split(' ')).filter(Boolean);
+  } catch {
+    return null;
+  }
 }
 
 async function pidFileContainerd(host: HostReader, execRoot: string): Promise<number | null> {

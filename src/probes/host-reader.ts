@@ -6,7 +6,7 @@ import { lstat, readdir, readFile, readlink, realpath, stat } from 'node:fs/prom
 import type { Stats } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { execa } from 'execa';
+import { execFile } from 'node:child_process';
 import { readInputText } from '../core/read-input.js';
 
 export type HostFileType = 'file' | 'directory' | 'symlink' | 'socket' | 'other';
@@ -96,11 +96,7 @@ export function localHostReader(root: string, env: NodeJS.ProcessEnv = process.e
     readlink: (p) => readlink(at(p)),
     realpath: (p) => realpath(at(p)),
     readdir: async (p) => (await readdir(at(p), { withFileTypes: true })).map((e) => ({ name: e.name, directory: e.isDirectory() })),
-    auditctlList: async (auditctl) => {
-      const result = await execa(auditctl, ['-l'], { reject: false, timeout: 10_000, env: { LC_ALL: 'C' } });
-      if (result.failed && (result as { code?: string }).code === 'ENOENT') return null;
-      return { exitCode: result.exitCode ?? 1, stdout: result.stdout, stderr: result.stderr, detail: result.shortMessage };
-    },
+    auditctlList: (auditctl) => runListing(auditctl, ['-l']),
     uid: () => process.getuid?.(),
     hostname: async () => os.hostname(),
   };
@@ -111,4 +107,31 @@ export function localHostReader(root: string, env: NodeJS.ProcessEnv = process.e
 export function hostStat(st: Stats): HostStat {
   const type: HostFileType = st.isFile() ? 'file' : st.isDirectory() ? 'directory' : st.isSymbolicLink() ? 'symlink' : st.isSocket() ? 'socket' : 'other';
   return { type, mode: st.mode & 0o7777, uid: st.uid, gid: st.gid, id: `${st.dev}:${st.ino}` };
+}
+
+/**
+ * Run a listing command (auditctl -l) in the C locale; null when it is not installed. node's own
+ * execFile: a process library costs more to load than this one short-lived child takes to run.
+ */
+function runListing(command: string, args: string[]): Promise<HostExecResult | null> {
+  const line = [command, ...args].join(' ');
+  const trim = (text: string) => text.replace(/\r?\n$/, '');
+  return new Promise((resolve) => {
+    const options = { timeout: 10_000, env: { ...process.env, LC_ALL: 'C' }, maxBuffer: 100 * 1024 * 1024, encoding: 'utf8' as const };
+    execFile(command, args, options, (err, stdout, stderr) => {
+      const failure = err as (NodeJS.ErrnoException & { killed?: boolean; signal?: NodeJS.Signals | null }) | null;
+      if (failure?.code === 'ENOENT') return resolve(null);
+      const result = { exitCode: 0, stdout: trim(stdout), stderr: trim(stderr) };
+      if (!failure) return resolve(result);
+      const exitCode = typeof failure.code === 'number' ? failure.code : 1;
+      const detail = failure.killed
+        ? `Command timed out after 10000 milliseconds: ${line}`
+        : failure.signal
+          ? `Command was killed with ${failure.signal}: ${line}`
+          : typeof failure.code === 'number'
+            ? `Command failed with exit code ${failure.code}: ${line}`
+            : `Command failed with ${failure.code ?? failure.message}: ${line}`;
+      resolve({ ...result, exitCode, detail });
+    });
+  });
 }

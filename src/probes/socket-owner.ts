@@ -17,15 +17,24 @@ const TCP_LISTEN = '0A';
 
 /** Inodes of unix sockets listening on `socketPath` in a /proc/net/unix table (paths compared as real paths). */
 export async function listeningUnixInodes(table: string, socketPath: string, host: HostReader = thisHost()): Promise<Set<number>> {
-  const wanted = await realSocketPath(socketPath, host);
-  const out = new Set<number>();
-  for (const line of table.split('\n').slice(1)) {
+  // A host with many containers lists a listening socket per container shim, mostly in one
+  // directory: each directory is resolved once, and all of them at the same time.
+  const dirs = new Map<string, Promise<string>>();
+  const real = (p: string) => {
+    const dir = path.dirname(p);
+    let resolved = dirs.get(dir);
+    if (!resolved) dirs.set(dir, (resolved = host.realpath(dir).catch(() => '')));
+    return resolved.then((d) => (d === '' ? p : path.join(d, path.basename(p))));
+  };
+  const wanted = real(socketPath);
+  const listening = table
+    .split('\n')
+    .slice(1)
     // Num RefCount Protocol Flags Type St Inode Path (the path may hold spaces: it is the rest of the line)
-    const m = /^\S+:\s+\S+\s+\S+\s+([0-9A-Fa-f]+)\s+\S+\s+\S+\s+(\d+)\s+(\/.*)$/.exec(line.trim());
-    if (!m || (parseInt(m[1], 16) & ACCEPTCON) === 0) continue;
-    if (m[3] === socketPath || (await realSocketPath(m[3], host)) === wanted) out.add(Number(m[2]));
-  }
-  return out;
+    .map((line) => /^\S+:\s+\S+\s+\S+\s+([0-9A-Fa-f]+)\s+\S+\s+\S+\s+(\d+)\s+(\/.*)$/.exec(line.trim()))
+    .filter((m): m is RegExpExecArray => m !== null && (parseInt(m[1], 16) & ACCEPTCON) !== 0);
+  const same = await Promise.all(listening.map(async (m) => m[3] === socketPath || (await real(m[3])) === (await wanted)));
+  return new Set(listening.filter((_, i) => same[i]).map((m) => Number(m[2])));
 }
 
 /** Inodes of TCP sockets in LISTEN state on `port` in a /proc/net/tcp or tcp6 table that a client of `host` reaches. */
@@ -43,15 +52,13 @@ export function listeningTcpInodes(table: string, host: string, port: number): S
 
 /** The socket inodes a pid has open. Throws when its fds cannot be read (another user's process as non-root). */
 export async function socketInodesHeldBy(pid: number, host: HostReader = thisHost()): Promise<Set<number>> {
-  const out = new Set<number>();
   const dir = `/proc/${pid}/fd`;
-  for (const fd of await host.readdir(dir)) {
-    try {
-      const m = /^socket:\[(\d+)\]$/.exec(await host.readlink(path.join(dir, fd.name)));
-      if (m) out.add(Number(m[1]));
-    } catch {
-      /* closed meanwhile */
-    }
+  // dockerd and containerd hold several fds per container: read the links all at once.
+  const targets = await Promise.all((await host.readdir(dir)).map((fd) => host.readlink(path.join(dir, fd.name)).catch(() => ''))); // '': closed meanwhile
+  const out = new Set<number>();
+  for (const target of targets) {
+    const m = /^socket:\[(\d+)\]$/.exec(target);
+    if (m) out.add(Number(m[1]));
   }
   return out;
 }

@@ -11,6 +11,8 @@ import { cancelled, noChanges, type WizardOutcome } from './outcome.js';
 import { describeSource } from './model/inspect-view.js';
 import { WizardCancelled, createScreenHost } from './ui/screen-host.js';
 import type { WizardRun } from './wizard-run.js';
+import type { InspectResult } from './ui/screens/inspect-screen.js';
+import { HOME_AND_CLEAR } from './terminal.js';
 import { renderFindings, renderInspect, renderReview, renderSelectProfile, whileBusy } from './ui/prompts.js';
 
 export type { WizardOutcome, WizardRun };
@@ -50,10 +52,18 @@ async function flow(run: WizardRun): Promise<WizardOutcome> {
   let profileError: string | undefined;
   let typedPath: string | undefined;
   let step: Step = 'inspect';
+  // A key answered on the plain first frame, before Ink had loaded, stands for the Inspect screen once.
+  let early = run.early;
 
   for (;;) {
     if (step === 'inspect') {
-      const shown = renderInspect(host, { source: describeSource(opts), facts: run.facts, progress: run.progress });
+      const shown: Promise<InspectResult> =
+        early === 'next'
+          ? run.facts.then((f) => ({ type: 'next', facts: f }))
+          : early === 'back'
+            ? Promise.resolve({ type: 'back' })
+            : renderInspect(host, { source: describeSource(opts), facts: run.facts, progress: run.progress });
+      early = undefined;
       data()
         .then(() => actStep())
         .catch(() => {}); // a failure surfaces where the module is awaited
@@ -118,10 +128,25 @@ async function flow(run: WizardRun): Promise<WizardOutcome> {
 }
 
 /** Mount the screens on the terminal, run the flow, and take the screens down again. */
-export async function launch(opts: GlobalOptions, facts: Promise<HostFacts>, progress?: Partial<Record<ProbeName, ProbeStatus>>): Promise<WizardOutcome> {
-  const host = createScreenHost({ color: opts.color });
+export async function launch(
+  opts: GlobalOptions,
+  facts: Promise<HostFacts>,
+  progress?: Partial<Record<ProbeName, ProbeStatus>>,
+  early?: 'next' | 'back',
+): Promise<WizardOutcome> {
+  const inner = createScreenHost({ color: opts.color });
+  // The plain first frame stays up until Ink draws its first screen there, from the top.
+  let cleared = false;
+  const host: typeof inner = {
+    show(screen, showOpts) {
+      if (!cleared) process.stdout.write(HOME_AND_CLEAR);
+      cleared = true;
+      return inner.show(screen, showOpts);
+    },
+    close: () => inner.close(),
+  };
   try {
-    return await runWizard({ opts, facts, progress, host, cwd: process.cwd(), uid: process.getuid?.() });
+    return await runWizard({ opts, facts, progress, host, cwd: process.cwd(), uid: process.getuid?.(), early });
   } finally {
     host.close();
   }

@@ -1,33 +1,63 @@
 // The wizard's entry from the CLI. Deliberately light: it draws the first frame as plain text at
-// once, starts inspecting the host, and only then loads Ink and React (the slow part of startup),
-// which take over the same frame.
+// once, answers keys on it (first-frame.ts), starts inspecting the host, and only then loads Ink
+// and React (the slow part of startup), which take over the same frame.
 import type { GlobalOptions } from '../services/options.js';
 import type { HostFacts, ProbeName, ProbeStatus } from '../facts/host-facts.js';
-import { inspectFrame, describeSource } from './model/inspect-view.js';
-import { plainText } from './model/lines.js';
-import { HOME_AND_CLEAR, enterFullScreen, importInteractive } from './terminal.js';
+import { describeSource } from './model/inspect-view.js';
+import { enterFullScreen, importInteractive } from './terminal.js';
 import { terminalText } from '../core/terminal-text.js';
+import { showFirstFrame } from './first-frame.js';
+import { cancelled, noChanges, type WizardOutcome } from './outcome.js';
 
-export async function startWizard(opts: GlobalOptions, stdout: NodeJS.WriteStream = process.stdout): Promise<number> {
+export async function startWizard(opts: GlobalOptions, stdout: NodeJS.WriteStream = process.stdout, stdin: NodeJS.ReadStream = process.stdin): Promise<number> {
   const screen = enterFullScreen(stdout);
+  let first: ReturnType<typeof showFirstFrame> | undefined;
   try {
     const size = { columns: stdout.columns || 80, rows: stdout.rows || 24 };
-    stdout.write(plainText(inspectFrame({ state: { phase: 'running', tick: 0 }, source: describeSource(opts), size })));
     const progress: Partial<Record<ProbeName, ProbeStatus>> = {};
     const facts = loadFacts(opts, (name, status) => {
       progress[name] = status;
     });
-    facts.catch(() => {}); // the Inspect screen reports a failure; it must not end the process first
-    const { launch } = await importInteractive(() => import('./run-wizard.js'));
-    stdout.write(HOME_AND_CLEAR);
-    const outcome = await launch(opts, facts, progress);
-    screen.leave();
-    // Summaries name written paths and errors, which may hold anything the inputs held.
-    for (const line of outcome.summary) stdout.write(`${terminalText(line)}\n`);
-    return outcome.exitCode;
+    // The Inspect screen reports a failure; it must not end the process first.
+    let failed = false;
+    facts.catch(() => {
+      failed = true;
+    });
+    first = showFirstFrame({ stdin, stdout, source: describeSource(opts), size, facts });
+    const interactive = loadInteractive();
+    interactive.catch(() => {}); // awaited below unless a key ends the wizard first
+    // Leaving from the first frame needs no Ink, unless the failed inspection must be explained.
+    const early = (await Promise.race([first.answered, interactive.then(() => undefined)])) ?? first.handOver();
+    if (early === 'cancel' || (early === 'back' && !failed)) return finish(screen, stdout, early === 'cancel' ? cancelled() : noChanges());
+    const { launch } = await interactive;
+    const outcome = await launch(opts, facts, progress, early);
+    return finish(screen, stdout, outcome);
   } finally {
+    first?.handOver();
+    // Ink, when it ran, has let go of stdin already; otherwise its reading would keep the process alive.
+    if (stdin.isTTY) stdin.setRawMode(false);
+    stdin.pause();
     screen.leave();
   }
+}
+
+function finish(screen: { leave(): void }, stdout: NodeJS.WriteStream, outcome: WizardOutcome): number {
+  screen.leave();
+  // Summaries name written paths and errors, which may hold anything the inputs held.
+  for (const line of outcome.summary) stdout.write(`${terminalText(line)}\n`);
+  return outcome.exitCode;
+}
+
+/**
+ * React, then Ink, then the screens, each in its own step: keys typed meanwhile are answered
+ * between the steps instead of after all of them.
+ */
+async function loadInteractive(): Promise<typeof import('./run-wizard.js')> {
+  return importInteractive(async () => {
+    await import('react');
+    await import('ink');
+    return import('./run-wizard.js');
+  });
 }
 
 async function loadFacts(opts: GlobalOptions, onProbe: (name: ProbeName, status: ProbeStatus) => void): Promise<HostFacts> {

@@ -13,4 +13,6 @@ export interface WizardRun {
   host: ScreenHost;
   cwd: string;
   uid?: number;
+  /** Answered on the plain first frame before Ink had loaded: stands for the Inspect screen. */
+  early?: 'next' | 'back';
 }
