@@ -12,6 +12,9 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
   // Stack traces name the TypeScript sources through the bundle's source maps; they cost startup
   // time, so only when asked for.
   if (process.env.DOCKER_HARDEN_DEBUG) process.setSourceMapsEnabled(true);
+  // Node's own warnings (such as "NO_COLOR is ignored" when FORCE_COLOR is set too) would follow the
+  // one sentence an error prints; they say nothing about the user's input.
+  else process.removeAllListeners('warning');
   const { main } = await import('../dist/bundle/main.js');
   process.exitCode = await main(argv);
 }

@@ -36,6 +36,9 @@ function sshFromDockerHost(host: string | undefined): string | undefined {
 }
 
 export function resolveGlobalOptions(raw: RawGlobalFlags, env = process.env): GlobalOptions {
+  // An empty value would quietly mean the current directory (or no option at all).
+  const empty = raw.root?.trim() === '' ? '--root' : raw.from?.trim() === '' ? '--from' : raw.ssh?.trim() === '' ? '--ssh' : undefined;
+  if (empty) throw new UserError(`${empty} was given an empty value.`, `Give ${empty} a value, or leave the option out.`);
   const root = path.resolve(raw.root ?? '/');
   if (!statSync(root, { throwIfNoEntry: false })?.isDirectory()) {
     throw new UserError(`The root ${root} is not a directory.`, 'Pass --root a directory that holds a copy of the host files (etc/, usr/, ...).');

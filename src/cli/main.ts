@@ -8,6 +8,7 @@ import { VERSION } from '../core/version.js';
 import { registerCommands } from './commands/index.js';
 import { checkSshUse, resolveGlobalOptions } from './context.js';
 import { helpHint, speakInOneVoice } from './usage-errors.js';
+import { oneLine, systemErrorSentence } from './error-text.js';
 
 const NO_TERMINAL = 'docker-harden: no terminal to run the wizard on; use `docker-harden audit` or `docker-harden apply --profile baseline --yes`';
 
@@ -87,7 +88,12 @@ function exitCodeFor(err: unknown, output: Output): number {
     return err.exitCode;
   }
   if (err instanceof UserError) {
-    output.err(`docker-harden: ${err.message}${err.hint ? `\n${err.hint}` : ''}`);
+    output.err(`docker-harden: ${oneLine(err.message)}${err.hint ? `\n${oneLine(err.hint)}` : ''}`);
+    return 2;
+  }
+  const system = systemErrorSentence(err);
+  if (system) {
+    output.err(`docker-harden: ${system}`);
     return 2;
   }
   output.err(`docker-harden: unexpected error: ${describeError(err)}`);

@@ -37,6 +37,8 @@ export interface DockerfileServiceOptions extends GlobalOptions {
   cwd?: string;
 }
 
+const CANNOT_ASK = 'dockerfile --fix asks before writing and there is no terminal to ask on, so pass --yes to write without asking.';
+
 export async function dockerfileService(opts: DockerfileServiceOptions, output: Output): Promise<DockerfilePlan> {
   validateOptions(opts);
   if (opts.script) checkOutputPath(opts.script, '--script');
@@ -48,6 +50,8 @@ export async function dockerfileService(opts: DockerfileServiceOptions, output: 
   const diff = renderPatch(plan);
   // Settled before anything is written: a --backup-dir outside the project stops the whole run.
   const backups = (opts.fix || opts.script) && planHasChanges(plan) ? projectBackupsOf(plan, opts) : undefined;
+  // Likewise a --fix that cannot ask: refused after --script and --patch were written, it would leave them behind.
+  if (opts.fix && !opts.yes && !process.stdin.isTTY && planHasChanges(plan)) throw new UserError(CANNOT_ASK);
 
   if (opts.format === 'json') output.out(formatFindingsJson(result.reports, plan, opts.diff || opts.fix ? diff : undefined));
   else output.out(formatFindingsTable(result.reports, plan, opts.color));
@@ -89,8 +93,7 @@ async function applyFixes(result: DockerfilePlan, opts: DockerfileServiceOptions
     return;
   }
   if (!opts.yes) {
-    if (!process.stdin.isTTY)
-      throw new UserError('dockerfile --fix asks before writing and there is no terminal to ask on, so pass --yes to write without asking.');
+    if (!process.stdin.isTTY) throw new UserError(CANNOT_ASK);
     if (!(await askYesNo('Write these changes?'))) {
       output.out('No changes made.');
       return;

@@ -23,3 +23,31 @@ export function commandArgs(opts: { profile?: string; compose?: string[] } = {})
     }
   });
 }
+
+/**
+ * Whether a command's standard output is a view for people (tables, plan text, lists), which must
+ * show control characters escaped; scripts, patches, diffs and JSON stay byte-exact.
+ */
+export function isTextView(argv: readonly string[]): boolean {
+  const value = (flag: string) => {
+    const i = argv.lastIndexOf(flag);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  const command = ['audit', 'plan', 'apply', 'rollback', 'inspect', 'profiles', 'script', 'patch', 'dockerfile', 'ansible'].find((c) => argv.includes(c));
+  switch (command) {
+    case 'audit':
+      return (value('--format') ?? 'table') === 'table' && !argv.includes('--output') && !argv.includes('-o');
+    case 'plan':
+      return value('--format') !== 'json';
+    case 'apply':
+    case 'rollback':
+      return true;
+    case 'inspect':
+    case 'profiles':
+      return !argv.includes('--json');
+    case 'dockerfile':
+      return value('--format') !== 'json' && !argv.includes('--diff') && !argv.includes('--fix');
+    default:
+      return false;
+  }
+}

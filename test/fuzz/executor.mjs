@@ -8,9 +8,11 @@ import { spawn } from 'node:child_process';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 
-const LIMIT = 1024 * 1024;
+// Whole reports, so the checks on them see all of it.
+const LIMIT = 16 * 1024 * 1024;
 const answers = createWriteStream(null, { fd: 4 });
 let main = null;
+let terminalText = null;
 
 function spawned({ id, argv, cwd, env, timeoutMs }) {
   return new Promise((resolve) => {
@@ -54,19 +56,28 @@ for (const name of ['stdout', 'stderr']) {
     return true;
   };
 }
+// As bin/docker-harden.js does: Node's own warnings are not the command's output.
+process.removeAllListeners('warning');
 process.on('unhandledRejection', (err) => (captured.stderr += `unhandled rejection: ${err?.stack ?? err}\n`));
 process.on('uncaughtException', (err) => (captured.stderr += `uncaught exception: ${err?.stack ?? err}\n`));
 
 async function inProcess({ id, argv, cwd, env, bin }) {
   main ??= (await import(new URL('../dist/cli/main.js', `file://${bin}`).href)).main;
+  // Standard error as the CLI's own output writes it (cli/output.ts): control characters shown escaped.
+  terminalText ??= (await import(new URL('../dist/core/terminal-text.js', `file://${bin}`).href)).terminalText;
   captured.stdout = '';
   captured.stderr = '';
   process.chdir(cwd);
+  // Each case sees its own environment only, as a spawned command would: nothing one case sets leaks into the next.
+  for (const key of Object.keys(process.env)) if (!(key in env)) delete process.env[key];
   Object.assign(process.env, env);
   const start = performance.now();
   const code = await main(argv, {
     out: (t) => (captured.stdout += t.endsWith('\n') ? t : t + '\n'),
-    err: (t) => (captured.stderr += t.endsWith('\n') ? t : t + '\n'),
+    err: (t) => {
+      const safe = terminalText(t);
+      captured.stderr += safe.endsWith('\n') ? safe : safe + '\n';
+    },
   });
   return { id, code, signal: null, stdout: captured.stdout, stderr: captured.stderr, ms: performance.now() - start, timedOut: false };
 }

@@ -60,9 +60,20 @@ const hostileManifest = fc.tuple(fc.option(pathValue), fc.option(pathValue), fc.
   return more ? mutatedJson(m) : fc.constant(m);
 });
 
+/** A well-formed backup set and the files it restores, for cases whose subject is something else. */
+export const BACKUP_ID = ID;
+export function backupSetEntries(): Entry[] {
+  return [
+    { path: `${SET}/manifest.json`, type: 'file', content: JSON.stringify(manifest, null, 2) },
+    { path: `${SET}/files/0000`, type: 'file', content: BACKED_UP },
+    { path: 'root/etc/docker/daemon.json', type: 'file', content: CURRENT },
+    { path: 'root/etc/audit/rules.d/docker.rules', type: 'file', content: RULES },
+  ];
+}
+
 const id = fc.constantFrom(ID, ID, ID, '../../x', `../../../../../{DECOY}/dir`, '..', '.', '', "a'b", '-rf', ID + '/../' + ID);
 
-export const manifestCase: fc.Arbitrary<FuzzCase> = fc.tuple(hostileManifest, id, fc.boolean(), fc.boolean()).map(([m, setId, linkBackup, noRestart]) => {
+const hostileCase: fc.Arbitrary<FuzzCase> = fc.tuple(hostileManifest, id, fc.boolean(), fc.boolean()).map(([m, setId, linkBackup, noRestart]) => {
   const entries: Entry[] = [
     { path: `${SET}/manifest.json`, type: 'file', content: JSON.stringify(m, null, 2) },
     { path: `${SET}/files/0000`, type: 'file', content: BACKED_UP },
@@ -73,3 +84,15 @@ export const manifestCase: fc.Arbitrary<FuzzCase> = fc.tuple(hostileManifest, id
   if (linkBackup) entries.push({ path: `${SET}/files/0000`, type: 'symlink', target: '{DECOY}/secret' });
   return { kind: 'manifest', entries, argv: ['--root', '{ROOT}', 'rollback', setId, ...(noRestart ? ['--no-restart'] : [])] };
 });
+
+/** A set rollback accepts, or one value changed in it: the restore itself runs, not only the checks. */
+const nearlyValidCase: fc.Arbitrary<FuzzCase> = fc.oneof(fc.constant<unknown>(manifest), mutatedJson(manifest)).map((m) => ({
+  kind: 'manifest' as const,
+  entries: [
+    ...backupSetEntries().map((e) => (e.path.endsWith('manifest.json') && e.type === 'file' ? { ...e, content: JSON.stringify(m, null, 2) } : e)),
+    { path: 'root/etc/default/docker', type: 'file' as const, content: 'DOCKER_OPTS=\n', mode: 0o644 },
+  ],
+  argv: ['--root', '{ROOT}', 'rollback', ID, '--no-restart'],
+}));
+
+export const manifestCase: fc.Arbitrary<FuzzCase> = fc.oneof({ weight: 2, arbitrary: hostileCase }, { weight: 1, arbitrary: nearlyValidCase });

@@ -31,6 +31,8 @@ cases.sort((a, b) => (cases.indexOf(a) % perKind) - (cases.indexOf(b) % perKind)
 
 const counts = new Map<InputKind, Record<FailureClass | 'cases', number>>();
 for (const k of kinds) counts.set(k, Object.fromEntries([['cases', 0], ...FAILURE_CLASSES.map((c) => [c, 0])]) as Record<FailureClass | 'cases', number>);
+// Exit statuses by kind: a kind whose cases nearly all end in exit 2 is not reaching the code behind the first check.
+const exits = new Map<string, number>();
 const examples: { kind: InputKind; failure: FailureClass; case: FuzzCase; outcome: CaseOutcome }[] = [];
 
 // Many cases in one process through main() by default; --spawn starts bin/docker-harden.js for each.
@@ -52,6 +54,7 @@ try {
         const outcome = await runner.run(c, slot);
         const row = counts.get(c.kind)!;
         row.cases++;
+        exits.set(`${c.kind} ${outcome.code ?? outcome.signal}`, (exits.get(`${c.kind} ${outcome.code ?? outcome.signal}`) ?? 0) + 1);
         slowest = Math.max(slowest, outcome.ms);
         for (const f of outcome.failures) {
           row[f]++;
@@ -76,6 +79,10 @@ function report(): void {
   const widths = header.map((_, i) => Math.max(...table.map((r) => r[i]!.length)));
   console.log(`seed ${seed}, ${done} cases in ${((Date.now() - started) / 1000).toFixed(0)} s, slowest ${(slowest / 1000).toFixed(1)} s`);
   for (const r of table) console.log(r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  '));
+  for (const k of kinds) {
+    const byCode = [...exits].filter(([key]) => key.startsWith(`${k} `)).map(([key, n]) => `${key.slice(k.length + 1)}: ${n}`);
+    console.log(`exits of ${k}: ${byCode.join(', ')}`);
+  }
   writeFileSync(values.out!, JSON.stringify({ seed, done, counts: Object.fromEntries(counts), examples }, null, 2) + '\n');
   console.log(`reproducers: ${values.out}`);
 }

@@ -5,18 +5,39 @@ import { chmodSync, lstatSync, mkdirSync, mkdtempSync, realpathSync, rmSync, sym
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { expand, WRITABLE, type FuzzCase } from './case.js';
+import { expand, WRITABLE, type FuzzCase, type OutputCheck } from './case.js';
+import { isTextView } from './commands.js';
 import { Sandbox } from './sandbox.js';
 import { changes, snapshot } from './snapshot.js';
 
-export type FailureClass = 'exit-70' | 'other-exit' | 'stack-trace' | 'timeout' | 'write-outside-root' | 'signal';
-export const FAILURE_CLASSES: readonly FailureClass[] = ['exit-70', 'other-exit', 'stack-trace', 'timeout', 'write-outside-root', 'signal'];
+export type FailureClass =
+  | 'exit-70'
+  | 'other-exit'
+  | 'stack-trace'
+  | 'timeout'
+  | 'write-outside-root'
+  | 'signal'
+  | 'unclear-error'
+  | 'raw-control'
+  | 'bad-output';
+export const FAILURE_CLASSES: readonly FailureClass[] = [
+  'exit-70',
+  'other-exit',
+  'stack-trace',
+  'timeout',
+  'write-outside-root',
+  'signal',
+  'unclear-error',
+  'raw-control',
+  'bad-output',
+];
 
 export interface CaseOutcome {
   failures: FailureClass[];
   code: number | null;
   signal: string | null;
   ms: number;
+  stdout: string;
   stderr: string;
   /** Paths changed outside the root and the outputs (relative to the case or the decoy). */
   outside: string[];
@@ -27,6 +48,10 @@ const BIN = path.resolve(import.meta.dirname, '../../bin/docker-harden.js');
 // A stack frame line as V8 prints it: "    at fn (file:line:col)" or "    at file:line:col".
 const STACK_FRAME = /^\s+at (?:.+ \()?(?:file:\/\/|node:|\/).*:\d+:\d+\)?$/m;
 const READ_ONLY = /EROFS|read-only file system/i;
+// What a terminal acts on: C0/C1 controls other than tab and line breaks, and bidirectional overrides.
+const RAW_CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
+/** Exit 2 speaks in the tool's voice: "docker-harden: <sentence>", then at most a hint line. */
+const CLEAR_ERROR = /^docker-harden: [^\n]+\n(?:[^\n]+\n)?$/;
 
 export class FuzzRunner {
   readonly base: string;
@@ -60,13 +85,22 @@ export class FuzzRunner {
     const skip = [...WRITABLE];
     const caseBefore = snapshot(caseDir, skip);
     const argv = c.argv.map((a) => expand(a, dirs));
-    const env = {
-      PATH: process.env.PATH,
+    const env: Record<string, string> = {
+      PATH: process.env.PATH ?? '/usr/bin:/bin',
       HOME: path.join(caseDir, 'tmp'),
       TMPDIR: path.join(caseDir, 'tmp'),
       NO_COLOR: '1',
       DOCKER_HOST: `unix://${caseDir}/tmp/no-engine.sock`,
     };
+    for (const [k, v] of Object.entries(c.env ?? {})) {
+      if (v === null) delete env[k];
+      else env[k] = expand(v, dirs);
+    }
+    // No process can be given a NUL in its arguments or environment: such a case only runs in-process.
+    if (!this.inProcess && [...argv, ...Object.values(env)].some((a) => a.includes('\0'))) {
+      rmSync(caseDir, { recursive: true, force: true, maxRetries: 2 });
+      return { failures: [], code: null, signal: null, ms: 0, stdout: '', stderr: 'not run: a NUL cannot reach a process', outside: [] };
+    }
     const r = this.inProcess
       ? await this.sandboxes[slot]!.run(argv, { cwd: caseDir, env, timeoutMs: TIMEOUT_MS, inProcess: true, bin: BIN })
       : await this.sandboxes[slot]!.run([process.execPath, BIN, ...argv], { cwd: caseDir, env, timeoutMs: TIMEOUT_MS });
@@ -79,8 +113,11 @@ export class FuzzRunner {
     if (STACK_FRAME.test(r.stderr)) failures.push('stack-trace');
     // Standard error only: reports on stdout quote the benchmark's own "read-only file system" advice.
     if (outside.length > 0 || READ_ONLY.test(r.stderr)) failures.push('write-outside-root');
+    if (r.code === 2 && !CLEAR_ERROR.test(r.stderr)) failures.push('unclear-error');
+    if ((r.code === 0 || r.code === 1) && c.outputCheck && !outputHolds(c.outputCheck, r.stdout)) failures.push('bad-output');
+    if (RAW_CONTROL.test(r.stderr) || ((c.textOut ?? isTextView(c.argv)) && RAW_CONTROL.test(r.stdout))) failures.push('raw-control');
     rmSync(caseDir, { recursive: true, force: true, maxRetries: 2 });
-    return { failures, code: r.code, signal: r.signal, ms: r.ms, stderr: r.stderr.slice(0, 2000), outside };
+    return { failures, code: r.code, signal: r.signal, ms: r.ms, stdout: r.stdout.slice(0, 4000), stderr: r.stderr.slice(0, 2000), outside };
   }
 
   close(): void {
@@ -125,4 +162,22 @@ function plainDirectories(base: string, dir: string): boolean {
     else if (!st.isDirectory()) return false;
   }
   return true;
+}
+
+// A name from the input found raw in markup (the generators' <fz-inject> and fz-attr markers).
+const INJECTED = /<fz-inject|(?<!\\)["'] fz-attr=/i;
+// Characters XML 1.0 cannot carry, even as references.
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** HTML and XML reports carry every name escaped; JSON reports parse. */
+export function outputHolds(check: OutputCheck, stdout: string): boolean {
+  if (check === 'json') {
+    try {
+      JSON.parse(stdout);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+  return !INJECTED.test(stdout) && (check === 'html' || !NOT_XML.test(stdout));
 }
