@@ -50,7 +50,7 @@ function member(file: string, name: string, vars: Vars): FleetMember {
     if (!(err instanceof UserError)) throw err;
     throw new UserError(
       `The inventory ${file} gives ${name} a connection docker-harden cannot use: ${err.message}`,
-      'Correct its ansible_host, ansible_user or ansible_port.',
+      err.hint ?? 'Correct its ansible_host, ansible_user or ansible_port.',
     );
   }
 }

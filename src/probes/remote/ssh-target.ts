@@ -2,6 +2,7 @@
 // inventory host's connection variables. The system's ssh client does the rest with the user's
 // own config, keys and known_hosts, so only what the user named is passed on.
 import { UserError } from '../../core/errors.js';
+import { checkSshOptions } from './ssh-options.js';
 
 export interface SshTarget {
   /** user@host or host, as ssh takes it. */
@@ -53,7 +54,9 @@ export function sshTargetFromInventory(name: string, vars: Record<string, unknow
   const target = parseSshTarget(`${user ? `${user}@` : ''}${host.includes(':') ? `[${host}]` : host}${port ? `:${port}` : ''}`);
   const key = str('ansible_ssh_private_key_file');
   const common = str('ansible_ssh_common_args');
-  return { ...target, ...(key ? { identityFile: key } : {}), ...(common ? { commonArgs: splitWords(common) } : {}) };
+  const words = common ? splitWords(common) : [];
+  checkSshOptions(words);
+  return { ...target, ...(key ? { identityFile: key } : {}), ...(words.length > 0 ? { commonArgs: words } : {}) };
 }
 
 /** Words of an options string the way a shell would split it (quotes kept together, no expansion). */
