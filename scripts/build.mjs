@@ -105,7 +105,8 @@ const precompiledSchemas = {
 await rm(staging, { recursive: true, force: true });
 const result = await build({
   absWorkingDir: REPO,
-  entryPoints: { main: 'src/cli/main.ts' },
+  // wizard-frame: the wizard's first frame, drawn by the bin before main loads (early-frame.ts).
+  entryPoints: { main: 'src/cli/main.ts', 'wizard-frame': 'src/wizard/early-frame.ts' },
   outdir: staging,
   bundle: true,
   splitting: true,

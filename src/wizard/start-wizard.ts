@@ -1,19 +1,22 @@
 // The wizard's entry from the CLI. Deliberately light: it draws the first frame as plain text at
-// once, answers keys on it (first-frame.ts), starts inspecting the host, and only then loads Ink
-// and React (the slow part of startup), which take over the same frame.
+// once (or carries on with the one bin/docker-harden.js drew before the program loaded,
+// early-frame.ts), answers keys on it (first-frame.ts), starts inspecting the host, and only then
+// loads Ink and React (the slow part of startup), which take over the same frame.
 import type { GlobalOptions } from '../services/options.js';
 import type { HostFacts, ProbeName, ProbeStatus } from '../facts/host-facts.js';
 import { describeSource } from './model/inspect-view.js';
 import { enterFullScreen, importInteractive } from './terminal.js';
 import { terminalText } from '../core/terminal-text.js';
 import { showFirstFrame } from './first-frame.js';
+import { takeEarlyFrame } from './early-frame.js';
 import { cancelled, noChanges, type WizardOutcome } from './outcome.js';
 
 export async function startWizard(opts: GlobalOptions, stdout: NodeJS.WriteStream = process.stdout, stdin: NodeJS.ReadStream = process.stdin): Promise<number> {
-  const screen = enterFullScreen(stdout);
+  const early = stdin === process.stdin && stdout === process.stdout ? takeEarlyFrame() : undefined;
+  const screen = early?.screen ?? enterFullScreen(stdout);
   let first: ReturnType<typeof showFirstFrame> | undefined;
   try {
-    const size = { columns: stdout.columns || 80, rows: stdout.rows || 24 };
+    const size = early?.size ?? { columns: stdout.columns || 80, rows: stdout.rows || 24 };
     const progress: Partial<Record<ProbeName, ProbeStatus>> = {};
     const facts = loadFacts(opts, (name, status) => {
       progress[name] = status;
@@ -23,14 +26,21 @@ export async function startWizard(opts: GlobalOptions, stdout: NodeJS.WriteStrea
     facts.catch(() => {
       failed = true;
     });
-    first = showFirstFrame({ stdin, stdout, source: describeSource(opts), size, facts });
+    const source = describeSource(opts);
+    if (early?.source === source) {
+      early.supplyFacts(facts);
+      first = early.frame;
+    } else {
+      early?.frame.handOver();
+      first = showFirstFrame({ stdin, stdout, source, size, facts });
+    }
     const interactive = loadInteractive();
     interactive.catch(() => {}); // awaited below unless a key ends the wizard first
     // Leaving from the first frame needs no Ink, unless the failed inspection must be explained.
-    const early = (await Promise.race([first.answered, interactive.then(() => undefined)])) ?? first.handOver();
-    if (early === 'cancel' || (early === 'back' && !failed)) return finish(screen, stdout, early === 'cancel' ? cancelled() : noChanges());
+    const answer = (await Promise.race([first.answered, interactive.then(() => undefined)])) ?? first.handOver();
+    if (answer === 'cancel' || (answer === 'back' && !failed)) return finish(screen, stdout, answer === 'cancel' ? cancelled() : noChanges());
     const { launch } = await interactive;
-    const outcome = await launch(opts, facts, progress, early);
+    const outcome = await launch(opts, facts, progress, answer);
     return finish(screen, stdout, outcome);
   } finally {
     first?.handOver();

@@ -1,9 +1,25 @@
 // What every wizard screen draws: lines of toned segments. Screens are computed as lines by pure
 // functions, so the same layout feeds Ink, the first frame written before Ink has loaded, and tests.
-import cliTruncate from 'cli-truncate';
-import stringWidth from 'string-width';
-import wrapAnsi from 'wrap-ansi';
+import { createRequire } from 'node:module';
 import { terminalLine } from '../../core/terminal-text.js';
+
+/**
+ * Measuring, cutting and wrapping text beyond our own narrow characters, loaded on first use:
+ * setting up string-width's tables takes tens of milliseconds, and the first frame (our text only)
+ * is drawn without them.
+ */
+let wide: { stringWidth: (t: string) => number; cliTruncate: typeof import('cli-truncate').default; wrapAnsi: typeof import('wrap-ansi').default } | undefined;
+function wideText(): NonNullable<typeof wide> {
+  wide ??= {
+    stringWidth: (createRequire(import.meta.url)('string-width') as typeof import('string-width')).default,
+    cliTruncate: (createRequire(import.meta.url)('cli-truncate') as typeof import('cli-truncate')).default,
+    wrapAnsi: (createRequire(import.meta.url)('wrap-ansi') as typeof import('wrap-ansi')).default,
+  };
+  return wide;
+}
+
+/** Text of printable ASCII and the marks our screens draw, each exactly one cell (as string-width counts them). */
+const NARROW = /^[\x20-\x7E·…›✓✗⚠↑↓←→─│⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏]*$/;
 
 /** Tabs as two cells, then every other control character shown escaped (\x1B), never sent raw. */
 const visibleText = (text: string): string => terminalLine(text.replace(/\t/g, '  '));
@@ -32,13 +48,16 @@ export const line = (...parts: (Segment | string)[]): Line => parts.map((p) => (
 
 /** Terminal cells a string takes (wide East Asian characters and emoji take two). */
 export function cells(text: string): number {
-  return stringWidth(text);
+  return NARROW.test(text) ? text.length : wideText().stringWidth(text);
 }
 
 /** Cut to `width` cells, marking the cut with "…"; control characters are shown escaped. */
 export function truncate(text: string, width: number, position: Cut = 'end'): string {
   const clean = visibleText(text);
   if (width <= 0) return '';
+  if (cells(clean) <= width) return clean;
+  if (NARROW.test(clean)) return cutNarrow(clean, width, position);
+  const { cliTruncate } = wideText();
   // cli-truncate keeps a wide character that starts at the edge of the kept cells, one cell too
   // many; cutting one cell shorter then fits.
   for (let room = width; room > 0; room--) {
@@ -46,6 +65,15 @@ export function truncate(text: string, width: number, position: Cut = 'end'): st
     if (cells(cut) <= width) return cut;
   }
   return '';
+}
+
+/** cli-truncate's cut of text whose characters are one cell each, where an index is a cell. */
+function cutNarrow(text: string, width: number, position: Cut): string {
+  if (width === 1) return '…';
+  if (position === 'start') return `…${text.slice(text.length - width + 1)}`;
+  if (position === 'end') return `${text.slice(0, width - 1)}…`;
+  const half = Math.floor(width / 2);
+  return `${text.slice(0, half)}…${text.slice(text.length - (width - half) + 1)}`;
 }
 
 /** A path cut in the middle: "/etc/…/docker.rules" keeps the file name. */
@@ -90,7 +118,7 @@ export function plainText(lines: readonly Line[]): string {
 /** Word-wrap to `width` cells; words longer than a line are cut into pieces. */
 export function wrap(text: string, width: number): string[] {
   const words = terminalLine(text).split(/ +/).filter(Boolean).join(' ');
-  return wrapAnsi(words, Math.max(1, width), { hard: true, trim: true }).split('\n');
+  return wideText().wrapAnsi(words, Math.max(1, width), { hard: true, trim: true }).split('\n');
 }
 
 /** Wrap a line of segments: the first segment leads, the rest is wrapped under it in its tone. */
