@@ -6,14 +6,14 @@ import path from 'node:path';
 import type { DaemonIdentity, DockerdProcessFacts } from '../facts/host-facts.js';
 import { parseDockerdArgs } from '../facts/dockerd-flags.js';
 import { sameEndpoint, type Endpoint } from './docker-host.js';
-import { mapLimit, probed, type Probed } from './probe.js';
+import { probed, type Probed } from './probe.js';
 import { readHostText } from './host-fs.js';
 import { DEFAULT_DAEMON_JSON, daemonJsonPath, parseDaemonJson } from './daemon-json-probe.js';
 import { DEFAULT_SOCKET, readDockerdDetails } from './dockerd-details.js';
 import { identifyDockerd, type DockerdCandidate, type Identification } from './dockerd-identify.js';
 import { holdsEndpoint, realSocketPath } from './socket-owner.js';
 import { detectServiceManager } from './service-manager.js';
-import { localHostReader, type HostReader } from './host-reader.js';
+import { localHostReader, readLinks, type HostReader } from './host-reader.js';
 
 const INSTALL_DIRS = ['/usr/bin', '/usr/sbin', '/usr/local/bin', '/usr/local/sbin', '/bin', '/sbin'];
 const DELETED = ' (deleted)';
@@ -43,30 +43,38 @@ export async function probeDockerdProcess(opts: DockerdProbeOptions): Promise<Do
     .map(Number)
     .sort((a, b) => a - b);
   let denied = 0;
-  const found = await mapLimit(pids, 64, async (pid): Promise<DockerdProcessFacts | null> => {
-    let exe: string;
-    try {
-      exe = await host.readlink(`/proc/${pid}/exe`);
-    } catch (err) {
+  // Every process is looked at, even where the kernel could name the socket's holder: how many
+  // dockerd run, and whether a second one holds the socket too, decide the answer as well.
+  const links = await readLinks(
+    host,
+    pids.map((pid) => `/proc/${pid}/exe`),
+  );
+  const named = pids.flatMap((pid, i) => {
+    const link = links[i];
+    if ('code' in link) {
       // Kernel threads have no exe (ENOENT); other users' processes are hidden from non-root.
-      if ((err as NodeJS.ErrnoException).code === 'EACCES') denied++;
-      return null;
+      if (link.code === 'EACCES') denied++;
+      return [];
     }
-    const deleted = exe.endsWith(DELETED);
-    const exePath = deleted ? exe.slice(0, -DELETED.length) : exe;
-    if (path.basename(exePath) !== 'dockerd') return null;
-    try {
-      // stat of /proc/<pid>/exe is the mapped executable itself, even after a package upgrade replaced it.
-      const st = await host.stat(`/proc/${pid}/exe`);
-      const sameFile = installed.ids.has(st.id);
-      // An upgraded dockerd still runs the old, now deleted inode from its installed path.
-      if (!sameFile && !(deleted && installed.paths.has(exePath))) return null;
-      const cmdline = await host.readProc(`/proc/${pid}/cmdline`);
-      return { pid, exe: exePath, argv: cmdline.split('\0').filter((a, i, all) => a !== '' || i < all.length - 1) };
-    } catch {
-      return null; // exited meanwhile
-    }
+    const deleted = link.target.endsWith(DELETED);
+    const exePath = deleted ? link.target.slice(0, -DELETED.length) : link.target;
+    return path.basename(exePath) === 'dockerd' ? [{ pid, exePath, deleted }] : [];
   });
+  const found = await Promise.all(
+    named.map(async ({ pid, exePath, deleted }): Promise<DockerdProcessFacts | null> => {
+      try {
+        // stat of /proc/<pid>/exe is the mapped executable itself, even after a package upgrade replaced it.
+        const st = await host.stat(`/proc/${pid}/exe`);
+        const sameFile = installed.ids.has(st.id);
+        // An upgraded dockerd still runs the old, now deleted inode from its installed path.
+        if (!sameFile && !(deleted && installed.paths.has(exePath))) return null;
+        const cmdline = await host.readProc(`/proc/${pid}/cmdline`);
+        return { pid, exe: exePath, argv: cmdline.split('\0').filter((a, i, all) => a !== '' || i < all.length - 1) };
+      } catch {
+        return null; // exited meanwhile
+      }
+    }),
+  );
   const processes = found.filter((p): p is DockerdProcessFacts => p !== null);
   const { chosen, identity } = await identify(host, processes, opts.endpoint);
   if (chosen) {

@@ -11,24 +11,24 @@ const CONCURRENCY = 16;
 export async function probeEngine(endpoint: Endpoint): Promise<Probed<EngineFacts | null>> {
   const client = engineClient(endpoint, { maxSockets: CONCURRENCY });
   try {
+    // Over SSH the first request also starts a session on the target, whose login shell may take
+    // seconds to read its rc files: that is not the daemon hanging, so it gets longer.
+    const tunnelled = endpoint.kind === 'unix' && endpoint.tunnel !== undefined;
+    // Unversioned: every engine answers it. A live daemon answers at once; waiting long only
+    // delays the report on a host where it hangs.
+    const versionAnswer = client.get<EngineObject>('/version', tunnelled ? 20_000 : 5_000);
+    // A daemon serves an unversioned path at its own maximum API version, the ApiVersion /version
+    // announces, so the rest need not wait for it (dockerd runs runc and docker-init to answer
+    // /version). Over SSH each request is a new session: the first one goes alone, as before.
+    const rest = tunnelled ? null : settled(fetchRest(client, ''));
     let version: EngineObject;
     try {
-      // Unversioned: every engine answers it, and it says which API version to speak. A live
-      // daemon answers at once; waiting long only delays the report on a host where it hangs.
-      // Over SSH the first request also starts a session on the target, whose login shell may
-      // take seconds to read its rc files: that is not the daemon hanging.
-      const tunnelled = endpoint.kind === 'unix' && endpoint.tunnel !== undefined;
-      version = await client.get<EngineObject>('/version', tunnelled ? 20_000 : 5_000);
+      version = await versionAnswer;
     } catch (err) {
       return unreachable(endpoint, err);
     }
     const api = typeof version.ApiVersion === 'string' ? `/v${version.ApiVersion}` : '';
-    const [info, containers, images, networks] = await Promise.all([
-      client.get<EngineObject>(`${api}/info`),
-      listContainers(client, api),
-      listImages(client, api),
-      client.get<EngineObject[]>(`${api}/networks`),
-    ]);
+    const [info, containers, images, networks] = await (rest ? rest.then(unsettled) : fetchRest(client, api));
     const facts: EngineFacts = { host: endpoint.url, version, info, containers, images, networks };
     return probed(facts, 'ok', describeEngine(facts));
   } catch (err) {
@@ -36,6 +36,30 @@ export async function probeEngine(endpoint: Endpoint): Promise<Probed<EngineFact
   } finally {
     client.close();
   }
+}
+
+function fetchRest(client: EngineClient, api: string): Promise<[EngineObject, EngineObject[], EngineObject[], EngineObject[]]> {
+  return Promise.all([
+    client.get<EngineObject>(`${api}/info`),
+    listContainers(client, api),
+    listImages(client, api),
+    client.get<EngineObject[]>(`${api}/networks`),
+  ]);
+}
+
+type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
+
+/** Holds a failure until it is asked for, so one left behind by an unreachable daemon is never unhandled. */
+function settled<T>(p: Promise<T>): Promise<Settled<T>> {
+  return p.then(
+    (value) => ({ ok: true as const, value }),
+    (error: unknown) => ({ ok: false as const, error }),
+  );
+}
+
+function unsettled<T>(s: Settled<T>): T {
+  if (s.ok) return s.value;
+  throw s.error;
 }
 
 async function listContainers(client: EngineClient, api: string): Promise<EngineObject[]> {

@@ -3,7 +3,7 @@
 // reads this machine (under --root); the SSH reader (remote/) answers from what a collector brought
 // back from another host. Probes never learn which one they talk to, so both give the same facts.
 import { lstat, readdir, readFile, readlink, realpath, stat } from 'node:fs/promises';
-import type { Stats } from 'node:fs';
+import { readlinkSync, type Stats } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFile } from 'node:child_process';
@@ -20,6 +20,8 @@ export interface HostStat {
   /** Device and inode, as "dev:ino": the same file has the same id. */
   id: string;
 }
+
+export type LinkRead = { target: string } | { code: string };
 
 export interface HostDirEntry {
   name: string;
@@ -50,6 +52,12 @@ export interface HostReader {
   /** stat following symlinks (/proc/<pid>/exe: the mapped executable). */
   stat(p: string): Promise<HostStat>;
   readlink(p: string): Promise<string>;
+  /**
+   * Many links at once, each its target or the error code it failed with (readLinks() falls back
+   * to readlink). The local reader reads them without a thread-pool round trip per link: a scan
+   * of /proc/<pid>/exe touches every process of the host.
+   */
+  readlinks?(paths: string[]): Promise<LinkRead[]>;
   /** The path with every symlink resolved, as realpath(3) does; throws where a part is missing. */
   realpath(p: string): Promise<string>;
   readdir(p: string): Promise<HostDirEntry[]>;
@@ -94,6 +102,7 @@ export function localHostReader(root: string, env: NodeJS.ProcessEnv = process.e
     isSymlink: async (p) => (await lstat(at(p))).isSymbolicLink(),
     stat: async (p) => hostStat(await stat(at(p))),
     readlink: (p) => readlink(at(p)),
+    readlinks: (paths) => readLinksInSlices(paths.map(at)),
     realpath: (p) => realpath(at(p)),
     readdir: async (p) => (await readdir(at(p), { withFileTypes: true })).map((e) => ({ name: e.name, directory: e.isDirectory() })),
     auditctlList: (auditctl) => runListing(auditctl, ['-l']),
@@ -102,6 +111,37 @@ export function localHostReader(root: string, env: NodeJS.ProcessEnv = process.e
   };
   if (env === process.env) locals.set(root, reader);
   return reader;
+}
+
+/** Links of /proc and the like answer from memory: read them directly, a slice at a time, so the event loop still turns between slices. */
+async function readLinksInSlices(paths: string[]): Promise<LinkRead[]> {
+  const out: LinkRead[] = [];
+  for (let i = 0; i < paths.length; i += LINK_SLICE) {
+    if (i > 0) await new Promise((resolve) => setImmediate(resolve));
+    for (const p of paths.slice(i, i + LINK_SLICE)) {
+      try {
+        out.push({ target: readlinkSync(p) });
+      } catch (err) {
+        out.push({ code: (err as NodeJS.ErrnoException).code ?? 'EIO' });
+      }
+    }
+  }
+  return out;
+}
+
+const LINK_SLICE = 128;
+
+/** host.readlinks, or one readlink per path where the reader has no batch. */
+export function readLinks(host: HostReader, paths: string[]): Promise<LinkRead[]> {
+  if (host.readlinks) return host.readlinks(paths);
+  return Promise.all(
+    paths.map((p) =>
+      host.readlink(p).then(
+        (target): LinkRead => ({ target }),
+        (err: NodeJS.ErrnoException): LinkRead => ({ code: err.code ?? 'EIO' }),
+      ),
+    ),
+  );
 }
 
 export function hostStat(st: Stats): HostStat {

@@ -5,7 +5,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import type { Endpoint } from './docker-host.js';
-import { localHostReader, type HostReader } from './host-reader.js';
+import { localHostReader, readLinks, type HostReader } from './host-reader.js';
 
 const thisHost = (): HostReader => localHostReader('/');
 
@@ -54,11 +54,14 @@ export function listeningTcpInodes(table: string, host: string, port: number): S
 export async function socketInodesHeldBy(pid: number, host: HostReader = thisHost()): Promise<Set<number>> {
   const dir = `/proc/${pid}/fd`;
   // dockerd and containerd hold several fds per container: read the links all at once.
-  const targets = await Promise.all((await host.readdir(dir)).map((fd) => host.readlink(path.join(dir, fd.name)).catch(() => ''))); // '': closed meanwhile
+  const links = await readLinks(
+    host,
+    (await host.readdir(dir)).map((fd) => path.join(dir, fd.name)),
+  );
   const out = new Set<number>();
-  for (const target of targets) {
-    const m = /^socket:\[(\d+)\]$/.exec(target);
-    if (m) out.add(Number(m[1]));
+  for (const link of links) {
+    const inode = 'target' in link ? socketInode(link.target) : -1; // no target: closed meanwhile
+    if (inode >= 0) out.add(inode);
   }
   return out;
 }
@@ -73,11 +76,38 @@ export async function holdsEndpoint(pid: number, endpoint: Endpoint, host: HostR
   }
   if (listening.size === 0) return 'not-held';
   try {
-    const held = await socketInodesHeldBy(pid, host);
-    return [...listening].some((inode) => held.has(inode)) ? 'holds' : 'not-held';
+    return (await holdsAnyOf(pid, listening, host)) ? 'holds' : 'not-held';
   } catch {
     return 'unknown';
   }
+}
+
+/** Links of an fd directory read at once, a batch at a time. */
+const FD_BATCH = 32;
+
+/**
+ * Whether the pid has one of `inodes` open. A daemon opens its listening socket at start, so it is
+ * among the lowest fds: they are read in ascending order, a batch at a time, and the rest is not
+ * read once it is found (dockerd holds hundreds of fds on a host with many containers). Throws as
+ * socketInodesHeldBy does.
+ */
+async function holdsAnyOf(pid: number, inodes: Set<number>, host: HostReader): Promise<boolean> {
+  const dir = `/proc/${pid}/fd`;
+  const fds = (await host.readdir(dir)).map((e) => e.name).sort((a, b) => Number(a) - Number(b));
+  for (let i = 0; i < fds.length; i += FD_BATCH) {
+    const links = await readLinks(
+      host,
+      fds.slice(i, i + FD_BATCH).map((fd) => path.join(dir, fd)),
+    );
+    if (links.some((link) => 'target' in link && inodes.has(socketInode(link.target)))) return true; // no target: closed meanwhile
+  }
+  return false;
+}
+
+/** The inode of an fd link "socket:[inode]", or -1. */
+function socketInode(target: string): number {
+  const m = /^socket:\[(\d+)\]$/.exec(target);
+  return m ? Number(m[1]) : -1;
 }
 
 async function listeningInodes(pid: number, endpoint: Endpoint, host: HostReader): Promise<Set<number>> {

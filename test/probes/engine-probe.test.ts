@@ -3,6 +3,7 @@
 // HTTP server on a unix socket plays the engine; the real engine is covered in test/engine.
 import { afterEach, describe, expect, it } from 'vitest';
 import http from 'node:http';
+import net from 'node:net';
 import path from 'node:path';
 import { probeEngine } from '../../src/probes/engine-probe.js';
 import { parseDockerHost } from '../../src/probes/docker-host.js';
@@ -37,32 +38,69 @@ const json = (res: http.ServerResponse, status: number, body: unknown) => {
 };
 
 describe('probeEngine', () => {
-  it('speaks the API version the engine announces and skips a container removed meanwhile', async () => {
-    const { host, paths } = await fakeEngine((req, res) => {
-      const routes: Record<string, unknown> = {
-        '/version': { Version: '99.0.0', ApiVersion: '1.99' },
-        '/v1.99/info': { DockerRootDir: '/srv/docker' },
-        '/v1.99/containers/json?all=1': [{ Id: 'aaa' }, { Id: 'gone' }],
-        '/v1.99/containers/aaa/json': { Id: 'aaa', Name: '/web', State: { Running: true } },
-        '/v1.99/images/json': [{ Id: 'sha256:1' }],
-        '/v1.99/images/sha256:1/json': { Id: 'sha256:1', Config: { User: 'app' } },
-        '/v1.99/images/sha256:1/history': [{ Id: 'sha256:1', CreatedBy: 'USER app' }],
-        '/v1.99/networks': [{ Name: 'bridge' }],
-      };
-      if (req.url && req.url in routes) json(res, 200, routes[req.url]);
-      else json(res, 404, { message: `No such container: ${req.url}` });
-    });
+  // A daemon serves an unversioned path at its maximum API version, which is the ApiVersion that
+  // /version announces: the probe asks without a version so it need not wait for /version first.
+  // The fake serves both spellings; the probe must never use a version other than the announced one.
+  const routes: Record<string, unknown> = {
+    '/version': { Version: '99.0.0', ApiVersion: '1.99' },
+    '/info': { DockerRootDir: '/srv/docker' },
+    '/containers/json?all=1': [{ Id: 'aaa' }, { Id: 'gone' }],
+    '/containers/aaa/json': { Id: 'aaa', Name: '/web', State: { Running: true } },
+    '/images/json': [{ Id: 'sha256:1' }],
+    '/images/sha256:1/json': { Id: 'sha256:1', Config: { User: 'app' } },
+    '/images/sha256:1/history': [{ Id: 'sha256:1', CreatedBy: 'USER app' }],
+    '/networks': [{ Name: 'bridge' }],
+  };
+  const route = (req: http.IncomingMessage, res: http.ServerResponse) => {
+    const url = (req.url ?? '').replace(/^\/v1\.99\//, '/');
+    if (url !== '/version' && url in routes) json(res, 200, routes[url]);
+    else if (req.url === '/version') json(res, 200, routes['/version']);
+    else json(res, 404, { message: `No such container: ${req.url}` });
+  };
+  const expected = (host: string) => ({
+    host,
+    version: { Version: '99.0.0', ApiVersion: '1.99' },
+    info: { DockerRootDir: '/srv/docker' },
+    containers: [{ Id: 'aaa', Name: '/web', State: { Running: true } }],
+    images: [{ Id: 'sha256:1', Config: { User: 'app' }, History: [{ Id: 'sha256:1', CreatedBy: 'USER app' }] }],
+    networks: [{ Name: 'bridge' }],
+  });
+
+  it('reads everything at the version the engine announces and skips a container removed meanwhile', async () => {
+    const { host, paths } = await fakeEngine(route);
     const { value, status } = await probeEngine(parseDockerHost(host));
     expect(status).toEqual({ status: 'ok', message: `Docker 99.0.0 (API 1.99) at ${host}: 1 container (1 running), 1 image, 1 network` });
-    expect(value).toEqual({
-      host,
-      version: { Version: '99.0.0', ApiVersion: '1.99' },
-      info: { DockerRootDir: '/srv/docker' },
-      containers: [{ Id: 'aaa', Name: '/web', State: { Running: true } }],
-      images: [{ Id: 'sha256:1', Config: { User: 'app' }, History: [{ Id: 'sha256:1', CreatedBy: 'USER app' }] }],
-      networks: [{ Name: 'bridge' }],
+    expect(value).toEqual(expected(host));
+    expect(paths.filter((p) => /^\/v\d/.test(p) && !p.startsWith('/v1.99/'))).toEqual([]);
+  });
+
+  it('asks for the rest while /version is still being answered', async () => {
+    // /version answers only once /info has been asked: a probe that waited for it would time out.
+    let infoAsked: () => void = () => {};
+    const info = new Promise<void>((r) => (infoAsked = r));
+    const { host } = await fakeEngine((req, res) => {
+      if (req.url === '/version') void info.then(() => route(req, res));
+      else {
+        if (req.url?.endsWith('/info')) infoAsked();
+        route(req, res);
+      }
     });
-    expect(paths.filter((p) => p !== '/version').every((p) => p.startsWith('/v1.99/'))).toBe(true);
+    const started = Date.now();
+    const { value } = await probeEngine(parseDockerHost(host));
+    expect(value).toEqual(expected(host));
+    expect(Date.now() - started).toBeLessThan(4_000);
+  });
+
+  it('over a tunnel, asks /version alone first and then speaks its version', async () => {
+    // Each request over SSH opens a session on the target: the first goes alone, as it always did.
+    const { host, paths } = await fakeEngine(route);
+    const endpoint = parseDockerHost(host);
+    if (endpoint.kind !== 'unix') throw new Error('unix endpoint expected');
+    const tunnelled = { ...endpoint, tunnel: { dial: () => net.connect(endpoint.socketPath), maxConnections: 4 } };
+    const { value } = await probeEngine(tunnelled);
+    expect(value).toEqual(expected(host));
+    expect(paths[0]).toBe('/version');
+    expect(paths.slice(1).every((p) => p.startsWith('/v1.99/'))).toBe(true);
   });
 
   it('says error, not a crash, when the engine fails midway', async () => {
