@@ -99,6 +99,7 @@ function tooBig(maxBytes: number): InputFileError {
 class LimitedRead {
   private readonly chunks: Buffer[] = [];
   private total = 0;
+  private readonly size: number;
 
   constructor(
     st: Parameters<typeof specialKind>[0] & { size: number },
@@ -106,11 +107,17 @@ class LimitedRead {
   ) {
     refuseSpecial(st);
     if (st.size > maxBytes) throw tooBig(maxBytes);
+    this.size = st.size;
   }
 
-  /** A buffer for the next read, one byte past the limit at most so an oversize file shows. */
+  /**
+   * A buffer for the next read, one byte past the limit at most so an oversize file shows. Sized
+   * from the stat (a byte more, to see the end in one read) and not zero-filled: only the bytes a
+   * read put there are kept. /proc files report size 0 and are small: 4 KiB at first.
+   */
   buffer(): Buffer {
-    return Buffer.alloc(Math.min(64 * 1024, this.maxBytes + 1 - this.total));
+    const want = this.total === 0 ? (this.size > 0 ? this.size + 1 : 4096) : 64 * 1024;
+    return Buffer.allocUnsafe(Math.max(1, Math.min(want, this.maxBytes + 1 - this.total)));
   }
 
   /** Keeps the `n` bytes a read put in `buf`; false at end of file. */
