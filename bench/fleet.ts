@@ -28,6 +28,8 @@ interface Timing {
   wall: number;
   /** CPU of the command and its ssh clients (GNU time) plus that of every process of the hosts it audited. */
   cpu: number;
+  /** CPU of the command and its ssh clients alone: what auditing a fleet costs the machine it runs on. */
+  client: number;
 }
 
 /** One fleet audit; every host in the inventory must be audited (exit 0 or 1: findings, no failures). */
@@ -49,7 +51,8 @@ async function fleetAudit(inventory: string, hosts: LoopbackHost[], extra: strin
   // The hosts' sshd reaps a closed session a moment after the client has gone.
   await new Promise((r) => setTimeout(r, 300));
   const [, user, sys] = /DH-TIME ([\d.]+) ([\d.]+)/.exec(run.stderr) ?? [];
-  return { wall, cpu: (Number(user) + Number(sys)) * 1000 + hostCpu() - before };
+  const client = (Number(user) + Number(sys)) * 1000;
+  return { wall, cpu: client + hostCpu() - before, client };
 }
 
 async function main(): Promise<void> {
@@ -77,8 +80,9 @@ async function main(): Promise<void> {
 
     const medians = times.map((ts) => median(ts.map((t) => t.wall)));
     const cpu = times.map((ts) => median(ts.map((t) => t.cpu)));
+    const client = times.map((ts) => median(ts.map((t) => t.client)));
     const ratio = medians[2]! / medians[0]!;
-    const rows = [['fleet audit --inventory, loopback hosts', 'median wall', 'per host', 'vs 1 host', 'CPU (client + hosts)']];
+    const rows = [['fleet audit --inventory, loopback hosts', 'median wall', 'per host', 'vs 1 host', 'CPU (client + hosts)', 'CPU (client)']];
     for (const [i, inv] of inventories.entries())
       rows.push([
         `${inv.n} host${inv.n > 1 ? 's' : ''}${inv.extra.length ? ` (${inv.extra.join(' ')})` : ''}`,
@@ -86,6 +90,7 @@ async function main(): Promise<void> {
         `${(medians[i]! / inv.n / 1000).toFixed(2)} s`,
         `${(medians[i]! / medians[0]!).toFixed(2)}×`,
         `${(cpu[i]! / 1000).toFixed(2)} s`,
+        `${(client[i]! / 1000).toFixed(2)} s`,
       ]);
     const widths = rows[0]!.map((_, c) => Math.max(...rows.map((row) => [...row[c]!].length)));
     for (const row of rows) console.log(row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  '));
