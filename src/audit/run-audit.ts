@@ -70,7 +70,7 @@ function toFinding(rule: Rule, result: CheckResult): Finding {
     section: rule.section,
     level: rule.level,
     status: result.status,
-    severity: rule.severity,
+    severity: result.severity ?? rule.severity,
     evidence: result.evidence,
     message: result.message,
     remediation: rule.remediation,

@@ -25,7 +25,8 @@ export function tableRows(findings: readonly Finding[], only?: readonly FindingS
   const rows = new Map<string, TableRow>();
   for (const f of findings) {
     if (only && !only.includes(f.status)) continue;
-    const key = `${f.id}\u0000${f.status}`;
+    // One row per rule, status and severity: a result may carry its own severity (4.4 per image).
+    const key = `${f.id}\u0000${f.status}\u0000${f.severity}`;
     const row = rows.get(key) ?? { id: f.id, title: f.title, status: f.status, severity: f.severity, findings: [], targets: [], targetKind: '' };
     row.findings.push(f);
     rows.set(key, row);

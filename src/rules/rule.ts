@@ -47,6 +47,11 @@ export interface CheckResult {
   /** One sentence explaining the status. */
   message: string;
   evidence: Evidence[];
+  /**
+   * The result's own severity where the thing found decides it rather than the item (4.4: the worst
+   * vulnerability a scan found); the rule's severity otherwise.
+   */
+  severity?: Severity;
   /** Set for per-container (or per-service) results. */
   subject?: { container?: string; service?: string; project?: string /** Image reference, for per-image results (section 4). */; image?: string };
 }

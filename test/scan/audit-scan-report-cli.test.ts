@@ -59,6 +59,26 @@ describe('audit --scan-report', () => {
     expect(run.stdout).toMatch(/4\.4/);
   });
 
+  it('a critical vulnerability makes a critical finding, which fails the default --fail-on high', async () => {
+    const run = await cli('--from', factsFile, '--no-color', 'audit', '--include', '4.4', '--format', 'json', '--scan-report', fixture(KINDS.trivy.vulnerable));
+    expect(run.code).toBe(1);
+    const failed = JSON.parse(run.stdout).results.filter((f: { status: string }) => f.status === 'fail');
+    expect(failed.map((f: { severity: string; subject?: { image?: string } }) => `${f.subject?.image} ${f.severity}`)).toEqual(['shop/web:1.4 critical']);
+    const table = await cli(
+      '--from',
+      factsFile,
+      '--no-color',
+      'audit',
+      '--include',
+      '4.4',
+      '--fail-on',
+      'none',
+      '--scan-report',
+      fixture(KINDS.trivy.vulnerable),
+    );
+    expect(table.stdout).toMatch(/FAIL\s+critical\s+4\.4\b/);
+  });
+
   it('without --scan-report, 4.4 stays manual', async () => {
     const report = JSON.parse((await audit('--format', 'json')).stdout);
     expect(report.results.map((f: { status: string }) => f.status)).toEqual(['manual']);

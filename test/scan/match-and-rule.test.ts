@@ -32,6 +32,8 @@ for (const [format, k] of Object.entries(KINDS)) {
       expect(details[1]).toBe('shop/web:1.4: vulnerabilities: 1 critical, 1 high, 1 medium, 1 low, 0 unknown');
       expect(details[2]).toBe('shop/web:1.4: CVE-2024-5535 (critical) in libssl3 3.3.1-r0: fixed in 3.3.1-r1');
       expect(details[3]).toBe('shop/web:1.4: CVE-2024-6119 (high) in libssl3 3.3.1-r0: fixed in 3.3.2-r0');
+      // As severe as its worst vulnerability, not the item's medium.
+      expect(r.severity).toBe('critical');
     });
 
     it('passes the clean image, warns on the stale report and the image without one', () => {
@@ -47,6 +49,7 @@ for (const [format, k] of Object.entries(KINDS)) {
       const r = results['registry.example.com/shop/api:3.1'];
       expect(r.status).toBe('fail');
       expect(r.evidence[0].detail).toMatch(/matched by digest$/);
+      expect(r.severity).toBe('high');
     });
 
     it('notes the report for an image not in use and the image in use without a report', () => {
@@ -61,7 +64,9 @@ for (const [format, k] of Object.entries(KINDS)) {
 describe('thresholds and advice', () => {
   it('scanSeverity critical lets a high-only image pass; low fails the clean one', () => {
     expect(byImage(scannedHost([KINDS.trivy.digest], 'critical'))['registry.example.com/shop/api:3.1'].status).toBe('pass');
-    expect(byImage(scannedHost([KINDS.trivy.clean], 'low'))['shop/worker:2.0'].status).toBe('fail');
+    const low = byImage(scannedHost([KINDS.trivy.clean], 'low'))['shop/worker:2.0'];
+    expect(low.status).toBe('fail');
+    expect(low.severity).toBe('low');
   });
 
   it('scanMaxAgeDays 90 accepts the 65-day-old report', () => {

@@ -24,7 +24,13 @@ function check(facts: HostFacts): CheckResult[] {
   if (inUse.length === 0) return [{ status: 'not-applicable', message: 'No container uses an image, so there is nothing to scan.', evidence: [] }];
   return inUse.map((img) => {
     const v = judgeScan(scans, img);
-    return { status: v.status, message: v.message, evidence: v.details.map((d) => imageEvidence(img, d)), subject: { image: img.ref } };
+    return {
+      status: v.status,
+      message: v.message,
+      evidence: v.details.map((d) => imageEvidence(img, d)),
+      ...(v.severity ? { severity: v.severity } : {}),
+      subject: { image: img.ref },
+    };
   });
 }
 

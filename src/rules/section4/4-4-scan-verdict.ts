@@ -4,6 +4,7 @@
 import type { ScanFacts, ScanMatch, ScanReport, ScanVulnerability } from '../../facts/scan-facts.js';
 import { VULN_SEVERITIES, severityRank } from '../../facts/scan-facts.js';
 import { verdict, type Verdict } from '../section5/support.js';
+import type { Severity } from '../rule.js';
 import type { ImageView } from './support.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -17,7 +18,7 @@ export function reportFor(scans: ScanFacts, imageId: string): { report: ScanRepo
   return found.sort((a, b) => time(b.report) - time(a.report))[0] ?? null;
 }
 
-export function judgeScan(scans: ScanFacts, img: ImageView): Verdict {
+export function judgeScan(scans: ScanFacts, img: ImageView): Verdict & { severity?: Severity } {
   const found = reportFor(scans, img.id);
   if (!found) {
     return verdict(
@@ -33,12 +34,18 @@ export function judgeScan(scans: ScanFacts, img: ImageView): Verdict {
   const details = [reportLine(report, match, ageDays), `vulnerabilities: ${counts(report.vulnerabilities)}`];
   if (atOrAbove.length > 0) {
     const n = atOrAbove.length;
-    return verdict(
-      'fail',
-      `The scan found ${n} ${n === 1 ? 'vulnerability' : 'vulnerabilities'} at or above ${scans.threshold}; rebuild the image on a patched base.`,
-      ...details,
-      ...worst(atOrAbove).map(cveLine),
-    );
+    const found = worst(atOrAbove)[0]!.severity;
+    // The finding is as severe as the worst vulnerability: a critical CVE fails the default --fail-on high.
+    const severity: Severity = found === 'unknown' ? 'low' : found;
+    return {
+      severity,
+      ...verdict(
+        'fail',
+        `The scan found ${n} ${n === 1 ? 'vulnerability' : 'vulnerabilities'} at or above ${scans.threshold}; rebuild the image on a patched base.`,
+        ...details,
+        ...worst(atOrAbove).map(cveLine),
+      ),
+    };
   }
   if (ageDays === null) return verdict('warn', 'The scan report does not say when it ran, so it cannot show the image is clean now.', ...details);
   if (ageDays > scans.maxAgeDays) {
