@@ -15,6 +15,7 @@ import { DEFAULT_ENDPOINT } from '../plan/docker-cli.js';
 import { describeRecreate, runRecreates } from '../apply/recreate/run-recreates.js';
 import type { RecreateOutcome } from '../apply/recreate/recreate-container.js';
 import { recoverRecreates } from '../apply/recreate/recover.js';
+import { refuseMissingRootCertificates } from '../apply/root-certificates.js';
 
 export type ExecuteEvent =
   | { kind: 'file-written'; path: string }
@@ -52,6 +53,7 @@ export interface ExecuteOutcome extends ApplyResult {
 export async function executePlan(plan: Plan, facts: HostFacts | null, opts: ExecuteOptions, emit: (e: ExecuteEvent) => void): Promise<ExecuteOutcome> {
   // `docker update` acts on the engine, not on files: under --root it runs only against an endpoint
   // named for this run (never the default socket of the machine the copy sits on).
+  refuseMissingRootCertificates(plan, opts.root);
   const endpoint = plan.endpoint ?? DEFAULT_ENDPOINT;
   const engineSteps = opts.root === '/' || (!opts.from && plan.endpoint !== undefined);
   const updates = engineSteps ? plan.steps.filter((s) => updatedContainer(s) !== null) : [];
