@@ -97,12 +97,14 @@ describeEngine('audit --scan on a real engine', (engine) => {
         env: process.env,
       },
     );
-    // 4.4 is of medium severity: a failing image does not reach --fail-on high.
-    expect(audit.status).toBe(0);
+    // The vulnerable image's worst finding is high, so its 4.4 failure is high and reaches --fail-on high.
+    expect(audit.status).toBe(1);
     expect(audit.stderr).not.toMatch(/scanning|\r/);
     const statuses = Object.fromEntries(mine(JSON.parse(audit.stdout) as JsonReport).map((r) => [String(r.subject?.image), r.status]));
     expect(statuses[vulnerable]).toBe('fail');
     expect(statuses[clean]).toBe('pass');
+    const failed = mine(JSON.parse(audit.stdout) as JsonReport).find((r) => r.status === 'fail');
+    expect(failed?.severity).toBe('high');
     expect(standin.calls().filter((c) => c.argv.at(-1) === clean)).toHaveLength(1);
   }, 240_000);
 

@@ -11,13 +11,14 @@ start=$(date +%s%N)
 for a in "$@"; do ref=$a; done
 ref=${ref#docker:}
 rec="$STANDIN_RECORDS/$$"
+# Times are recorded however the call ends (an exit 1 from a failed inspect included).
+trap 'printf "%s\n" "$start $(date +%s%N)" > "$rec.times"' EXIT
 for a in "$@"; do printf '%s\0' "$a"; done > "$rec.argv"
 printf '%s' "${DOCKER_HOST-}" > "$rec.env"
 sleep "${STANDIN_SLEEP:-0}"
 if [ -n "${STANDIN_FAIL-}" ]; then
   case $ref in
     *"$STANDIN_FAIL"*)
-      printf '%s\n' "$start $(date +%s%N)" > "$rec.times"
       printf '2026-12-05T19:00:00.000Z\tINFO\tVulnerability scanning is enabled\n' >&2
       printf '2026-12-05T19:00:01.000Z\tFATAL\tFatal error\timage scan error: unable to inspect the image (%s): No such image\n' "$ref" >&2
       exit 1
@@ -32,4 +33,3 @@ if [ "${STANDIN_INSPECT-}" = 1 ]; then id=$(docker image inspect --format '{{.Id
 # Escaped for a JSON string, then for the sed replacement.
 esc=$(printf '%s' "$ref" | sed -e 's/[\\"]/\\&/g' -e 's/[|&\\]/\\&/g')
 sed -e "s|@REF@|$esc|g" -e "s|@IMAGE_ID@|$id|g" -e "s|@NOW@|$(date -u +%Y-%m-%dT%H:%M:%SZ)|g" "$fixture"
-printf '%s\n' "$start $(date +%s%N)" > "$rec.times"
