@@ -69,8 +69,10 @@ describeEngine('audit --inventory over SSH', (engine) => {
     );
     expect(Object.keys(rows)).toEqual(['web', '127.0.0.2', 'closed', 'badkey']);
     expect(rows.web, r.out).toMatch(new RegExp(`^web\\s+ssh://root@127\\.0\\.0\\.2:${PORT}\\s+yes\\s+\\d+\\s+\\d+\\s+\\d+\\s+(critical|high|medium|low|-)$`));
-    // The same host under two names (the pattern's :port is its ansible_port, as in Ansible) gives the same row.
-    expect(rows['127.0.0.2'].split(/\s+/).slice(1)).toEqual(rows.web.split(/\s+/).slice(1));
+    // The same host under two names (the pattern's :port is its ansible_port, as in Ansible) gives the
+    // same target. Its counts are not compared: other test files add and remove containers on the
+    // shared private engine between the two inspections.
+    expect(rows['127.0.0.2'].split(/\s+/).slice(1, 3)).toEqual(rows.web.split(/\s+/).slice(1, 3));
     expect(rows.closed).toMatch(/\sno\s+ssh:\/\/root@127\.0\.0\.2:1 cannot be reached over SSH \(connection refused\)\.$/);
     expect(rows.badkey).toMatch(/\sno\s+The host key of ssh:\/\/root@127\.0\.0\.2:2223 is not the one in known_hosts/);
     expect(r.out).toContain('Failing on the most hosts');
@@ -82,7 +84,9 @@ describeEngine('audit --inventory over SSH', (engine) => {
     expect(r.code).toBe(0);
     const json = JSON.parse(r.out);
     expect(new Set(json.results.map((x: { host: string }) => x.host))).toEqual(new Set(['web', '127.0.0.2']));
-    const of = (host: string) => json.results.filter((x: { host: string }) => x.host === host).map(({ host, ...rest }: { host: string }) => rest);
+    // Host-level results only: container and image results follow what other test files run on the shared engine meanwhile.
+    const of = (host: string) =>
+      json.results.filter((x: { host: string; subject?: unknown }) => x.host === host && !x.subject).map(({ host, ...rest }: { host: string }) => rest);
     expect(of('web').length).toBeGreaterThan(50);
     expect(of('127.0.0.2').map((x: { id: string; status: string }) => `${x.id}=${x.status}`)).toEqual(
       of('web').map((x: { id: string; status: string }) => `${x.id}=${x.status}`),
